@@ -1,0 +1,53 @@
+"""Every table loads, cites its source, and passes its own published examples."""
+
+from __future__ import annotations
+
+import pytest
+
+import translit
+from translit.tables import system_ids
+
+IDS = system_ids()
+
+
+@pytest.mark.parametrize("system_id", IDS)
+def test_table_has_metadata_and_examples(system_id: str) -> None:
+    s = translit.system(system_id)
+    assert s.name and s.source and s.language in ("ru", "uk", "be")
+    assert len(s.table.examples) >= 5, "every table carries its standard's examples"
+
+
+EXAMPLES = [
+    (system_id, source, expected)
+    for system_id in IDS
+    for source, expected in translit.system(system_id).table.examples.items()
+]
+
+
+@pytest.mark.parametrize(("system_id", "source", "expected"), EXAMPLES)
+def test_published_example(system_id: str, source: str, expected: str) -> None:
+    assert translit.romanize(source, system_id) == expected
+
+
+REVERSE_EXAMPLES = [
+    (system_id, latin, cyrillic)
+    for system_id in IDS
+    for latin, cyrillic in translit.system(system_id).table.reverse_examples.items()
+]
+
+
+@pytest.mark.parametrize(("system_id", "latin", "cyrillic"), REVERSE_EXAMPLES)
+def test_published_reverse_example(system_id: str, latin: str, cyrillic: str) -> None:
+    assert translit.cyrillize(latin, system_id) == cyrillic
+
+
+@pytest.mark.parametrize("system_id", IDS)
+def test_aliases_resolve_to_their_table(system_id: str) -> None:
+    for alias in translit.system(system_id).aliases:
+        assert translit.system(alias).id == system_id
+
+
+def test_unknown_system_names_the_closest() -> None:
+    with pytest.raises(translit.UnknownSystemError, match="uk-national") as info:
+        translit.romanize("Київ", "uk-nationl")
+    assert isinstance(info.value, ValueError)

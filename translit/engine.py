@@ -1,0 +1,249 @@
+"""The engine: compiles a table's rows once into a converter, then runs it on any string.
+
+Semantics (tables/README.md explains them for table authors):
+
+* NFC first; in Cyrillic text every apostrophe look-alike between two letters becomes the
+  canonical apostrophe ʼ, which is a letter, so Знам'янка is one word and я is not word-initial.
+* Contexts look at the source text, never at output already written.
+* The longest row that matches wins; a row's contexts are tried in order.
+* Case per word: rows are lowercase; a capital letter gives a capitalized output (Щ → Shch),
+  and in a word written ALL CAPS every output is upper (ЩУКА → SHCHUKA).  A one-letter capital
+  word (an initial) follows its nearest longer neighbour: "ЩУКА Ю." → "SHCHUKA YU.".
+* Characters that no row covers pass through unchanged.  Any str is accepted.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import regex
+
+from .tables import _EDGE, APOSTROPHE, APOSTROPHES, Context, Rules, Table
+
+_CYR = r"\u0400-\u052F\u1C80-\u1C8F\u2DE0-\u2DFF\uA640-\uA69F"
+# An apostrophe look-alike between two Cyrillic letters (marks allowed before it).
+_INNER_APOSTROPHE = regex.compile(
+    rf"(?<=[{_CYR}]\p{{M}}*)[{regex.escape(APOSTROPHES)}](?=[{_CYR}])"
+)
+# Two capitals in a row: the only texts that may hold an ALL CAPS word.
+_TWO_CAPITALS = regex.compile(r"\p{Lu}[\p{M}ʼ]*\p{Lu}")
+#: How many chunks (space-separated parts of names) each converter remembers before it
+#: starts afresh: bounded memory, and a name list's given names and surnames repeat.
+MEMO_SIZE = 1 << 17
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+_LETTER_BEFORE = r"(?<=[\p{L}\p{M}])"
+_NO_LETTER_BEFORE = r"(?<![\p{L}\p{M}])"
+_NO_LETTER_AFTER = r"(?![\p{L}\p{M}])"
+
+
+def prepare(text: str, cyrillic_source: bool) -> str:
+    """NFC; in Cyrillic source, apostrophes inside words become the canonical one."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+        if cyrillic_source and any(a in text for a in APOSTROPHES):
+            text = _INNER_APOSTROPHE.sub(APOSTROPHE, text)
+    return text
+
+
+def _char_class(letters: frozenset[str]) -> str:
+    chars = sorted(c for c in letters if c != _EDGE)
+    return "[" + "".join(regex.escape(c) for c in chars) + "]" if chars else ""
+
+
+def _context_pattern(key: str, context: Context) -> str:
+    """A pattern for *key* that matches only where *context* holds, looking at the source."""
+    pattern = regex.escape(key)
+    if context.after is not None:
+        options = []
+        letters = _char_class(context.after)
+        if letters:
+            options.append(f"(?<={letters})")
+        if _EDGE in context.after:
+            options.append(_NO_LETTER_BEFORE)
+        pattern = "(?:" + "|".join(options) + ")" + pattern
+    if context.before is not None:
+        options = []
+        letters = _char_class(context.before)
+        if letters:
+            options.append(f"(?={letters})")
+        if _EDGE in context.before:
+            options.append(_NO_LETTER_AFTER)
+        pattern += "(?:" + "|".join(options) + ")"
+    return pattern
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+@dataclass
+class _Mode:
+    """Everything one case mode needs: the translate table and the regex callback."""
+
+    table: dict[int, str]
+    substitute: Callable[[str], str] | None
+
+
+class Converter:
+    """One direction of one system, compiled: call it on any str."""
+
+    def __init__(self, rules: Rules, cyrillic_source: bool) -> None:
+        self.cyrillic_source = cyrillic_source
+        singles: dict[str, str] = {}
+        alternatives: list[tuple[str, str]] = []  # (pattern, output), longest key first
+        for key in sorted(rules, key=len, reverse=True):
+            contexts = rules[key]
+            for context in contexts:
+                if len(key) == 1 and context.unconditional:
+                    singles[key] = context.to
+                else:
+                    alternatives.append((_context_pattern(key, context), context.to))
+        # When an output could be read again as a source letter, one pass must do everything.
+        outputs = {c for out in [*singles.values(), *(o for _, o in alternatives)] for c in out}
+        cased = {c for k in rules for c in k} | {c.upper() for k in rules for c in k}
+        if outputs & cased:
+            alternatives = [
+                *alternatives,
+                *((regex.escape(k), v) for k, v in sorted(singles.items())),
+            ]
+            singles = {}
+        self.outputs = [out for _, out in alternatives]
+        self.pattern = (
+            regex.compile("|".join(f"({p})" for p, _ in alternatives), regex.IGNORECASE)
+            if alternatives
+            else None
+        )
+        self._memo: dict[str, str] = {}
+        self.mixed = self._mode(singles, upper=False)
+        self.upper = self._mode(singles, upper=True)
+
+    def _mode(self, singles: dict[str, str], upper: bool) -> _Mode:
+        table: dict[int, str] = {}
+        for key, out in singles.items():
+            table[ord(key)] = out
+            for capital in {key.upper(), key.title()}:
+                if len(capital) == 1 and capital != key:
+                    table[ord(capital)] = out.upper() if upper else _cap(out)
+        if self.pattern is None:
+            return _Mode(table, None)
+        outputs = self.outputs
+        pattern = self.pattern
+
+        if upper:
+
+            def replace(match: regex.Match[str]) -> str:
+                out = outputs[match.lastindex - 1]  # type: ignore[operator]
+                return out.upper() if not match.group().islower() else out
+
+        else:
+
+            def replace(match: regex.Match[str]) -> str:
+                out = outputs[match.lastindex - 1]  # type: ignore[operator]
+                return _cap(out) if match.group()[0].isupper() else out
+
+        def substitute(text: str) -> str:
+            return pattern.sub(replace, text)
+
+        return _Mode(table, substitute)
+
+    @staticmethod
+    def _run(mode: _Mode, text: str) -> str:
+        if mode.substitute is not None:
+            text = mode.substitute(text)
+        return text.translate(mode.table)
+
+    def __call__(self, text: str) -> str:
+        """Convert *text*.  Space-separated chunks are independent (no context crosses a
+        space), so each chunk's result is memoized; a chunk holding a one-letter capital word
+        (an initial, whose case follows its neighbours) is never memoized."""
+        memo = self._memo
+        done = memo.get(text)
+        if done is not None:
+            return done
+        chunks = text.split(" ")
+        if len(chunks) == 1:
+            return self._chunk(text) or self._convert(text)
+        out = []
+        for chunk in chunks:
+            done = memo.get(chunk)
+            if done is None:
+                done = self._chunk(chunk)
+                if done is None:
+                    return self._convert(text)
+            out.append(done)
+        return " ".join(out)
+
+    def _chunk(self, chunk: str) -> str | None:
+        """*chunk* converted and memoized, or None if its case depends on its neighbours."""
+        if not chunk.islower() and any(k == "initial" for k in _kinds(chunk)):
+            return None
+        done = self._convert(chunk)
+        if len(self._memo) >= MEMO_SIZE:
+            self._memo.clear()
+        self._memo[chunk] = done
+        return done
+
+    def _convert(self, text: str) -> str:
+        text = prepare(text, self.cyrillic_source)
+        if _TWO_CAPITALS.search(text) is None:
+            return self._run(self.mixed, text)
+        return "".join(self._run(mode, piece) for mode, piece in self._pieces(text))
+
+    def _pieces(self, text: str) -> list[tuple[_Mode, str]]:
+        """Split *text* at word edges into stretches of ALL CAPS words and the rest."""
+        words = [(m.start(), m.end(), _caps_of(m.group())) for m in _WORD.finditer(text)]
+        kinds = [kind for _, _, kind in words]
+        for i, kind in enumerate(kinds):
+            if kind == "initial":
+                before = next((k for k in reversed(kinds[:i]) if k != "initial"), None)
+                after = next((k for k in kinds[i + 1 :] if k != "initial"), None)
+                nearest = before or after
+                kinds[i] = "upper" if nearest == "upper" else "mixed"
+        pieces: list[tuple[_Mode, str]] = []
+        start = 0
+        current = "mixed"
+        for (word_start, _, _), kind in zip(words, kinds, strict=True):
+            if kind != current:
+                if word_start > start:
+                    pieces.append((self.upper if current == "upper" else self.mixed,
+                                   text[start:word_start]))
+                start, current = word_start, kind
+        pieces.append((self.upper if current == "upper" else self.mixed, text[start:]))
+        return pieces
+
+
+def _kinds(text: str) -> list[str]:
+    return [_caps_of(m.group()) for m in _WORD.finditer(text)]
+
+
+def _caps_of(word: str) -> str:
+    capitals = sum(1 for c in word if c.isupper())
+    if capitals == 0 or any(c.islower() for c in word):
+        return "mixed"
+    return "upper" if capitals >= 2 else "initial"
+
+
+def invert(table: Table) -> Rules:
+    """The reverse rows of a reversible table: every output read back as its row's key,
+    then the table's own [reverse] rows on top.  Two keys with one output is a TableError."""
+    from .errors import TableError
+
+    inverse: dict[str, str] = {}
+    for key, contexts in table.rules.items():
+        for context in contexts:
+            out = context.to.lower()
+            if not out:
+                continue
+            if out in inverse and inverse[out] != key and out not in table.reverse:
+                raise TableError(
+                    table.path,
+                    f"[rules] row {key!r}",
+                    f"output {out!r} also comes from row {inverse[out]!r}, so the table is not "
+                    "reversible as written: add a [reverse] row for it, or set reversible = false",
+                )
+            inverse.setdefault(out, key)
+    rules: Rules = {out: (Context(key),) for out, key in inverse.items()}
+    rules.update(table.reverse)
+    return rules

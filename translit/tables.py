@@ -1,0 +1,357 @@
+"""Reading rule tables: TOML files in tables/, one per system, the system id being the file name.
+
+The format is documented in tables/README.md.  This module only parses and checks; the engine
+(translit.engine) compiles what it returns.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .errors import TableError, UnknownSystemError
+
+LANGUAGES = ("ru", "uk", "be")
+
+#: Apostrophe look-alikes that, between two Cyrillic letters, are the apostrophe of the word.
+APOSTROPHES = "'’ʼ‘`′ʹ"
+#: The form rows and source text are brought to.
+APOSTROPHE = "ʼ"
+
+#: Context markers: no letter before / after the key.
+WORD_START = "word-start"
+WORD_END = "word-end"
+_EDGE = ""  # how a word edge is stored inside a context set
+
+BUILTIN_CLASSES: dict[str, str] = {
+    "vowel": "аеёиоуыэюяіїє",
+    "consonant": "бвгґджзйклмнпрстфхцчшщў",
+    "letter": "абвгґдеёєжзиіїйклмнопрстуўфхцчшщъыьэюяʼ",
+    "apostrophe": APOSTROPHE,
+    "latin-vowel": "aeiouy",
+    "latin-consonant": "bcdfghjklmnpqrstvwxz",
+}
+
+_SECTIONS = {"system", "classes", "rules", "reverse", "examples", "reverse-examples"}
+_SYSTEM_KEYS = {"name", "language", "source", "aliases", "reversible", "base", "notes", "url"}
+_CONTEXT_KEYS = {"to", "after", "before"}
+_CLASS_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
+
+
+@dataclass(frozen=True)
+class Context:
+    """One alternative of a row: *to* applies when the letters around the key fit."""
+
+    to: str
+    after: frozenset[str] | None = None  # lowercase letters allowed just before; "" = word start
+    before: frozenset[str] | None = None  # lowercase letters allowed just after; "" = word end
+
+    @property
+    def unconditional(self) -> bool:
+        return self.after is None and self.before is None
+
+
+Rules = dict[str, tuple[Context, ...]]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A parsed, checked table: what the engine compiles."""
+
+    id: str
+    name: str
+    language: str
+    source: str
+    aliases: tuple[str, ...]
+    reversible: bool
+    rules: Rules
+    reverse: Rules
+    examples: dict[str, str]
+    reverse_examples: dict[str, str]
+    notes: str = ""
+    url: str = ""
+    base: str | None = None
+    path: str = ""
+    classes: dict[str, str] = field(default_factory=dict)
+
+
+def tables_dir() -> Path:
+    """Where the tables are: inside the installed package, else beside it in a checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "tables", here.parent / "tables"):
+        if candidate.is_dir() and any(candidate.glob("*.toml")):
+            return candidate
+    raise TableError(str(here / "tables"), None, "no tables found (is the package installed whole?)")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def canonical_key(key: str) -> str:
+    """NFC, with every apostrophe look-alike written as the canonical apostrophe."""
+    key = nfc(key)
+    if key and all(c in APOSTROPHES for c in key):
+        return APOSTROPHE * len(key)
+    return "".join(APOSTROPHE if c in "'’‘`′" else c for c in key)
+
+
+def _line_of(text: str, key: str) -> int | None:
+    """The first line of the file that starts a row for *key* (for error messages)."""
+    quoted = (f'"{key}"', f"'{key}'", key)
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.lstrip()
+        if any(stripped.startswith(q) for q in quoted):
+            return number
+    return None
+
+
+class _Reader:
+    """Checks one file's parsed TOML, naming file and row in every complaint."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.file = _display(path)
+        self.text = text
+
+    def fail(self, section: str, key: str | None, problem: str) -> TableError:
+        if key is None:
+            return TableError(self.file, f"[{section}]", problem)
+        line = _line_of(self.text, key)
+        where = f"[{section}] row {key!r}" + (f" (line {line})" if line else "")
+        return TableError(self.file, where, problem)
+
+    def classes(self, raw: Any, inherited: Mapping[str, str]) -> dict[str, str]:
+        classes = dict(inherited)
+        if raw is None:
+            return classes
+        if not isinstance(raw, dict):
+            raise self.fail("classes", None, "must be a table of name = \"letters\"")
+        for name, letters in raw.items():
+            if not _CLASS_NAME.match(name):
+                raise self.fail("classes", name, "a class name is lowercase ASCII, e.g. vowel")
+            if name in (WORD_START, WORD_END):
+                raise self.fail("classes", name, f"{name} is a built-in position")
+            if not isinstance(letters, str) or not letters:
+                raise self.fail("classes", name, "a class is a non-empty string of letters")
+            classes[name] = canonical_key(letters).lower()
+        return classes
+
+    def context_set(
+        self, section: str, key: str, value: Any, edge: str, classes: Mapping[str, str]
+    ) -> frozenset[str]:
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list) or not items:
+            raise self.fail(section, key, "after/before takes a class, letters or a list of them")
+        letters: set[str] = set()
+        for item in items:
+            if not isinstance(item, str) or not item:
+                raise self.fail(section, key, f"context item {item!r} is not a non-empty string")
+            if item == edge:
+                letters.add(_EDGE)
+            elif item in (WORD_START, WORD_END):
+                where = "after" if item == WORD_START else "before"
+                raise self.fail(section, key, f"{item} can only be used in '{where}'")
+            elif _CLASS_NAME.match(item):
+                if item not in classes:
+                    known = ", ".join(sorted([*classes, WORD_START, WORD_END]))
+                    raise self.fail(section, key, f"unknown context class {item!r} (known: {known})")
+                letters.update(classes[item])
+            else:
+                letters.update(canonical_key(item).lower())
+        return frozenset(letters)
+
+    def rules(self, section: str, raw: Any, classes: Mapping[str, str]) -> Rules:
+        if raw is None:
+            return {}
+        if not isinstance(raw, dict):
+            raise self.fail(section, None, "must be a table of rows")
+        rules: Rules = {}
+        for raw_key, value in raw.items():
+            key = canonical_key(raw_key)
+            if not key:
+                raise self.fail(section, raw_key, "empty key")
+            if key != key.lower():
+                raise self.fail(
+                    section, raw_key, "write rows in lowercase; Title and ALL CAPS are derived"
+                )
+            if key in rules:
+                raise self.fail(section, raw_key, "duplicate row (after apostrophe folding)")
+            rules[key] = self.contexts(section, raw_key, value, classes)
+        return rules
+
+    def contexts(
+        self, section: str, key: str, value: Any, classes: Mapping[str, str]
+    ) -> tuple[Context, ...]:
+        if isinstance(value, str):
+            return (Context(nfc(value)),)
+        if not isinstance(value, list) or not value:
+            raise self.fail(section, key, "a row is a string or a list of {to = ..., after = ...}")
+        out: list[Context] = []
+        for item in value:
+            if not isinstance(item, dict):
+                raise self.fail(section, key, f"context {item!r} is not a table like {{to = \"x\"}}")
+            unknown = set(item) - _CONTEXT_KEYS
+            if unknown:
+                raise self.fail(section, key, f"unknown context field(s) {sorted(unknown)}")
+            to = item.get("to")
+            if not isinstance(to, str):
+                raise self.fail(section, key, "every context needs to = \"output\"")
+            after = item.get("after")
+            before = item.get("before")
+            context = Context(
+                nfc(to),
+                None if after is None else self.context_set(section, key, after, WORD_START, classes),
+                None if before is None else self.context_set(section, key, before, WORD_END, classes),
+            )
+            if out and out[-1].unconditional:
+                raise self.fail(section, key, "a context after the unconditional one never applies")
+            out.append(context)
+        return tuple(out)
+
+    def examples(self, section: str, raw: Any) -> dict[str, str]:
+        if raw is None:
+            return {}
+        if not isinstance(raw, dict):
+            raise self.fail(section, None, "must be a table of \"source\" = \"expected\"")
+        for k, v in raw.items():
+            if not isinstance(v, str):
+                raise self.fail(section, k, "an example's expected value is a string")
+        return {nfc(k): nfc(v) for k, v in raw.items()}
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def parse(path: Path, text: str | None = None, resolve: Any = None) -> Table:
+    """Parse and check one table file. *resolve(id)* returns a base table (default: load_table)."""
+    if text is None:
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise TableError(_display(path), f"byte {exc.start}", "not valid UTF-8") from None
+        except OSError as exc:
+            raise TableError(_display(path), None, f"cannot read: {exc.strerror}") from None
+    reader = _Reader(path, text)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise TableError(reader.file, None, f"not valid TOML: {exc}") from None
+    unknown = set(data) - _SECTIONS
+    if unknown:
+        raise reader.fail(sorted(unknown)[0], None, f"unknown section (known: {sorted(_SECTIONS)})")
+    meta = data.get("system")
+    if not isinstance(meta, dict):
+        raise reader.fail("system", None, "missing [system] with name, language and source")
+    extra = set(meta) - _SYSTEM_KEYS
+    if extra:
+        raise reader.fail("system", sorted(extra)[0], f"unknown field (known: {sorted(_SYSTEM_KEYS)})")
+    for required in ("name", "language", "source"):
+        if not isinstance(meta.get(required), str) or not meta[required].strip():
+            raise reader.fail("system", required, f"[system] needs {required} = \"...\"")
+    if meta["language"] not in LANGUAGES:
+        raise reader.fail("system", "language", f"language must be one of {LANGUAGES}")
+    aliases = meta.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
+        raise reader.fail("system", "aliases", "aliases is a list of strings")
+    reversible = meta.get("reversible", False)
+    if not isinstance(reversible, bool):
+        raise reader.fail("system", "reversible", "reversible is true or false")
+    for optional in ("notes", "url", "base"):
+        if optional in meta and not isinstance(meta[optional], str):
+            raise reader.fail("system", optional, f"{optional} is a string")
+
+    base_id = meta.get("base")
+    base: Table | None = None
+    if base_id is not None:
+        if base_id == path.stem:
+            raise reader.fail("system", "base", "a table cannot build on itself")
+        try:
+            base = (resolve or load_table)(base_id)
+        except UnknownSystemError:
+            raise reader.fail("system", "base", f"base table {base_id!r} does not exist") from None
+
+    classes = reader.classes(data.get("classes"), base.classes if base else BUILTIN_CLASSES)
+    rules = reader.rules("rules", data.get("rules"), classes)
+    reverse = reader.rules("reverse", data.get("reverse"), classes)
+    if base is not None:
+        rules = {**base.rules, **rules}
+        reverse = {**base.reverse, **reverse}
+    if not rules:
+        raise reader.fail("rules", None, "a table needs at least one row")
+    return Table(
+        id=path.stem,
+        name=meta["name"].strip(),
+        language=meta["language"],
+        source=" ".join(meta["source"].split()),
+        aliases=tuple(aliases),
+        reversible=reversible,
+        rules=rules,
+        reverse=reverse,
+        examples=reader.examples("examples", data.get("examples")),
+        reverse_examples=reader.examples("reverse-examples", data.get("reverse-examples")),
+        notes=meta.get("notes", "").strip(),
+        url=meta.get("url", ""),
+        base=base_id,
+        path=reader.file,
+        classes=classes,
+    )
+
+
+@cache
+def _index() -> dict[str, Path]:
+    """Every id and alias → its file.  Built from file names (ids) and [system] aliases."""
+    folder = tables_dir()
+    index: dict[str, Path] = {}
+    for path in sorted(folder.glob("*.toml")):
+        index[path.stem] = path
+    for path in sorted(folder.glob("*.toml")):
+        try:
+            meta = tomllib.loads(path.read_text("utf-8")).get("system", {})
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+            continue  # reported with file and row when the table itself is loaded
+        for alias in meta.get("aliases", []) if isinstance(meta, dict) else []:
+            if isinstance(alias, str):
+                index.setdefault(alias, path)
+    return index
+
+
+def system_ids() -> list[str]:
+    """The ids of every table (file names), sorted."""
+    return sorted(p.stem for p in tables_dir().glob("*.toml"))
+
+
+def resolve_id(name: str) -> str:
+    """The table id for an id or alias; UnknownSystemError naming the closest ids otherwise."""
+    index = _index()
+    path = index.get(name) or index.get(name.strip().lower())
+    if path is None:
+        raise UnknownSystemError(name, index)
+    return path.stem
+
+
+_loading: list[str] = []
+
+
+@cache
+def load_table(name: str) -> Table:
+    """The parsed table for an id or alias (cached)."""
+    table_id = resolve_id(name)
+    if table_id in _loading:
+        cycle = " → ".join([*_loading, table_id])
+        raise TableError(str(_index()[table_id]), "[system] row 'base'", f"base cycle: {cycle}")
+    _loading.append(table_id)
+    try:
+        return parse(_index()[table_id])
+    finally:
+        _loading.pop()
