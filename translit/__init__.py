@@ -8,11 +8,31 @@ from .errors import (
     TranslitError,
     UnknownSystemError,
 )
+from .detect import Detection, detect, repair
+from .normalize import (
+    KEY_VERSION,
+    SIMILARITY_THRESHOLD,
+    Group,
+    group,
+    key,
+    key_many,
+    similarity,
+)
 from .systems import System, cyrillize, romanize, romanize_many, system, systems
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "KEY_VERSION",
+    "SIMILARITY_THRESHOLD",
+    "Detection",
+    "Group",
+    "detect",
+    "group",
+    "key",
+    "key_many",
+    "repair",
+    "similarity",
     "IrreversibleSystemError",
     "System",
     "TableError",
