@@ -13,6 +13,8 @@ _UK_BE = frozenset("іІ")
 _RU_BE = frozenset("ыэёЫЭЁ")
 _NOT_BE = frozenset("иИщЩъЪ")  # ru and uk have them; Belarusian has none
 _RU_ONLY = frozenset("ъЪ")
+_APOSTROPHES = frozenset("'’ʼ‘`′ʹ")
+_INNER_APOSTROPHE = regex.compile(r"\p{Script=Cyrillic}['’ʼ‘`′ʹ]\p{Script=Cyrillic}")
 _EVIDENCE = _UK_ONLY | _BE_ONLY | _UK_BE | _RU_BE | _NOT_BE
 
 
@@ -25,6 +27,9 @@ def guess_language(text: str) -> str | None:
         return "be"
     if letters & _UK_BE:
         return "be" if letters & _RU_BE and not letters & _NOT_BE else "uk"
+    if letters & _APOSTROPHES and _INNER_APOSTROPHE.search(text):
+        # Russian writes ъ where Ukrainian and Belarusian write the apostrophe (Знам'янка)
+        return "be" if letters & _RU_BE else "uk"
     if letters & _RU_BE or letters & _RU_ONLY:
         return "ru"
     if any("\u0400" <= c <= "\u04ff" for c in text):

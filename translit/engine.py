@@ -14,6 +14,7 @@ Semantics (tables/README.md explains them for table authors):
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ _CYR = r"\u0400-\u052F\u1C80-\u1C8F\u2DE0-\u2DFF\uA640-\uA69F"
 _INNER_APOSTROPHE = regex.compile(
     rf"(?<=[{_CYR}]\p{{M}}*)[{regex.escape(APOSTROPHES)}](?=[{_CYR}])"
 )
+_ANY_CYRILLIC = re.compile(f"[{_CYR}]")
 # Two capitals in a row: the only texts that may hold an ALL CAPS word.
 _TWO_CAPITALS = regex.compile(r"\p{Lu}[\p{M}ʼ]*\p{Lu}")
 #: How many chunks (space-separated parts of names) each converter remembers before it
@@ -39,12 +41,18 @@ _NO_LETTER_AFTER = r"(?![\p{L}\p{M}])"
 
 
 def prepare(text: str, cyrillic_source: bool) -> str:
-    """NFC; in Cyrillic source, apostrophes inside words become the canonical one."""
-    if not text.isascii():
+    """NFC; in Cyrillic source, apostrophes inside words become the canonical one.
+
+    (Converter.__call__ returns Cyrillic-source text without a Cyrillic letter untouched, not
+    even NFC, so that text a table cannot read always passes through unchanged.)"""
+    if text.isascii():
+        return text
+    if cyrillic_source:
         text = unicodedata.normalize("NFC", text)
-        if cyrillic_source and any(a in text for a in APOSTROPHES):
+        if any(a in text for a in APOSTROPHES):
             text = _INNER_APOSTROPHE.sub(APOSTROPHE, text)
-    return text
+        return text
+    return unicodedata.normalize("NFC", text)
 
 
 def _char_class(letters: frozenset[str]) -> str:
@@ -162,6 +170,8 @@ class Converter:
         done = memo.get(text)
         if done is not None:
             return done
+        if self.cyrillic_source and (text.isascii() or _ANY_CYRILLIC.search(text) is None):
+            return text
         chunks = text.split(" ")
         if len(chunks) == 1:
             return self._chunk(text) or self._convert(text)

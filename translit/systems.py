@@ -125,3 +125,14 @@ def cyrillize(text: str, system: str) -> str:
     if not isinstance(text, str):
         raise TypeError(f"cyrillize() takes a str, not {type(text).__name__}")
     return globals()["system"](system).cyrillize(text)
+
+
+def systems_markdown() -> str:
+    """The table of systems as Markdown (the README's copy is checked against this)."""
+    rows = ["| id | language | system | source | reversible |", "|---|---|---|---|---|"]
+    for s in systems():
+        source = s.source.replace("|", "\\|")
+        rows.append(
+            f"| `{s.id}` | {s.language} | {s.name} | {source} | {'yes' if s.reversible else 'no'} |"
+        )
+    return "\n".join(rows)

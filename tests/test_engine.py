@@ -1,0 +1,104 @@
+"""Engine semantics on tiny inline tables, so that a table edit never breaks these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from translit.engine import Converter, invert
+from translit.errors import TableError
+from translit.tables import parse
+
+HEADER = '[system]\nname = "t"\nlanguage = "uk"\nsource = "test"\n'
+
+
+def table(tmp_path: Path, body: str, name: str = "t") -> Converter:
+    path = tmp_path / f"{name}.toml"
+    path.write_text(HEADER + body, "utf-8")
+    return Converter(parse(path).rules, cyrillic_source=True)
+
+
+def test_contexts_look_at_the_source_not_the_output(tmp_path: Path) -> None:
+    # If contexts read output, "а" → "e" would make "е" see a vowel it does not have in the source
+    convert = table(tmp_path, '[rules]\n"а" = "e"\n"б" = "b"\n'
+                              '"е" = [{after = "е", to = "X"}, {to = "y"}]\n')
+    assert convert("ае") == "ey"
+    assert convert("ее") == "yX"
+
+
+def test_longest_row_wins_and_contexts_are_tried_in_order(tmp_path: Path) -> None:
+    convert = table(tmp_path, '[rules]\n"з" = "z"\n"г" = "h"\n"зг" = "zgh"\n'
+                              '"я" = [{after = "word-start", to = "ya"}, {after = "vowel", to = "ja"}, {to = "ia"}]\n"о" = "o"\n')
+    assert convert("зг") == "zgh"
+    assert convert("з г") == "z h"
+    assert convert("я оя зя") == "ya oja zia"
+
+
+def test_word_end_and_rows_without_default(tmp_path: Path) -> None:
+    convert = table(tmp_path, '[rules]\n"и" = "i"\n"й" = "j"\n"ий" = [{before = "word-end", to = "y"}]\n')
+    assert convert("ий ийи") == "y iji"
+
+
+def test_case_per_word(tmp_path: Path) -> None:
+    convert = table(tmp_path, '[rules]\n"щ" = "shch"\n"у" = "u"\n"к" = "k"\n"а" = "a"\n"ю" = "yu"\n')
+    assert convert("Щука") == "Shchuka"
+    assert convert("ЩУКА") == "SHCHUKA"
+    assert convert("ЩУКА Щука щука") == "SHCHUKA Shchuka shchuka"
+    assert convert("ЩУКА Ю.") == "SHCHUKA YU."
+    assert convert("Ю. ЩУКА") == "YU. SHCHUKA"
+    assert convert("Щука Ю.") == "Shchuka Yu."
+
+
+def test_apostrophes_inside_words_are_one_letter(tmp_path: Path) -> None:
+    convert = table(tmp_path, '[rules]\n"м" = "m"\n"я" = [{after = "word-start", to = "ya"}, {to = "ia"}]\n"\'" = ""\n')
+    for apostrophe in "'’ʼ‘`′ʹ":
+        assert convert(f"м{apostrophe}я") == "mia"
+    assert convert("'я'") == "'ya'"  # quotes around a word are not part of it
+
+
+def test_uncovered_characters_pass_through_and_nfc_first(tmp_path: Path) -> None:
+    convert = table(tmp_path, '[rules]\n"й" = "j"\n')
+    assert convert("и\u0306") == "j"  # decomposed й
+    assert convert("x 1 ж \ud800 😀") == "x 1 ж \ud800 😀"
+
+
+def test_malformed_tables_name_file_row_and_problem(tmp_path: Path) -> None:
+    cases = {
+        '[rules]\n"а" = [{after = "vowle", to = "a"}]\n': "unknown context class 'vowle'",
+        '[rules]\n"А" = "a"\n': "lowercase",
+        '[rules]\n"а" = "a"\n"а" = "b"\n': "not valid TOML",
+        '[rules]\n"а" = 3\n': "a row is a string",
+        '[rules]\n"а" = [{to = "a"}, {after = "vowel", to = "b"}]\n': "never applies",
+        '[rules]\n"а" = [{before = "word-start", to = "a"}]\n': "word-start can only be used in 'after'",
+        '[rules]\n"а" = [{too = "a"}]\n': "unknown context field",
+        '[rulez]\n"а" = "a"\n': "unknown section",
+    }
+    for body, problem in cases.items():
+        path = tmp_path / "bad.toml"
+        path.write_text(HEADER + body, "utf-8")
+        with pytest.raises(TableError, match=problem) as info:
+            parse(path)
+        assert "bad.toml" in str(info.value)
+
+
+def test_error_names_the_row_and_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(HEADER + '[rules]\n"б" = "b"\n"а" = [{after = "vowle", to = "a"}]\n', "utf-8")
+    with pytest.raises(TableError, match=r"row 'а' \(line 7\)"):
+        parse(path)
+
+
+def test_invert_refuses_ambiguous_outputs(tmp_path: Path) -> None:
+    path = tmp_path / "r.toml"
+    path.write_text(HEADER.replace('source = "test"', 'source = "t"\nreversible = true')
+                    + '[rules]\n"и" = "i"\n"і" = "i"\n', "utf-8")
+    with pytest.raises(TableError, match="not reversible"):
+        invert(parse(path))
+
+
+def test_reverse_converter_keeps_case(tmp_path: Path) -> None:
+    path = tmp_path / "r.toml"
+    path.write_text(HEADER + '[rules]\n"ш" = "š"\n"щ" = "ŝ"\n"а" = "a"\n"ч" = "č"\n', "utf-8")
+    back = Converter(invert(parse(path)), cyrillic_source=False)
+    assert back("Šašŝa ŠAŠ") == "Шашща ШАШ"

@@ -1,0 +1,111 @@
+"""The laws romanize() keeps for every system and every string."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import translit
+from translit.tables import system_ids
+from tests.strategies import ALPHABETS, APOSTROPHES, hostile_text, word
+
+SYSTEMS = st.sampled_from(system_ids())
+NON_CYRILLIC = st.text(
+    alphabet=st.characters(exclude_categories=("Cs",)).filter(
+        lambda c: not ("\u0400" <= c <= "\u052f" or "\u1c80" <= c <= "\u1c8f"
+                       or "\u2de0" <= c <= "\u2dff" or "\ua640" <= c <= "\ua69f")
+    )
+)
+
+
+@given(hostile_text, SYSTEMS)
+def test_never_raises_and_returns_str(text: str, system: str) -> None:
+    assert isinstance(translit.romanize(text, system), str)
+    assert isinstance(translit.romanize(text), str)
+
+
+@given(NON_CYRILLIC, SYSTEMS)
+def test_text_without_cyrillic_passes_through(text: str, system: str) -> None:
+    assert translit.romanize(text, system) == text
+
+
+def _language_word(system: str) -> st.SearchStrategy[str]:
+    return word(translit.system(system).language, 2, 10)
+
+
+@st.composite
+def system_and_word(draw: st.DrawFn) -> tuple[str, str]:
+    system = draw(SYSTEMS)
+    return system, draw(_language_word(system))
+
+
+@given(system_and_word())
+def test_all_caps_word_romanizes_to_all_caps(case: tuple[str, str]) -> None:
+    system, w = case
+    assert translit.romanize(w.upper(), system) == translit.romanize(w, system).upper()
+
+
+@given(system_and_word())
+def test_title_word_romanizes_to_title(case: tuple[str, str]) -> None:
+    system, w = case
+    lower = translit.romanize(w, system)
+    title = translit.romanize(w[0].upper() + w[1:], system)
+    # the first letter's output is capitalized, the rest is the lowercase romanization
+    assert title.lower() == lower.lower()
+    assert title == lower[:1].upper() + lower[1:] or not lower[:1].isalpha()
+
+
+@given(SYSTEMS, st.lists(st.sampled_from(["lower", "title", "upper"]), min_size=1, max_size=4),
+       st.data())
+def test_words_romanize_independently(system: str, cases: list[str], data: st.DataObject) -> None:
+    words = []
+    for case in cases:
+        w = data.draw(_language_word(system))
+        words.append({"lower": w, "title": w[0].upper() + w[1:], "upper": w.upper()}[case])
+    line = " ".join(words)
+    assert translit.romanize(line, system) == " ".join(translit.romanize(w, system) for w in words)
+
+
+@given(system_and_word(), st.sampled_from(APOSTROPHES), st.integers(min_value=1, max_value=9))
+def test_apostrophe_variants_are_interchangeable(
+    case: tuple[str, str], apostrophe: str, at: int
+) -> None:
+    system, w = case
+    at = min(at, len(w) - 1)
+    canonical = w[:at] + "ʼ" + w[at:]
+    assert translit.romanize(w[:at] + apostrophe + w[at:], system) == translit.romanize(
+        canonical, system
+    )
+
+
+@given(system_and_word())
+def test_decomposed_letters_read_as_composed(case: tuple[str, str]) -> None:
+    system, w = case
+    assert translit.romanize(unicodedata.normalize("NFD", w), system) == translit.romanize(w, system)
+
+
+def test_no_cyrillic_left_in_the_output_of_any_table() -> None:
+    every = "".join(ALPHABETS.values()) + "ʼ"
+    for system in system_ids():
+        out = translit.romanize(every + " " + every.upper(), system)
+        left = [c for c in out if "\u0400" <= c <= "\u04ff"]
+        assert not left, f"{system} leaves {''.join(sorted(set(left)))} in Cyrillic"
+
+
+def test_romanize_without_system_uses_the_language_default() -> None:
+    assert translit.romanize("Харків") == translit.romanize("Харків", "uk-national") == "Kharkiv"
+    assert translit.romanize("Plain Latin") == "Plain Latin"
+
+
+def test_romanize_many_keeps_none_and_order() -> None:
+    names = ["Київ", None, "Львів", ""]
+    assert translit.romanize_many(names, "uk-national") == ["Kyiv", None, "Lviv", ""]
+
+
+def test_the_issues_cases() -> None:
+    assert translit.romanize("ЩУКА", "uk-national") == "SHCHUKA"
+    assert translit.romanize("Знам'янка", "uk-national") == "Znamianka"
+    assert translit.romanize("Згурський", "uk-national") == "Zghurskyi"
+    assert translit.romanize("и\u0306", "uk-national") == "y"
