@@ -39,19 +39,24 @@ def guess_language(text: str) -> str | None:
 
 # Spelling conventions of Latin text, told by letters only they use (checked in this order).
 _FAMILIES: tuple[tuple[str, regex.Pattern[str]], ...] = (
-    ("polish", regex.compile(r"cz|sz|rz|[łżśćńóąęź]")),
-    ("german", regex.compile(r"sch|tsch|w|ij\b|yj\b")),
+    # Polish letters, szcz, sz before a vowel, or two of cz rz w (alone, rz is English р+з,
+    # cz is GOST 7.79 B's ц, w is German's в; sz elsewhere is English с+з)
+    ("polish", regex.compile(
+        r"[łżśćńóąęź]|szcz|sz(?=[aeiouy])|(?:cz|rz(?!h)|w).*(?:cz|rz(?!h)|w)")),
+    # GOST 7.79 B: ` for soft signs and ы э і, shh for щ, x for х
+    ("gost", regex.compile(r"`|shh")),
+    ("german", regex.compile(r"sch|tsch|w")),
     ("czech", regex.compile(r"[čšžěřůĉŝ]")),
-    ("french", regex.compile(r"ou|tch|ï|ë")),
+    ("french", regex.compile(r"ou|tch")),
 )
 
 
 def latin_family(text: str) -> str:
-    """The spelling convention of a Latin name: english, german, polish, czech or french.
+    """The spelling convention of a Latin name: english, gost, german, polish, czech or french.
 
     English-style (BGN/PCGN, national systems, ICAO, Wikipedia) is the default; the others are
     told by their own letters: Polish cz sz rz ł ż ó, German sch tsch w, Czech/scholarly
-    č š ž, French ou tch ï.
+    č š ž, French ou tch (ï and ë are not French marks: ALA-LC, BGN and ISO 9 write them).
     """
     lower = text.lower()
     for family, pattern in _FAMILIES:

@@ -130,7 +130,8 @@ class Converter:
     def _mode(self, singles: dict[str, str], upper: bool) -> _Mode:
         table: dict[int, str] = {}
         for key, out in singles.items():
-            table[ord(key)] = out
+            # In an ALL CAPS word every output is upper, caseless keys' (ʹ ʺ `) included.
+            table[ord(key)] = out.upper() if upper else out
             for capital in {key.upper(), key.title()}:
                 if len(capital) == 1 and capital != key:
                     table[ord(capital)] = out.upper() if upper else _cap(out)

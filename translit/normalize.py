@@ -4,13 +4,14 @@ key() reads each word as a sequence of sounds and writes it with a small alphabe
 exactly the differences that spellings of one name show, and no others:
 
 ==========================  =================================================================
-folded together             why
+folded together (key sign)  why
 ==========================  =================================================================
-г ґ х / g h kh gh x ch      Ukrainian г is h, Russian г is g; х is kh, ch (de, pl, cs), x, h
-ц ч / ts tz c cz tsch č ć   German z and ts, GOST 7.79 B's cz (ц) is Polish cz (ч)
-з с / z s ś ź               German writes both as s (Selenskyj); ss between vowels
-ж ш / zh sh ž ż sch rz      German sch is both ш and ж (Schukow = Жуков)
-дз / dz → д                 Belarusian дзеканне: Маладзечна = Молодечна
+г ґ х / g h kh gh x ch (g)  Ukrainian г is h, Russian г is g; х is kh, ch (de, pl, cs), x, h
+ц ч тс / ts tz c cz č (c)   German z and ts; GOST 7.79 B's cz (ц) is Polish cz (ч); English
+                            writes ц and т+с alike (Bratsk)
+з с / z s ś ź (s)           German writes both as s (Selenskyj); ss between vowels
+ж ш / zh sh ž ż sch rz (š)  German sch is both ш and ж (Schukow = Жуков)
+дз / dz → д (d)             Belarusian дзеканне: Маладзечна = Молодечна
 double letters → single     Запоріжжя / Запорожье, Savva / Sava
 ь ъ and apostrophes         dropped: soft signs and ʼ are spelled, omitted or ' at will
 vowels inside a word → e    Харків / Харьков (і ~ о), Київ / Киев, Маладзечна / Молодечна
@@ -19,7 +20,8 @@ a word's last vowels        dropped (Дніпро / Днепр, Зеленськ
                             except a final а (not я): Іванова ≠ Іванов, Зеленська ≠ Зеленський
 ==========================  =================================================================
 
-Each word is read in its spelling convention: "ch" is ч in English spellings (Chernihiv), х in
+The key's own letters (b c d f g k l m n p r s š t v, e u a) hold no group that reads as
+something else, so a key is its own key.  Each word is read in its spelling convention: "ch" is ч in English spellings (Chernihiv), х in
 German, Polish and Czech ones (Charkiw), ш in French ones (Chevtchenko); German z is ц.  The
 convention is told by letters only it uses (detect.latin_family).  Given names are then
 written in one form across languages (tables/names/given-names.toml: Владимир = Володимир),
@@ -39,57 +41,67 @@ import regex
 from unidecode import unidecode
 
 from .detect import latin_family
+from .engine import prepare
 from .tables import APOSTROPHES, tables_dir
 
 #: Bumped whenever a key changes for some input; store it beside stored keys.
 KEY_VERSION = 1
 
 #: similarity() at or above this is "probably the same name" (see similarity()).
-SIMILARITY_THRESHOLD = 0.85
+SIMILARITY_THRESHOLD = 0.8
 
 # Sounds: consonants are lowercase symbols; vowels are capitals, folded later by position.
 _CYRILLIC: dict[str, str] = {
-    "а": "A", "б": "b", "в": "v", "г": "h", "ґ": "h", "д": "d", "е": "E", "ё": "JO", "є": "JE",
-    "ж": "sh", "з": "s", "и": "I", "і": "I", "ї": "JI", "й": "J", "к": "k", "л": "l", "м": "m",
+    "а": "A", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "E", "ё": "JO", "є": "JE",
+    "ж": "š", "з": "s", "и": "I", "і": "I", "ї": "JI", "й": "J", "к": "k", "л": "l", "м": "m",
     "н": "n", "о": "O", "п": "p", "р": "r", "с": "s", "т": "t", "у": "U", "ў": "v", "ф": "f",
-    "х": "h", "ц": "c", "ч": "c", "ш": "sh", "щ": "shc", "ъ": "", "ы": "I", "ь": "", "э": "E",
+    "х": "g", "ц": "c", "ч": "c", "ш": "š", "щ": "šc", "ъ": "", "ы": "I", "ь": "", "э": "E",
     "ю": "JU", "я": "JA", "ʼ": "",
     # letters of neighbouring Cyrillic alphabets seen in these names
-    "ѣ": "E", "ї": "JI", "ј": "J", "џ": "dsh", "ђ": "d", "ћ": "c", "љ": "l", "њ": "n",
+    "ѣ": "E", "ј": "J", "џ": "dš", "ђ": "d", "ћ": "c", "љ": "l", "њ": "n",
 }
-_CYRILLIC_GROUPS = {"дз": "d", "дзь": "d", "дж": "dsh"}
+# т+с is written ts, as ц is, in every English-style system (Bratsk: Братск), so it keys as ц.
+# So are т+з, т+ц and т+ч (tz, tts, tch), which keeps t and s from ever meeting in a key.
+# (Soft signs and apostrophes are taken out first: тьс reads as тс.)
+_CYRILLIC_GROUPS = {"дз": "d", "дж": "dš", "тс": "c", "тз": "c", "тц": "c", "тч": "c"}
+_SILENT_CYRILLIC = str.maketrans("", "", "ьъʼ")
+_SILENT_LATIN = str.maketrans("", "", "ʹʺʼ'’‘`′″\"”")
 
 _LATIN: dict[str, str] = {
-    "a": "A", "b": "b", "c": "c", "d": "d", "e": "E", "f": "f", "g": "h", "h": "h", "i": "I",
+    "a": "A", "b": "b", "c": "c", "d": "d", "e": "E", "f": "f", "g": "g", "h": "g", "i": "I",
     "j": "J", "k": "k", "l": "l", "m": "m", "n": "n", "o": "O", "p": "p", "q": "k", "r": "r",
     "s": "s", "t": "t", "u": "U", "v": "v", "w": "v", "x": "ks", "y": "I", "z": "s",
-    "č": "c", "ć": "c", "ĉ": "c", "š": "sh", "ŝ": "shc", "ž": "sh", "ż": "sh", "ź": "s",
-    "ś": "s", "ł": "l", "ĺ": "l", "ľ": "l", "ń": "n", "ň": "n", "ŭ": "v", "ǵ": "h", "ģ": "h",
+    "č": "c", "ć": "c", "ĉ": "c", "š": "š", "ŝ": "šc", "ž": "š", "ż": "š", "ź": "s",
+    "ś": "s", "ł": "l", "ĺ": "l", "ľ": "l", "ń": "n", "ň": "n", "ŭ": "v", "ǵ": "g", "ģ": "g",
     "ë": "JO", "ï": "JI", "ê": "JE", "â": "JA", "û": "JU", "ǎ": "JA", "ǔ": "JU", "ó": "O",
     "ò": "O", "ô": "O", "ö": "O", "è": "E", "é": "E", "ě": "E", "ė": "E", "ę": "E", "ą": "O",
     "à": "A", "á": "A", "ä": "A", "ì": "I", "í": "I", "ý": "I", "ÿ": "I", "ü": "U", "ú": "U",
-    "ù": "U", "ů": "U", "ř": "sh", "đ": "d", "ß": "s", "ʹ": "", "ʺ": "", "ʼ": "", "'": "",
+    "ù": "U", "ů": "U", "ř": "š", "đ": "d", "ß": "s", "ʹ": "", "ʺ": "", "ʼ": "", "'": "",
     "’": "", "‘": "", "`": "", "′": "", "″": "", "\"": "",
 }
 # Groups read the same in every convention, longest first.
 _LATIN_GROUPS: dict[str, str] = {
-    "schtsch": "shc", "shtsh": "shc", "shch": "shc", "szcz": "shc", "šč": "shc", "sch": "sh",
-    "tsch": "c", "tch": "c", "ts": "c", "tz": "c", "cz": "c", "kh": "h", "gh": "h", "zh": "sh",
-    "sh": "sh", "dzh": "dsh", "dž": "dsh", "dz": "d", "dź": "d", "ph": "f", "ou": "U",
-    "ck": "k",
+    "schtsch": "šc", "shtsh": "šc", "shch": "šc", "szcz": "šc", "šč": "šc", "sch": "š",
+    "tsch": "c", "tch": "c", "ts": "c", "tc": "c", "tz": "c", "cz": "c", "tzh": "tš",
+    "tts": "c", "ttz": "c", "ttc": "c",  # т+ц, тт+с: a t before ts is part of the ц
+    "tsh": "tš", "kh": "g", "gh": "g", "zh": "š",
+    "sh": "š", "dzh": "dš", "dž": "dš", "dz": "d", "dź": "d", "ph": "f", "ou": "U",
 }
 # Where conventions differ: the reading of each group in each convention.
 _FAMILY_GROUPS: dict[str, dict[str, str]] = {
     "english": {"ch": "c"},
-    "german": {"ch": "h", "z": "c"},
-    "polish": {"ch": "h", "sz": "sh", "rz": "sh"},
-    "czech": {"ch": "h", "x": "h"},
-    "french": {"ch": "sh", "j": "sh", "gue": "hE", "gui": "hI"},
+    "german": {"ch": "g", "z": "c"},
+    "polish": {"ch": "g", "sz": "š", "rz": "š"},
+    "czech": {"ch": "g", "x": "g"},
+    "french": {"ch": "š", "j": "š", "gue": "gE", "gui": "gI"},
+    "gost": {"ch": "c", "x": "g", "shh": "šc"},
 }
 
-_WORDS = regex.compile(r"[\p{L}\p{M}\p{N}" + regex.escape(APOSTROPHES) + r"]+")
+# Apostrophes and BGN's ” (for ъ and the apostrophe) belong to the word they stand in.
+_WORDS = regex.compile(r"[\p{L}\p{M}\p{N}" + regex.escape(APOSTROPHES + "”\"") + r"]+")
 _VOWELS = regex.compile(r"[AEIOUJ]+")
-_DOUBLES = regex.compile(r"(sh|[a-z])\1+")
+_DOUBLES = regex.compile(r"([a-zš])\1+")
+_DOUBLE_LETTERS = regex.compile(r"(.)\1+")
 _CYRILLIC_RUN = regex.compile(r"[\p{Script=Cyrillic}ʼ]+")
 
 
@@ -109,7 +121,8 @@ _CYRILLIC_READER = _compile(_CYRILLIC_GROUPS)
 
 def _sounds_latin(run: str, family: str) -> str:
     pattern, groups = _latin_reader(family)
-    text = pattern.sub(lambda m: "\x00" + groups[m.group()] + "\x01", run)
+    text = pattern.sub(lambda m: "\x00" + groups[m.group()] + "\x01",
+                       run.translate(_SILENT_LATIN))
     out = []
     inside = False
     for c in text:
@@ -129,6 +142,7 @@ def _sounds_latin(run: str, family: str) -> str:
 
 def _sounds_cyrillic(run: str) -> str:
     pattern, groups = _CYRILLIC_READER
+    run = _DOUBLE_LETTERS.sub(r"\1", run.translate(_SILENT_CYRILLIC))
     run = pattern.sub(lambda m: "\x00" + groups[m.group()] + "\x01", run)
     out = []
     inside = False
@@ -201,8 +215,13 @@ def _given_names() -> dict[str, str]:
     return mapping
 
 
+_INVISIBLE = regex.compile(r"\p{Cf}+")
+
+
 def _prepare(text: str) -> str:
-    return unicodedata.normalize("NFC", text).lower()
+    """NFC, apostrophes inside Cyrillic words as ʼ (as romanize reads them), lowercase,
+    invisible format characters (soft hyphen, zero-width joiners, bidi marks) taken out."""
+    return prepare(_INVISIBLE.sub("", text), cyrillic_source=True).lower()
 
 
 def key(name: str) -> str:
@@ -219,7 +238,7 @@ def key(name: str) -> str:
     given = _given_names()
     words = []
     for match in _WORDS.finditer(_prepare(name)):
-        word = _word_key(match.group().strip(APOSTROPHES))
+        word = _word_key(match.group().strip(APOSTROPHES + "”\""))
         if word:
             words.append(given.get(word, word))
     done = " ".join(sorted(words))
@@ -290,12 +309,13 @@ def similarity(a: str, b: str) -> float:
     """How alike two names are, in [0, 1], after everything key() folds.
 
     1.0 when the keys are equal; otherwise the normalized Indel similarity (rapidfuzz) of the
-    keys, word order ignored.  At or above SIMILARITY_THRESHOLD (0.85) the names are probably
-    one name misspelled (Dainega / Deineha: one letter apart); below it, treat them as different.
+    keys, whose words are already sorted.  At or above SIMILARITY_THRESHOLD (0.8) the names are
+    probably one name misspelled (Deineha / Deyneka: one sound apart in six); below it, treat
+    them as different (Shevchenko / Shevchuk 0.77, Ivanov / Ivanenko 0.77).
     """
     ka, kb = key(a), key(b)
     if ka == kb:
         return 1.0 if ka or (a.strip() == b.strip()) else 0.0
     from rapidfuzz import fuzz
 
-    return float(fuzz.token_sort_ratio(ka, kb)) / 100.0
+    return float(fuzz.ratio(ka, kb)) / 100.0

@@ -144,7 +144,8 @@ class _Reader:
         return classes
 
     def context_set(
-        self, section: str, key: str, value: Any, edge: str, classes: Mapping[str, str]
+        self, section: str, key: str, value: Any, edge: str, classes: Mapping[str, str],
+        fold: bool = True,
     ) -> frozenset[str]:
         items = [value] if isinstance(value, str) else value
         if not isinstance(items, list) or not items:
@@ -164,7 +165,7 @@ class _Reader:
                     raise self.fail(section, key, f"unknown context class {item!r} (known: {known})")
                 letters.update(classes[item])
             else:
-                letters.update(canonical_key(item).lower())
+                letters.update((canonical_key(item) if fold else nfc(item)).lower())
         return frozenset(letters)
 
     def rules(self, section: str, raw: Any, classes: Mapping[str, str]) -> Rules:
@@ -174,7 +175,9 @@ class _Reader:
             raise self.fail(section, None, "must be a table of rows")
         rules: Rules = {}
         for raw_key, value in raw.items():
-            key = canonical_key(raw_key)
+            # Cyrillic rows read every apostrophe look-alike as ʼ; Latin ([reverse]) rows are
+            # taken letter for letter, since ' ` ʹ are distinct signs there.
+            key = canonical_key(raw_key) if section == "rules" else nfc(raw_key)
             if not key:
                 raise self.fail(section, raw_key, "empty key")
             if key != key.lower():
@@ -183,11 +186,11 @@ class _Reader:
                 )
             if key in rules:
                 raise self.fail(section, raw_key, "duplicate row (after apostrophe folding)")
-            rules[key] = self.contexts(section, raw_key, value, classes)
+            rules[key] = self.contexts(section, raw_key, value, classes, section == "rules")
         return rules
 
     def contexts(
-        self, section: str, key: str, value: Any, classes: Mapping[str, str]
+        self, section: str, key: str, value: Any, classes: Mapping[str, str], fold: bool = True
     ) -> tuple[Context, ...]:
         if isinstance(value, str):
             return (Context(nfc(value)),)
@@ -207,8 +210,10 @@ class _Reader:
             before = item.get("before")
             context = Context(
                 nfc(to),
-                None if after is None else self.context_set(section, key, after, WORD_START, classes),
-                None if before is None else self.context_set(section, key, before, WORD_END, classes),
+                None if after is None
+                else self.context_set(section, key, after, WORD_START, classes, fold),
+                None if before is None
+                else self.context_set(section, key, before, WORD_END, classes, fold),
             )
             if out and out[-1].unconditional:
                 raise self.fail(section, key, "a context after the unconditional one never applies")

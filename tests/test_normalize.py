@@ -1,0 +1,153 @@
+"""key(), key_many(), group(), similarity(): the issue's names, and laws over generated ones."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import translit
+from tests.strategies import APOSTROPHES, hostile_text, name
+
+SAME = [
+    ["Kharkiv", "Kharkov", "Khar'kov", "Charkiw", "Charków", "Харків", "Харьков", "KHARKIV"],
+    ["Pushilin Denis", "Denis Pushilin", "Денис Пушилин", "Denis Puschilin", "Pushilin, Denis"],
+    ["Київ", "Киев", "Kyiv", "Kiev", "Kijów", "Kiew"],
+    ["Дніпро", "Днепр", "Dnipro", "Dnepr"],
+    ["Чернігів", "Чернигов", "Chernihiv", "Chernigov", "Tschernihiw", "Czernihów"],
+    ["Маладзечна", "Молодечна", "Maladziečna", "Maladzyechna"],
+    ["Володимир Зеленський", "Vladimir Zelensky", "Wolodymyr Selenskyj", "Volodymyr Zelenskyy",
+     "Wołodymyr Zełenski", "Владимир Зеленский", "Уладзімір Зяленскі"],
+    ["Олександр", "Александр", "Аляксандр", "Oleksandr", "Aleksandr", "Alexander"],
+    ["Сергій", "Сергей", "Сяргей", "Serhii", "Sergey", "Siarhiej"],
+    ["Юлія", "Юлия", "Yuliia", "Yulia", "Julija"],
+    ["Dainega", "Deineha", "Дейнега", "Deynega"],
+    ["Zaporizhzhia", "Запорожье", "Запоріжжя", "Saporischschja", "Zaporozhye"],
+    ["Mirnograd", "Myrnohrad", "Мирноград"],
+    ["Shcherbakov", "Щербаков", "Schtscherbakow", "Szczerbakow", "Ščerbakov"],
+    ["Yoshkar-Ola", "Йошкар-Ола", "Joschkar-Ola", "Yoshkar Ola"],
+    ["Pokrovsk", "Покровськ", "Покровsk", "Pokrowsk"],
+]
+APART = [("Zelenskyy", "Zelenska"), ("Usyk", "Usov"), ("Ivanov", "Ivanova"), ("Sumy", "Шумы"),
+         ("Юлія", "Ілля"), ("Зеленский", "Зеленская"), ("Kharkiv", "Kherson"), ("Lviv", "Kyiv")]
+
+
+@pytest.mark.parametrize("spellings", SAME, ids=lambda s: s[0])
+def test_spellings_of_one_name_share_a_key(spellings: list[str]) -> None:
+    keys = {s: translit.key(s) for s in spellings}
+    assert len(set(keys.values())) == 1, keys
+
+
+@pytest.mark.parametrize(("a", "b"), APART)
+def test_different_names_stay_apart(a: str, b: str) -> None:
+    assert translit.key(a) != translit.key(b)
+
+
+def test_spellingukraine_correct_and_incorrect_spellings_share_a_key() -> None:
+    """The SpellingUkraine vocabulary (MIT; nobody here wrote it): incorrect spellings are
+    misspellings of the same name, so most should meet the correct one under key()."""
+    path = Path(__file__).resolve().parents[2] / "shared" / "data" / "spellingukraine" / "vocabulary.jsonl"
+    if not path.exists():
+        path = Path(__file__).resolve().parent / "data" / "spellingukraine" / "vocabulary.jsonl"
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    pairs = [(r["sourceSpelling"], r["correctSpelling"]) for r in rows]
+    pairs += [(r["correctSpelling"], wrong) for r in rows for wrong in r["incorrectSpellings"]]
+    united = sum(translit.key(a) == translit.key(b) for a, b in pairs)
+    assert united / len(pairs) >= 0.85, f"{united}/{len(pairs)}"
+
+
+@given(st.data())
+def test_key_is_the_same_for_every_english_style_system(data: st.DataObject) -> None:
+    """key(romanize(c, s)) == key(c): every system whose Latin is read the English way."""
+    system = data.draw(st.sampled_from([s for s in _english_style()]))
+    c = data.draw(name(translit.system(system).language))
+    assert translit.key(translit.romanize(c, system)) == translit.key(c)
+
+
+def _english_style() -> list[str]:
+    from translit.detect import latin_family
+
+    sample = "Щербаків Жовтень Харків Цюрупинськ Хмельницький Чернівці Вʼячеслав"
+    return [s.id for s in translit.systems()
+            if latin_family(translit.romanize(sample, s.id)) in ("english", "czech")]
+
+
+def test_key_through_every_system_on_real_names() -> None:
+    """On real names (the spelling vocabulary's Ukrainian and Russian names), every system's
+    spelling keys like the Cyrillic; what conventions cannot tell apart is measured, not hidden."""
+    path = Path(__file__).resolve().parents[2] / "shared" / "data" / "spellingukraine" / "vocabulary.jsonl"
+    if not path.exists():
+        path = Path(__file__).resolve().parent / "data" / "spellingukraine" / "vocabulary.jsonl"
+    names = [json.loads(line)["sourceSpelling"] for line in path.read_text("utf-8").splitlines()
+             if line.strip()]
+    names = [n for n in names if translit.detect(n).language]
+    for s in translit.systems():
+        subset = [n for n in names if translit.detect(n).language == s.language] or names
+        kept = sum(translit.key(translit.romanize(n, s.id)) == translit.key(n) for n in subset)
+        assert kept / len(subset) >= 0.9, f"{s.id}: {kept}/{len(subset)}"
+
+
+@given(name("uk"), st.randoms())
+def test_word_order_does_not_matter(n: str, rnd: random.Random) -> None:
+    words = n.split()
+    rnd.shuffle(words)
+    assert translit.key(" ".join(words)) == translit.key(n)
+    assert translit.key(", ".join(words)) == translit.key(n)
+
+
+@given(name("ru"), st.sampled_from(APOSTROPHES))
+def test_case_and_apostrophes_do_not_matter(n: str, apostrophe: str) -> None:
+    assert translit.key(n.upper()) == translit.key(n) == translit.key(n.lower())
+    assert translit.key(n.replace("ʼ", apostrophe)) == translit.key(n)
+
+
+@given(name("uk"))
+def test_key_is_idempotent_on_its_output(n: str) -> None:
+    k = translit.key(n)
+    assert translit.key(k) == k
+
+
+@given(hostile_text)
+def test_normalizer_never_raises(text: str) -> None:
+    assert isinstance(translit.key(text), str)
+    assert isinstance(translit.similarity(text, "Kyiv"), float)
+    assert 0.0 <= translit.similarity(text, text[::-1]) <= 1.0
+    assert isinstance(translit.detect(text), translit.Detection)
+    assert isinstance(translit.repair(text), str)
+
+
+@given(st.lists(st.one_of(hostile_text, name("uk")), max_size=30))
+def test_group_keeps_every_name_in_order(names: list[str]) -> None:
+    groups = translit.group(names)
+    indices = sorted(i for g in groups for i in g.indices)
+    assert indices == list(range(len(names)))
+    for g in groups:
+        assert list(g.indices) == sorted(g.indices)
+        assert g.names == tuple(names[i] for i in g.indices)
+        assert g.representative in g.names
+        assert {translit.key(n) for n in g.names} == {g.key}
+    assert [g.size for g in groups] == sorted((g.size for g in groups), reverse=True)
+
+
+def test_group_representative_is_the_most_frequent_then_the_standard() -> None:
+    groups = translit.group(["Kharkov", "Харків", "Kharkiv", "Kharkov", "Kharkiv", "Kharkiv"])
+    assert groups[0].representative == "Kharkiv"
+    groups = translit.group(["Kharkov", "Kharkiv"])
+    assert groups[0].representative == "Kharkov"  # a tie with no Cyrillic: the first seen
+    groups = translit.group(["Харків", "Kharkov", "Kharkiv"])
+    assert groups[0].representative == "Kharkiv"  # three-way tie: the standard spelling
+
+
+def test_key_many_keeps_none_and_accepts_any_iterable() -> None:
+    assert translit.key_many(iter(["Kyiv", None])) == [translit.key("Kyiv"), None]
+
+
+def test_similarity_scores_near_misses() -> None:
+    assert translit.similarity("Vitaly Dainega", "Віталій Дейнега") == 1.0
+    near = translit.similarity("Deineha", "Deyneka")  # one sound off after folding
+    assert translit.SIMILARITY_THRESHOLD <= near < 1.0
+    assert translit.similarity("Ivanov", "Petrenko") < translit.SIMILARITY_THRESHOLD
