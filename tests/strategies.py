@@ -52,3 +52,32 @@ def name(language: str) -> st.SearchStrategy[str]:
         word(language, 2, 9), st.sampled_from(["ʼ", ""]), word(language, 0, 4),
     )
     return st.lists(part, min_size=1, max_size=3).map(" ".join)
+
+
+VOWELS = {"uk": "аеєиіїоуюя", "ru": "аеёиоуыэюя", "be": "аеёіоуыэюя"}
+
+
+def syllabic_name(language: str) -> st.SearchStrategy[str]:
+    """A name shaped like the language's names: syllables of up to two consonants and one
+    vowel, a soft sign or apostrophe now and then, a closing consonant, capitalized.
+    (Vowel runs like аайоу, which no name has, are what every spelling convention may read
+    differently, so laws about names are stated on name-shaped strings.)"""
+    letters = ALPHABETS[language]
+    vowels = VOWELS[language]
+    # й and ў follow vowels only; they close syllables, never open them
+    consonants = "".join(c for c in letters if c not in vowels and c not in "ьъйў")
+    soft = "ь" if "ь" in letters else ""
+    onset = st.text(alphabet=st.sampled_from(consonants), min_size=0, max_size=2)
+    syllable = st.builds(
+        lambda o, s, v: o + (s if o and language != "ru" else "") + v,
+        onset, st.sampled_from(["", soft, "ʼ"] if language != "ru" else ["", soft, "ъ"]),
+        st.sampled_from(vowels),
+    ).map(lambda s: s.lstrip("ьъʼ"))
+    ending = st.sampled_from(["", *consonants, "й", "ь" if soft else "", "ў" if "ў" in letters else ""])
+
+    def shape(parts: list[str], end: str) -> str:
+        word = "".join(parts) + end
+        return word[:1].upper() + word[1:]
+
+    part = st.builds(shape, st.lists(syllable, min_size=1, max_size=4), ending)
+    return st.lists(part, min_size=1, max_size=3).map(" ".join)

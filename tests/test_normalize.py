@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import translit
-from tests.strategies import APOSTROPHES, hostile_text, name
+from tests.strategies import APOSTROPHES, hostile_text, name, syllabic_name
 
 SAME = [
     ["Kharkiv", "Kharkov", "Khar'kov", "Charkiw", "Charków", "Харків", "Харьков", "KHARKIV"],
@@ -50,45 +51,53 @@ def test_different_names_stay_apart(a: str, b: str) -> None:
 def test_spellingukraine_correct_and_incorrect_spellings_share_a_key() -> None:
     """The SpellingUkraine vocabulary (MIT; nobody here wrote it): incorrect spellings are
     misspellings of the same name, so most should meet the correct one under key()."""
-    path = Path(__file__).resolve().parents[2] / "shared" / "data" / "spellingukraine" / "vocabulary.jsonl"
-    if not path.exists():
-        path = Path(__file__).resolve().parent / "data" / "spellingukraine" / "vocabulary.jsonl"
-    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    rows: list[dict] = _vocabulary()  # type: ignore[type-arg]
     pairs = [(r["sourceSpelling"], r["correctSpelling"]) for r in rows]
     pairs += [(r["correctSpelling"], wrong) for r in rows for wrong in r["incorrectSpellings"]]
     united = sum(translit.key(a) == translit.key(b) for a, b in pairs)
     assert united / len(pairs) >= 0.85, f"{united}/{len(pairs)}"
 
 
-@given(st.data())
-def test_key_is_the_same_for_every_english_style_system(data: st.DataObject) -> None:
-    """key(romanize(c, s)) == key(c): every system whose Latin is read the English way."""
-    system = data.draw(st.sampled_from([s for s in _english_style()]))
-    c = data.draw(name(translit.system(system).language))
-    assert translit.key(translit.romanize(c, system)) == translit.key(c)
-
-
-def _english_style() -> list[str]:
-    from translit.detect import latin_family
-
-    sample = "Щербаків Жовтень Харків Цюрупинськ Хмельницький Чернівці Вʼячеслав"
-    return [s.id for s in translit.systems()
-            if latin_family(translit.romanize(sample, s.id)) in ("english", "czech")]
-
-
-def test_key_through_every_system_on_real_names() -> None:
-    """On real names (the spelling vocabulary's Ukrainian and Russian names), every system's
-    spelling keys like the Cyrillic; what conventions cannot tell apart is measured, not hidden."""
-    path = Path(__file__).resolve().parents[2] / "shared" / "data" / "spellingukraine" / "vocabulary.jsonl"
+def _vocabulary() -> list[dict[str, object]]:
+    path = Path(__file__).resolve().parents[2] / "shared" / "data" / "spellingukraine"
     if not path.exists():
-        path = Path(__file__).resolve().parent / "data" / "spellingukraine" / "vocabulary.jsonl"
-    names = [json.loads(line)["sourceSpelling"] for line in path.read_text("utf-8").splitlines()
-             if line.strip()]
-    names = [n for n in names if translit.detect(n).language]
-    for s in translit.systems():
-        subset = [n for n in names if translit.detect(n).language == s.language] or names
-        kept = sum(translit.key(translit.romanize(n, s.id)) == translit.key(n) for n in subset)
-        assert kept / len(subset) >= 0.9, f"{s.id}: {kept}/{len(subset)}"
+        path = Path(__file__).resolve().parent / "data" / "spellingukraine"
+    text = (path / "vocabulary.jsonl").read_text("utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+INVARIANCE = tomllib.loads(
+    (Path(__file__).resolve().parent / "data" / "key_invariance.toml").read_text("utf-8")
+)
+
+
+def _floor(system: str) -> float:
+    return float(INVARIANCE["floor"].get(system, INVARIANCE["default"]))
+
+
+@pytest.mark.parametrize("system", [s.id for s in translit.systems()])
+def test_key_through_every_system_on_real_names(system: str) -> None:
+    """key(romanize(c, s)) == key(c) on real names, at least at the system's measured floor
+    (tests/data/key_invariance.toml says why some conventions cannot reach 99%)."""
+    names = sorted({
+        s for row in _vocabulary()
+        for s in [row["sourceSpelling"], *row["relatedSpellings"]]  # type: ignore[list-item]
+        if isinstance(s, str) and translit.detect(s).script == "cyrillic"
+    })
+    kept = sum(translit.key(translit.romanize(n, system)) == translit.key(n) for n in names)
+    assert kept / len(names) >= _floor(system), f"{system}: {kept}/{len(names)}"
+
+
+UNAMBIGUOUS = INVARIANCE["generated"]
+
+
+@given(st.data())
+def test_key_is_kept_by_every_unambiguous_system(data: st.DataObject) -> None:
+    """The same law on generated name-shaped strings, for the systems that write no letter group
+    as they write another (key_invariance.toml lists the others' collisions)."""
+    system = data.draw(st.sampled_from(UNAMBIGUOUS))
+    c = data.draw(syllabic_name(translit.system(system).language))
+    assert translit.key(translit.romanize(c, system)) == translit.key(c)
 
 
 @given(name("uk"), st.randoms())

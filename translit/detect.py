@@ -43,8 +43,8 @@ _FAMILIES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     # cz is GOST 7.79 B's ц, w is German's в; sz elsewhere is English с+з)
     ("polish", regex.compile(
         r"[łżśćńóąęź]|szcz|sz(?=[aeiouy])|(?:cz|rz(?!h)|w).*(?:cz|rz(?!h)|w)")),
-    # GOST 7.79 B: ` for soft signs and ы э і, shh for щ, x for х
-    ("gost", regex.compile(r"`|shh")),
+    # GOST 7.79 B: ` for soft signs and ы э і (its shh for щ is English ш+г: Vyshhorod)
+    ("gost", regex.compile(r"`")),
     ("german", regex.compile(r"sch|tsch|w")),
     ("czech", regex.compile(r"[čšžěřůĉŝ]")),
     ("french", regex.compile(r"ou|tch")),

@@ -63,9 +63,16 @@ _CYRILLIC: dict[str, str] = {
 # т+с is written ts, as ц is, in every English-style system (Bratsk: Братск), so it keys as ц.
 # So are т+з, т+ц and т+ч (tz, tts, tch), which keeps t and s from ever meeting in a key.
 # (Soft signs and apostrophes are taken out first: тьс reads as тс.)
-_CYRILLIC_GROUPS = {"дз": "d", "дж": "dš", "тс": "c", "тз": "c", "тц": "c", "тч": "c"}
+# с+ч is written sch, which German spelling reads as ш (and Russian speech as щ): it keys as ш.
+_CYRILLIC_GROUPS = {
+    "дз": "d", "дж": "dš", "тс": "c", "тз": "c", "тц": "c", "тч": "c", "сч": "š",
+}
 _SILENT_CYRILLIC = str.maketrans("", "", "ьъʼ")
-_SILENT_LATIN = str.maketrans("", "", "ʹʺʼ'’‘`′″\"”")
+_SILENT_LATIN = str.maketrans("", "", "ʹʺʼ'’‘`′″\"”·´")
+# x before a consonant is х (scholarly Axtyrka, GOST 7.79 B Baxmut); before a vowel, кс (Maxim)
+_X_KHA = regex.compile(r"x(?=[bcdfghjklmnpqrstvwxzčšžćśźńłľĺ])")
+# j between consonants is a soft sign (DSTU 9112 A: Frankivsjk), not a vowel
+_SOFT_J = regex.compile(r"(?<=[bcdfghklmnpqrstvwxzčšžćśźńłľĺ])j(?=[bcdfghklmnpqrstvwxzčšžćśźńłľĺ]|$)")
 
 _LATIN: dict[str, str] = {
     "a": "A", "b": "b", "c": "c", "d": "d", "e": "E", "f": "f", "g": "g", "h": "g", "i": "I",
@@ -84,7 +91,7 @@ _LATIN_GROUPS: dict[str, str] = {
     "schtsch": "šc", "shtsh": "šc", "shch": "šc", "szcz": "šc", "šč": "šc", "sch": "š",
     "tsch": "c", "tch": "c", "ts": "c", "tc": "c", "tz": "c", "cz": "c", "tzh": "tš",
     "tts": "c", "ttz": "c", "ttc": "c",  # т+ц, тт+с: a t before ts is part of the ц
-    "tsh": "tš", "kh": "g", "gh": "g", "zh": "š",
+    "tsh": "tš", "sč": "š", "kh": "g", "gh": "g", "zh": "š",  # sč: с+ч, as сч above
     "sh": "š", "dzh": "dš", "dž": "dš", "dz": "d", "dź": "d", "ph": "f", "ou": "U",
 }
 # Where conventions differ: the reading of each group in each convention.
@@ -98,7 +105,7 @@ _FAMILY_GROUPS: dict[str, dict[str, str]] = {
 }
 
 # Apostrophes and BGN's ” (for ъ and the apostrophe) belong to the word they stand in.
-_WORDS = regex.compile(r"[\p{L}\p{M}\p{N}" + regex.escape(APOSTROPHES + "”\"") + r"]+")
+_WORDS = regex.compile(r"[\p{L}\p{M}\p{N}" + regex.escape(APOSTROPHES + "”\"·") + r"]+")
 _VOWELS = regex.compile(r"[AEIOUJ]+")
 _DOUBLES = regex.compile(r"([a-zš])\1+")
 _DOUBLE_LETTERS = regex.compile(r"(.)\1+")
@@ -121,8 +128,8 @@ _CYRILLIC_READER = _compile(_CYRILLIC_GROUPS)
 
 def _sounds_latin(run: str, family: str) -> str:
     pattern, groups = _latin_reader(family)
-    text = pattern.sub(lambda m: "\x00" + groups[m.group()] + "\x01",
-                       run.translate(_SILENT_LATIN))
+    run = _X_KHA.sub("h", _SOFT_J.sub("", run.translate(_SILENT_LATIN)))
+    text = pattern.sub(lambda m: "\x00" + groups[m.group()] + "\x01", run)
     out = []
     inside = False
     for c in text:
@@ -238,7 +245,7 @@ def key(name: str) -> str:
     given = _given_names()
     words = []
     for match in _WORDS.finditer(_prepare(name)):
-        word = _word_key(match.group().strip(APOSTROPHES + "”\""))
+        word = _word_key(match.group().strip(APOSTROPHES + "”\"·"))
         if word:
             words.append(given.get(word, word))
     done = " ".join(sorted(words))

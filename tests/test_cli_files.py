@@ -1,0 +1,359 @@
+"""The command line as a real process on real files: every reading trap, streaming, memory.
+
+Each test runs ``python -m translit`` on files in tests/data/cli or made in the test's temp
+dir, and checks bytes, exit statuses and messages (file, physical line, absolute byte offset).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import translit
+
+ROOT = Path(translit.__file__).resolve().parent.parent
+DATA = Path(__file__).parent / "data" / "cli"
+ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+COMMAND = [sys.executable, "-m", "translit"]
+csv.field_size_limit(1 << 26)  # for reading the outputs back: fields of 200,000 characters
+
+
+def translit_run(*args: str | Path, stdin: bytes | None = None,
+                 timeout: float = 120) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([*COMMAND, *map(str, args)], input=stdin, capture_output=True,
+                          env=ENV, timeout=timeout, check=False)
+
+
+def run_measured(*args: str | Path) -> tuple[int, float, int, bytes]:
+    """Exit status, seconds, peak resident memory (bytes) and stderr of one run."""
+    started = time.perf_counter()
+    process = subprocess.Popen([*COMMAND, *map(str, args)], env=ENV, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
+    assert process.stderr is not None
+    err = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - started
+    peak = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
+    return process.returncode, seconds, peak, err
+
+
+def parse_csv(data: bytes, **options: Any) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), **options))
+
+
+# --- the fixture files ----------------------------------------------------------------------
+
+
+def test_quoted_fields_bom_crlf_blank_lines_nul_ragged() -> None:
+    ran = translit_run("romanize", "-s", "uk-national", "-i", DATA / "people.csv", "-c", "name")
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stderr == b""
+    out = ran.stdout
+    assert not out.startswith(b"\xef\xbb\xbf")
+    source = parse_csv((DATA / "people.csv").read_bytes())
+    rows = parse_csv(out)
+    assert rows[0] == [*source[0], "latin"]
+    width = len(source[0])
+    for got, row in zip(rows[1:], source[1:], strict=True):
+        if not row:
+            assert got == []  # the blank line stays blank
+            continue
+        padded = row + [""] * (width - len(row))
+        assert got == [*padded, translit.romanize(row[1], "uk-national")]
+    # Fields are byte for byte what they were: CRLF and LF inside quotes, NUL, doubled quotes.
+    assert b'"line one\r\nline two"' in out
+    assert b'"multi\nline with LF"' in out
+    assert "Ки\x00їв".encode() in out
+    assert b'"\xd0\xa8\xd0\xb5\xd0\xb2\xd1\x87\xd0\xb5\xd0\xbd\xd0\xba\xd0\xbe ""' in out
+    # Record ends are the input's CRLF.
+    assert out.split(b"\r\n")[0] == b"id,name,note,latin"
+    assert b"\r\n\r\n" in out
+
+
+def test_tsv_whose_quotes_are_data() -> None:
+    ran = translit_run("key", "-i", DATA / "people.tsv", "-c", "name")
+    assert ran.returncode == 0, ran.stderr
+    lines = ran.stdout.decode().split("\n")
+    assert lines[0] == "id\tname\tnote\tkey"
+    assert lines[1] == f'1\t"Київ" (capital)\tquotes are data\t{translit.key(chr(34) + "Київ" + chr(34) + " (capital)")}'
+    assert lines[2].startswith('2\tO"Львів\tstray " quote\t')
+    assert lines[3] == ""
+
+
+def test_jsonl_fixture() -> None:
+    ran = translit_run("romanize", "-s", "uk-national", "-i", DATA / "people.jsonl",
+                       "--field", "name")
+    assert ran.returncode == 0, ran.stderr
+    source = (DATA / "people.jsonl").read_bytes().decode().split("\n")
+    out = ran.stdout.decode().split("\n")
+    assert len(out) == len(source)
+    assert out[0] == source[0][:-1] + ', "latin": "Kyiv"}'
+    assert out[1].startswith(source[1][:-2]) and out[1].endswith("}\r")  # CRLF kept
+    assert out[2] == "" and out[3] == source[3]
+    assert out[4] == '{"id": 3, "latin": null}'
+    record = json.loads(out[5])
+    assert record["name"] == "\U0001f600 \ud800Львів"
+    assert record["latin"] == translit.romanize("\U0001f600 \ud800Львів", "uk-national")
+    assert out[5].startswith(source[5][:-1])  # the escapes are written back as they were
+    err = ran.stderr.decode()
+    assert "line 4" in err and "not a JSON object" in err
+    assert "line 5" in err and "no field 'name'" in err
+
+
+def test_plain_lines_fixture() -> None:
+    ran = translit_run("romanize", "-s", "uk-national", "-i", DATA / "names.txt")
+    expected = [translit.romanize(n, "uk-national")
+                for n in ("Київ", "Знам'янка", "", "Львів", "Харків")]
+    assert ran.stdout.decode() == "\n".join(expected) + "\n"
+
+
+def test_stdin_and_python_dash_m() -> None:
+    ran = translit_run("key", "-c", "name", stdin=(DATA / "people.csv").read_bytes())
+    assert ran.returncode == 0
+    assert parse_csv(ran.stdout)[0] == ["id", "name", "note", "key"]
+
+
+# --- sizes -------------------------------------------------------------------------------------
+
+
+def test_zero_byte_and_header_only(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    ran = translit_run("romanize", "-i", empty, "-c", "name")
+    assert (ran.returncode, ran.stdout, ran.stderr) == (0, b"", b"")
+    header = tmp_path / "header.csv"
+    header.write_bytes(b"id,name\r\n")
+    ran = translit_run("romanize", "-i", header, "-c", "name")
+    assert (ran.returncode, ran.stdout) == (0, b"id,name,latin\r\n")
+
+
+def test_a_200000_character_field(tmp_path: Path) -> None:
+    big = "Київ " * 40_000  # 200,000 characters
+    note = "x" * 200_000
+    path = tmp_path / "big.csv"
+    path.write_text(f'id,name,note\n1,"{big}","{note}"\n2,Львів,short\n', "utf-8")
+    ran = translit_run("romanize", "-s", "uk-national", "-i", path, "-c", "name")
+    assert ran.returncode == 0, ran.stderr
+    rows = parse_csv(ran.stdout)
+    assert rows[1][:3] == ["1", big, note]
+    assert rows[1][3] == translit.romanize(big, "uk-national")
+    assert rows[2][0] == "2"
+
+
+# --- errors -----------------------------------------------------------------------------------
+
+
+def _quoted_records(n: int) -> bytes:
+    return b"".join(b'%d,"multi\r\nline, %d",x\n' % (i, i) for i in range(n))
+
+
+HEADER = b"id,name,note\n"
+MIB = 1 << 20
+LONG = b"".join(b"%d,Kyiv,x\n" % i for i in range(200_000))  # past the first MiB
+assert len(LONG) > MIB
+
+INVALID = {
+    "stray 0xFF": HEADER + b"1,Ky\xffiv,x\n",
+    "truncated at the end": HEADER + b"1,Kyiv,x\n2,\xd0\x9a\xd0",
+    "overlong": HEADER + b"1,\xc0\xafKyiv,x\n",
+    "CESU-8 surrogate": HEADER + b"1,\xed\xa0\xbd\xed\xb8\x80,x\n",
+    "Windows-1251": "id,name,note\n1,Київ,x\n2,Львів,y\n".encode("cp1251"),
+    "past the first MiB": HEADER + LONG + b"9,\xfeKyiv,x\n",
+    "after quoted multi-line records": HEADER + _quoted_records(50) + b'7,"a\r\n\x80",x\n',
+}
+
+
+def _position(data: bytes) -> tuple[int, int]:
+    """Line and offset of the first invalid byte, counted independently of translit."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        return before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1, exc.start
+    raise AssertionError("valid")
+
+
+@pytest.mark.parametrize("kind", list(INVALID))
+def test_invalid_utf8_names_file_line_and_offset(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_bytes(INVALID[kind])
+    line, offset = _position(INVALID[kind])
+    out = tmp_path / "out.csv"
+    ran = translit_run("key", "-i", path, "-c", "name", "-o", out)
+    assert ran.returncode == 2
+    err = ran.stderr.decode()
+    assert f"{path}, line {line}, byte offset {offset}: invalid UTF-8" in err, err
+    assert "Traceback" not in err
+    assert not out.exists() and list(tmp_path.iterdir()) == [path]
+    if kind == "Windows-1251":
+        assert "cp1251" in err
+
+
+@pytest.mark.parametrize("kind", list(INVALID))
+def test_invalid_utf8_replaced_and_counted(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_bytes(INVALID[kind])
+    ran = translit_run("key", "-i", path, "-c", "name", "--errors", "replace")
+    assert ran.returncode == 0, ran.stderr
+    rows = parse_csv(ran.stdout)
+    expected = parse_csv(INVALID[kind].decode("utf-8", "replace").encode())
+    assert [r[:3] for r in rows] == [r[:3] for r in expected]
+    affected = sum(1 for r in expected if any("\ufffd" in f for f in r))
+    assert f"{affected:,} row{'s' if affected > 1 else ''} had invalid bytes" in ran.stderr.decode()
+
+
+def test_unterminated_quote_over_many_chunks(tmp_path: Path) -> None:
+    rows = b"".join(b"%d,Kyiv,x\n" % i for i in range(150_000))
+    data = HEADER + b'1,Kyiv,x\n2,"Lviv,x\n' + rows
+    path = tmp_path / "open.csv"
+    path.write_bytes(data)
+    ran = translit_run("key", "-i", path, "-c", "name", "--jobs", "2")
+    assert ran.returncode == 2
+    offset = data.index(b'"Lviv')
+    assert f"line 3, byte offset {offset}: a quoted field is never closed" in ran.stderr.decode()
+    # csv with default settings reads this file "fine": one long field and rows lost.
+    assert len(parse_csv(data)) == 3
+
+
+@pytest.mark.parametrize(("encoding", "label"), [("utf-16", "UTF-16"), ("utf-16-be", "UTF-16"),
+                                                 ("utf-32", "UTF-32")])
+def test_utf16_and_utf32_with_a_bom(tmp_path: Path, encoding: str, label: str) -> None:
+    text = "id,name\r\n1,Київ\r\n2,\"Льв\r\nів\"\r\n"
+    data = text.encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data
+    path = tmp_path / "u.csv"
+    path.write_bytes(data)
+    ran = translit_run("key", "-i", path, "-c", "name")
+    assert ran.returncode == 0, ran.stderr
+    assert label in ran.stderr.decode() and "converting" in ran.stderr.decode()
+    assert parse_csv(ran.stdout)[2][1] == "Льв\r\nів"
+
+
+def test_utf16_with_a_lone_surrogate(tmp_path: Path) -> None:
+    data = "id,name\n1,Київ\n".encode("utf-16-le") + b"2\x00,\x00\x00\xd8\n\x00"
+    path = tmp_path / "u.csv"
+    path.write_bytes(b"\xff\xfe" + data)
+    ran = translit_run("key", "-i", path, "-c", "name")
+    assert ran.returncode == 2
+    assert "line 3, byte offset 36: invalid UTF-16" in ran.stderr.decode()
+
+
+def test_malformed_jsonl_line(tmp_path: Path) -> None:
+    path = tmp_path / "r.jsonl"
+    path.write_bytes(b'{"name": "Kyiv"}\n{"name": "Lviv",}\n')
+    ran = translit_run("key", "-i", path, "--field", "name")
+    assert ran.returncode == 2
+    assert f"{path}, line 2, byte offset 33: not valid JSON" in ran.stderr.decode()
+
+
+def test_failing_run_keeps_the_old_output_and_leaves_no_temp_file(tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_bytes(INVALID["past the first MiB"])
+    out = tmp_path / "out.csv"
+    out.write_bytes(b"the old output\n")
+    ran = translit_run("key", "-i", path, "-c", "name", "-o", out, "--jobs", "2")
+    assert ran.returncode == 2
+    assert out.read_bytes() == b"the old output\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.csv", "out.csv"]
+
+
+def test_interrupted_run_leaves_no_half_file(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_bytes("Київ Харків\n".encode() * 400_000)
+    out = tmp_path / "out.txt"
+    process = subprocess.Popen([*COMMAND, "romanize", "-i", str(path), "-o", str(out)], env=ENV,
+                               stderr=subprocess.PIPE)
+    time.sleep(1.0)
+    process.send_signal(2)  # SIGINT, as Ctrl-C
+    _, err = process.communicate(timeout=60)
+    if process.returncode == 0:  # finished before the signal: nothing to check
+        return
+    assert process.returncode == 130, err
+    assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.txt"]
+
+
+def test_broken_pipe_ends_quietly(tmp_path: Path) -> None:
+    path = tmp_path / "names.txt"
+    path.write_bytes("Київ\n".encode() * 300_000)
+    process = subprocess.Popen([*COMMAND, "romanize", "-i", str(path)], env=ENV,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline() == b"Kyiv\n"
+    process.stdout.close()  # like `| head -1`
+    err = process.stderr.read()
+    process.wait(timeout=60)
+    assert err == b""
+    assert process.returncode == 141
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
+    path = tmp_path / "names.txt"
+    path.write_bytes("Київ\n".encode() * 1000)
+    assert translit_run("key", "-i", path).stderr == b""
+    assert b"rows" in translit_run("key", "-i", path, "--progress").stderr
+
+
+# --- jobs, streaming, memory --------------------------------------------------------------------
+
+
+def _names_csv(path: Path, rows: int) -> None:
+    surnames = ["Шевченко", "Коваленко", "Бондаренко", "Ткаченко", "Кравченко", "Олійник",
+                "Знам'янський", "Щербак", "Юрченко", "Яковенко", "Гнатюк", "Зінченко"]
+    given = ["Олександр", "Марія", "Євген", "Юлія", "Ярослав", "Ірина", "Їжак", "Андрій"]
+    with path.open("w", encoding="utf-8", newline="") as f:
+        f.write("id,name,city\n")
+        step = 10_000
+        for start in range(0, rows, step):
+            f.write("".join(
+                f'{i},{surnames[i % 12]} {given[i % 7]},"Київ, {i % 97}"\n'
+                if i % 5 else f'{i},"{surnames[i % 11]} ""{given[i % 8]}""","a\r\nb"\n'
+                for i in range(start, min(rows, start + step))
+            ))
+
+
+def test_jobs_output_is_identical(tmp_path: Path) -> None:
+    path = tmp_path / "people.csv"
+    _names_csv(path, 60_000)  # several chunks
+    one = translit_run("romanize", "-i", path, "-c", "name", "--jobs", "1")
+    two = translit_run("romanize", "-i", path, "-c", "name", "--jobs", "2")
+    assert one.returncode == two.returncode == 0
+    assert one.stdout == two.stdout
+    assert len(parse_csv(one.stdout)) == 60_001
+
+
+def test_a_million_rows_in_constant_memory(tmp_path: Path) -> None:
+    small = tmp_path / "small.csv"
+    big = tmp_path / "big.csv"
+    _names_csv(small, 10_000)
+    _names_csv(big, 1_000_000)
+    out = tmp_path / "out.csv"
+    code, _, small_peak, err = run_measured("romanize", "-i", small, "-c", "name", "-o", out)
+    assert code == 0, err
+    code, seconds, big_peak, err = run_measured("romanize", "-i", big, "-c", "name", "-o", out)
+    assert code == 0, err
+    assert big_peak < 100 * MIB
+    assert big_peak < small_peak + 30 * MIB, (small_peak, big_peak)  # flat, not growing with rows
+    with out.open("rb") as f:
+        lines = sum(1 for _ in f)
+    assert lines == 1 + 1_000_000 + 200_000  # every fifth row's note holds a line break
+    assert big.stat().st_size < out.stat().st_size
+
+
+def test_group_memory_grows_with_names_not_rows(tmp_path: Path) -> None:
+    big = tmp_path / "big.csv"
+    _names_csv(big, 300_000)
+    code, _, peak, err = run_measured("group", "-i", big, "-c", "name", "--summary")
+    assert code == 0, err
+    assert peak < 100 * MIB
