@@ -45,20 +45,26 @@ _FAMILIES: tuple[tuple[str, regex.Pattern[str]], ...] = (
         r"[łżśćńóąęź]|szcz|sz(?=[aeiouy])|(?:cz|rz(?!h)|w).*(?:cz|rz(?!h)|w)")),
     # GOST 7.79 B: ` for soft signs and ы э і (its shh for щ is English ш+г: Vyshhorod)
     ("gost", regex.compile(r"`")),
-    ("german", regex.compile(r"sch|tsch|w")),
+    # tsch, w; sch alone is also English с+ч (Schastye), which reads the same but for ch and z
+    ("german", regex.compile(r"tsch|w")),
     ("czech", regex.compile(r"[čšžěřůĉŝ]")),
-    ("french", regex.compile(r"ou|tch")),
+    ("french", regex.compile(r"ou(?=\w)|tch")),  # not a final -ou: Belarusian ў (Rahachou)
 )
+
+
+_ANY_MARK = regex.compile("|".join(f"(?:{p.pattern})" for _, p in _FAMILIES))
 
 
 def latin_family(text: str) -> str:
     """The spelling convention of a Latin name: english, gost, german, polish, czech or french.
 
     English-style (BGN/PCGN, national systems, ICAO, Wikipedia) is the default; the others are
-    told by their own letters: Polish cz sz rz ł ż ó, German sch tsch w, Czech/scholarly
+    told by their own letters: Polish ł ż ó sz szcz, German tsch w, Czech/scholarly
     č š ž, French ou tch (ï and ë are not French marks: ALA-LC, BGN and ISO 9 write them).
     """
     lower = text.lower()
+    if _ANY_MARK.search(lower) is None:
+        return "english"
     for family, pattern in _FAMILIES:
         if pattern.search(lower):
             return family

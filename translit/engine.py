@@ -29,8 +29,9 @@ _INNER_APOSTROPHE = regex.compile(
     rf"(?<=[{_CYR}]\p{{M}}*)[{regex.escape(APOSTROPHES)}](?=[{_CYR}])"
 )
 _ANY_CYRILLIC = re.compile(f"[{_CYR}]")
+_ANY_APOSTROPHE = re.compile(f"[{re.escape(APOSTROPHES)}]")
 # Two capitals in a row: the only texts that may hold an ALL CAPS word.
-_TWO_CAPITALS = regex.compile(r"\p{Lu}[\p{M}ʼ]*\p{Lu}")
+_TWO_CAPITALS = regex.compile(r"\p{Lu}[\p{M}\p{Lm}]*\p{Lu}")  # ʼ ʹ ʺ are caseless letters
 #: How many chunks (space-separated parts of names) each converter remembers before it
 #: starts afresh: bounded memory, and a name list's given names and surnames repeat.
 MEMO_SIZE = 1 << 17
@@ -49,7 +50,7 @@ def prepare(text: str, cyrillic_source: bool) -> str:
         return text
     if cyrillic_source:
         text = unicodedata.normalize("NFC", text)
-        if any(a in text for a in APOSTROPHES):
+        if _ANY_APOSTROPHE.search(text):
             text = _INNER_APOSTROPHE.sub(APOSTROPHE, text)
         return text
     return unicodedata.normalize("NFC", text)
@@ -83,7 +84,19 @@ def _context_pattern(key: str, context: Context) -> str:
 
 
 def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
+    """*text* with its first cased letter capitalized (ʼЯ, not ʼя, for a row writing ʼя)."""
+    for i, c in enumerate(text):
+        if c.upper() != c.lower():
+            return text[:i] + c.upper() + text[i + 1 :]
+    return text
+
+
+def _starts_upper(text: str) -> bool:
+    """Whether the first cased letter of *text* is a capital."""
+    for c in text:
+        if c.upper() != c.lower():
+            return c.isupper()
+    return False
 
 
 @dataclass
@@ -150,7 +163,7 @@ class Converter:
 
             def replace(match: regex.Match[str]) -> str:
                 out = outputs[match.lastindex - 1]  # type: ignore[operator]
-                return _cap(out) if match.group()[0].isupper() else out
+                return _cap(out) if _starts_upper(match.group()) else out
 
         def substitute(text: str) -> str:
             return pattern.sub(replace, text)

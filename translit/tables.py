@@ -159,7 +159,7 @@ class _Reader:
             elif item in (WORD_START, WORD_END):
                 where = "after" if item == WORD_START else "before"
                 raise self.fail(section, key, f"{item} can only be used in '{where}'")
-            elif _CLASS_NAME.match(item):
+            elif len(item) > 1 and _CLASS_NAME.match(item):
                 if item not in classes:
                     known = ", ".join(sorted([*classes, WORD_START, WORD_END]))
                     raise self.fail(section, key, f"unknown context class {item!r} (known: {known})")
