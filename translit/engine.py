@@ -31,14 +31,18 @@ _INNER_APOSTROPHE = regex.compile(
 _ANY_CYRILLIC = re.compile(f"[{_CYR}]")
 _ANY_APOSTROPHE = re.compile(f"[{re.escape(APOSTROPHES)}]")
 # Two capitals in a row: the only texts that may hold an ALL CAPS word.
-_TWO_CAPITALS = regex.compile(r"\p{Lu}[\p{M}\p{Lm}]*\p{Lu}")  # ʼ ʹ ʺ are caseless letters
+# ʼ ʹ ʺ are caseless letters; in Latin source ' and ’ between letters belong to the word too
+_TWO_CAPITALS = regex.compile(r"\p{Lu}[\p{M}\p{Lm}'’]*\p{Lu}")
 #: How many chunks (space-separated parts of names) each converter remembers before it
 #: starts afresh: bounded memory, and a name list's given names and surnames repeat.
 MEMO_SIZE = 1 << 17
-_WORD = regex.compile(r"[\p{L}\p{M}]+")
-_LETTER_BEFORE = r"(?<=[\p{L}\p{M}])"
-_NO_LETTER_BEFORE = r"(?<![\p{L}\p{M}])"
-_NO_LETTER_AFTER = r"(?![\p{L}\p{M}])"
+_WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*")
+# A one-letter capital word: an initial, whose case follows its neighbours.
+_INITIAL = regex.compile(r"(?<![\p{L}\p{M}]['’]?)\p{Lu}\p{M}*(?!['’]?[\p{L}\p{M}])")
+# Compiled rows use stdlib re (faster than regex here): a letter is [^\W\d_] plus the
+# combining marks NFC leaves (stress marks).
+_LETTER = r"[^\W\d_\u0300-\u036f]"
+_LETTER_CLASS = r"\w\u0300-\u036f"
 
 
 def prepare(text: str, cyrillic_source: bool) -> str:
@@ -58,27 +62,32 @@ def prepare(text: str, cyrillic_source: bool) -> str:
 
 def _char_class(letters: frozenset[str]) -> str:
     chars = sorted(c for c in letters if c != _EDGE)
-    return "[" + "".join(regex.escape(c) for c in chars) + "]" if chars else ""
+    return "[" + "".join(re.escape(c) for c in chars) + "]" if chars else ""
 
 
 def _context_pattern(key: str, context: Context) -> str:
-    """A pattern for *key* that matches only where *context* holds, looking at the source."""
-    pattern = regex.escape(key)
+    """A pattern for *key* that matches only where *context* holds, looking at the source.
+
+    The key comes first and the condition on what precedes it is a lookbehind over the key
+    too, so that positions where the key is absent fail at once."""
+    escaped = re.escape(key)
+    pattern = escaped
     if context.after is not None:
         options = []
         letters = _char_class(context.after)
         if letters:
-            options.append(f"(?<={letters})")
+            options.append(f"(?<={letters}{escaped})")
         if _EDGE in context.after:
-            options.append(_NO_LETTER_BEFORE)
-        pattern = "(?:" + "|".join(options) + ")" + pattern
+            # no letter before the key: the start of the text, or a non-letter
+            options.append(f"(?<![^\W\d_]{escaped})(?<![\u0300-\u036f]{escaped})")
+        pattern += "(?:" + "|".join(options) + ")"
     if context.before is not None:
         options = []
         letters = _char_class(context.before)
         if letters:
             options.append(f"(?={letters})")
         if _EDGE in context.before:
-            options.append(_NO_LETTER_AFTER)
+            options.append(f"(?!{_LETTER})")
         pattern += "(?:" + "|".join(options) + ")"
     return pattern
 
@@ -127,16 +136,18 @@ class Converter:
         if outputs & cased:
             alternatives = [
                 *alternatives,
-                *((regex.escape(k), v) for k, v in sorted(singles.items())),
+                *((re.escape(k), v) for k, v in sorted(singles.items())),
             ]
             singles = {}
         self.outputs = [out for _, out in alternatives]
         self.pattern = (
-            regex.compile("|".join(f"({p})" for p, _ in alternatives), regex.IGNORECASE)
+            re.compile("|".join(f"({p})" for p, _ in alternatives), re.IGNORECASE)
             if alternatives
             else None
         )
         self._memo: dict[str, str] = {}
+        # Outputs with combining marks (ISO 9's g̀) may compose with what follows: NFC after.
+        self.compose = any(unicodedata.combining(c) for out in outputs for c in out)
         self.mixed = self._mode(singles, upper=False)
         self.upper = self._mode(singles, upper=True)
 
@@ -155,13 +166,13 @@ class Converter:
 
         if upper:
 
-            def replace(match: regex.Match[str]) -> str:
+            def replace(match: re.Match[str]) -> str:
                 out = outputs[match.lastindex - 1]  # type: ignore[operator]
                 return out.upper() if not match.group().islower() else out
 
         else:
 
-            def replace(match: regex.Match[str]) -> str:
+            def replace(match: re.Match[str]) -> str:
                 out = outputs[match.lastindex - 1]  # type: ignore[operator]
                 return _cap(out) if _starts_upper(match.group()) else out
 
@@ -169,12 +180,6 @@ class Converter:
             return pattern.sub(replace, text)
 
         return _Mode(table, substitute)
-
-    @staticmethod
-    def _run(mode: _Mode, text: str) -> str:
-        if mode.substitute is not None:
-            text = mode.substitute(text)
-        return text.translate(mode.table)
 
     def __call__(self, text: str) -> str:
         """Convert *text*.  Space-separated chunks are independent (no context crosses a
@@ -201,9 +206,13 @@ class Converter:
 
     def _chunk(self, chunk: str) -> str | None:
         """*chunk* converted and memoized, or None if its case depends on its neighbours."""
-        if not chunk.islower() and any(k == "initial" for k in _kinds(chunk)):
+        if chunk[1:].islower() or chunk.islower():
+            # lowercase or Title: no ALL CAPS word and no initial, so no case analysis
+            done = self._run(self.mixed, prepare(chunk, self.cyrillic_source))
+        elif _INITIAL.search(chunk):
             return None
-        done = self._convert(chunk)
+        else:
+            done = self._convert(chunk)
         if len(self._memo) >= MEMO_SIZE:
             self._memo.clear()
         self._memo[chunk] = done
@@ -214,6 +223,12 @@ class Converter:
         if _TWO_CAPITALS.search(text) is None:
             return self._run(self.mixed, text)
         return "".join(self._run(mode, piece) for mode, piece in self._pieces(text))
+
+    def _run(self, mode: _Mode, text: str) -> str:
+        if mode.substitute is not None:
+            text = mode.substitute(text)
+        text = text.translate(mode.table)
+        return unicodedata.normalize("NFC", text) if self.compose else text
 
     def _pieces(self, text: str) -> list[tuple[_Mode, str]]:
         """Split *text* at word edges into stretches of ALL CAPS words and the rest."""
