@@ -23,8 +23,13 @@ def register_transliterate(force: bool = False) -> list[str]:
     (pip install 'translit[transliterate]').
     """
     from transliterate.base import TranslitLanguagePack, registry
+    from transliterate.discover import autodiscover
 
     from .systems import systems
+
+    # transliterate loads its own packs only while its registry is empty: load them first.
+    if not registry._registry:
+        autodiscover()
 
     codes = []
     for s in systems():
