@@ -28,8 +28,11 @@ def test_contexts_look_at_the_source_not_the_output(tmp_path: Path) -> None:
 
 
 def test_longest_row_wins_and_contexts_are_tried_in_order(tmp_path: Path) -> None:
-    convert = table(tmp_path, '[rules]\n"з" = "z"\n"г" = "h"\n"зг" = "zgh"\n'
-                              '"я" = [{after = "word-start", to = "ya"}, {after = "vowel", to = "ja"}, {to = "ia"}]\n"о" = "o"\n')
+    convert = table(
+        tmp_path,
+        '[rules]\n"з" = "z"\n"г" = "h"\n"зг" = "zgh"\n"о" = "o"\n'
+        '"я" = [{after = "word-start", to = "ya"}, {after = "vowel", to = "ja"}, {to = "ia"}]\n',
+    )
     assert convert("зг") == "zgh"
     assert convert("з г") == "z h"
     assert convert("я оя зя") == "ya oja zia"

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from .detect import Detection, detect, repair
 from .errors import (
     IrreversibleSystemError,
     TableError,
     TranslitError,
     UnknownSystemError,
 )
-from .detect import Detection, detect, repair
 from .normalize import (
     KEY_VERSION,
     SIMILARITY_THRESHOLD,
@@ -27,12 +27,6 @@ __all__ = [
     "SIMILARITY_THRESHOLD",
     "Detection",
     "Group",
-    "detect",
-    "group",
-    "key",
-    "key_many",
-    "repair",
-    "similarity",
     "IrreversibleSystemError",
     "System",
     "TableError",
@@ -40,8 +34,14 @@ __all__ = [
     "UnknownSystemError",
     "__version__",
     "cyrillize",
+    "detect",
+    "group",
+    "key",
+    "key_many",
+    "repair",
     "romanize",
     "romanize_many",
+    "similarity",
     "system",
     "systems",
 ]

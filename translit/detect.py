@@ -145,7 +145,7 @@ def repair(text: str) -> str:
     words = _WORD.findall(text)
     latin_words = sum(1 for w in words if _LAT.search(w) and not _CYR.search(w))
     cyrillic_words = sum(1 for w in words if _CYR.search(w) and not _LAT.search(w))
-    return _WORD.sub(lambda m: _repair_word(m.group(), latin_words, cyrillic_words), text)
+    return str(_WORD.sub(lambda m: _repair_word(m.group(), latin_words, cyrillic_words), text))
 
 
 def _repair_word(word: str, latin_words: int, cyrillic_words: int) -> str:

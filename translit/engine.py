@@ -79,7 +79,7 @@ def _context_pattern(key: str, context: Context) -> str:
             options.append(f"(?<={letters}{escaped})")
         if _EDGE in context.after:
             # no letter before the key: the start of the text, or a non-letter
-            options.append(f"(?<![^\W\d_]{escaped})(?<![\u0300-\u036f]{escaped})")
+            options.append(f"(?<![^\\W\\d_]{escaped})(?<![\u0300-\u036f]{escaped})")
         pattern += "(?:" + "|".join(options) + ")"
     if context.before is not None:
         options = []

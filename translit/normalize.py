@@ -19,15 +19,16 @@ vowels inside a word → e    Харків / Харьков (і ~ о), Київ 
 a word's last vowels        dropped (Дніпро / Днепр, Зеленський / Zelensky / Zelenskyy),
                             except when they end in а or я: Іванова ≠ Іванов, Зеленська ≠
                             Зеленський, Вінниця = Vinnitsa
-сч зч шч / sch sč (šc)      said and written as щ (Счастье / Щастя, Belarusian шч)
+сч зч шч / sč (šc)          said and written as щ (Счастье / Щастя, Belarusian шч)
 ==========================  =================================================================
 
 The key's own letters (b c d f g k l m n p r s š t v, e u a) hold no group that reads as
-something else, so a key is its own key.  Each word is read in its spelling convention: "ch" is ч in English spellings (Chernihiv), х in
-German, Polish and Czech ones (Charkiw), ш in French ones (Chevtchenko); German z is ц.  The
-convention is told by letters only it uses (detect.latin_family).  Given names are then
-written in one form across languages (tables/names/given-names.toml: Владимир = Володимир),
-and the words are sorted, so word order and "Surname, Given" do not matter.
+something else, so a key is its own key.  Each word is read in its spelling convention: "ch"
+is ч in English spellings (Chernihiv), х in German, Polish and Czech ones (Charkiw), ш in
+French ones (Chevtchenko); German z is ц.  The convention is told by letters only it uses
+(detect.latin_family).  Given names are then written in one form across languages
+(tables/names/given-names.toml: Владимир = Володимир), and the words are sorted, so word
+order and "Surname, Given" do not matter.
 """
 
 from __future__ import annotations
@@ -40,7 +41,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-import regex
 from unidecode import unidecode
 
 from .detect import latin_family

@@ -69,6 +69,9 @@ def system(name: str) -> System:
     )
 
 
+_lookup = system  # for the verbs whose parameter is named system
+
+
 def systems(language: str | None = None) -> list[System]:
     """Every system, or those of one language ('ru', 'uk', 'be'), sorted by id."""
     if language is not None and language not in LANGUAGES:
@@ -112,7 +115,7 @@ def romanize(text: str, system: str | None = None) -> str:
 def romanize_many(names: Iterable[str | None], system: str | None = None) -> list[str | None]:
     """romanize() over a batch (any iterable; a pandas Series works); None stays None."""
     if system is not None:
-        convert = _forward(globals()["system"](system).id)
+        convert = _forward(_lookup(system).id)
         return [None if n is None else convert(n) for n in names]
     return [None if n is None else romanize(n) for n in names]
 
@@ -124,7 +127,7 @@ def cyrillize(text: str, system: str) -> str:
     """
     if not isinstance(text, str):
         raise TypeError(f"cyrillize() takes a str, not {type(text).__name__}")
-    return globals()["system"](system).cyrillize(text)
+    return _lookup(system).cyrillize(text)
 
 
 def systems_markdown() -> str:
