@@ -8,8 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import translit
-from translit.tables import system_ids
 from tests.strategies import ALPHABETS, APOSTROPHES, hostile_text, word
+from translit.tables import system_ids
 
 SYSTEMS = st.sampled_from(system_ids())
 NON_CYRILLIC = st.text(

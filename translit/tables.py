@@ -252,6 +252,8 @@ def parse(path: Path, text: str | None = None, resolve: Any = None) -> Table:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise TableError(reader.file, None, f"not valid TOML: {exc}") from None
+    except RecursionError:  # tomllib recurses once per nested array or table
+        raise TableError(reader.file, None, "not a table: values nested too deep") from None
     unknown = set(data) - _SECTIONS
     if unknown:
         raise reader.fail(sorted(unknown)[0], None, f"unknown section (known: {sorted(_SECTIONS)})")
@@ -323,7 +325,7 @@ def _index() -> dict[str, Path]:
     for path in sorted(folder.glob("*.toml")):
         try:
             meta = tomllib.loads(path.read_text("utf-8")).get("system", {})
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError):
             continue  # reported with file and row when the table itself is loaded
         for alias in meta.get("aliases", []) if isinstance(meta, dict) else []:
             if isinstance(alias, str):
