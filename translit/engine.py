@@ -146,6 +146,9 @@ class Converter:
             else None
         )
         self._memo: dict[str, str] = {}
+        # many() splits its joined result at newlines: only if no row writes or reads one.
+        self.batchable = not any("\n" in out for out in outputs) and not any(
+            "\n" in key for key in rules)
         # Outputs with combining marks (ISO 9's g̀) may compose with what follows: NFC after.
         self.compose = any(unicodedata.combining(c) for out in outputs for c in out)
         self.mixed = self._mode(singles, upper=False)
@@ -203,6 +206,37 @@ class Converter:
                     return self._convert(text)
             out.append(done)
         return " ".join(out)
+
+    def many(self, names: list[str]) -> list[str]:
+        """[self(n) for n in names], converting the plain ones as one newline-joined text.
+
+        Exact, because no context crosses a non-letter: one regex pass and one translate over
+        the batch replace a call per name.  Names that hold a newline, an ALL CAPS word (whose
+        initials look at neighbours), or no Cyrillic (passed through untouched, not even NFC)
+        take the one-name path."""
+        out: list[str] = list(names)
+        batch: list[int] = []
+        for i, name in enumerate(names):
+            if self.cyrillic_source and (name.isascii() or _ANY_CYRILLIC.search(name) is None):
+                continue
+            if "\n" in name or not self.batchable:
+                out[i] = self(name)
+            else:
+                batch.append(i)
+        if not batch:
+            return out
+        joined = prepare("\n".join(names[i] for i in batch), self.cyrillic_source)
+        if _TWO_CAPITALS.search(joined) is not None:
+            capitals = [i for i in batch if _TWO_CAPITALS.search(names[i])]
+            for i in capitals:
+                out[i] = self(names[i])
+            shouting = set(capitals)
+            batch = [i for i in batch if i not in shouting]
+            joined = prepare("\n".join(names[i] for i in batch), self.cyrillic_source)
+        if batch:
+            for i, done in zip(batch, self._run(self.mixed, joined).split("\n"), strict=True):
+                out[i] = done
+        return out
 
     def _chunk(self, chunk: str) -> str | None:
         """*chunk* converted and memoized, or None if its case depends on its neighbours."""

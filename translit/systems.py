@@ -114,10 +114,18 @@ def romanize(text: str, system: str | None = None) -> str:
 
 def romanize_many(names: Iterable[str | None], system: str | None = None) -> list[str | None]:
     """romanize() over a batch (any iterable; a pandas Series works); None stays None."""
-    if system is not None:
-        convert = _forward(_lookup(system).id)
-        return [None if n is None else convert(n) for n in names]
-    return [None if n is None else romanize(n) for n in names]
+    items = list(names)
+    if system is None:
+        return [None if n is None else romanize(n) for n in items]
+    convert = _forward(_lookup(system).id)
+    present = [n for n in items if n is not None]
+    if len(present) != len(items) or not all(isinstance(n, str) for n in present):
+        # None stays None; anything else that is not a str is an error, as in romanize()
+        for n in present:
+            if not isinstance(n, str):
+                raise TypeError(f"romanize_many() takes str or None, not {type(n).__name__}")
+    done = iter(convert.many(present))
+    return [None if n is None else next(done) for n in items]
 
 
 def cyrillize(text: str, system: str) -> str:
