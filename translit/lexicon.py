@@ -49,12 +49,10 @@ _LANGUAGE_MASK = (1 << _LANGUAGE_BITS) - 1
 
 # Every subset of LANGUAGES / KINDS, indexed by its bit mask.
 _LANGUAGE_SETS: tuple[frozenset[str], ...] = tuple(
-    frozenset(lang for i, lang in enumerate(LANGUAGES) if mask >> i & 1)
-    for mask in range(1 << len(LANGUAGES))
+    frozenset(lang for i, lang in enumerate(LANGUAGES) if mask >> i & 1) for mask in range(1 << len(LANGUAGES))
 )
 _KIND_SETS: tuple[frozenset[str], ...] = tuple(
-    frozenset(kind for i, kind in enumerate(KINDS) if mask >> i & 1)
-    for mask in range(1 << len(KINDS))
+    frozenset(kind for i, kind in enumerate(KINDS) if mask >> i & 1) for mask in range(1 << len(KINDS))
 )
 
 _APOSTROPHE = "ʼ"
