@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import tomllib
 from pathlib import Path
 
@@ -91,12 +92,16 @@ def test_key_through_every_system_on_real_names(system: str) -> None:
 UNAMBIGUOUS = INVARIANCE["generated"]
 
 
+COLLISIONS = re.compile(INVARIANCE["collisions"])
+
+
 @given(st.data())
-def test_key_is_kept_by_every_unambiguous_system(data: st.DataObject) -> None:
-    """The same law on generated name-shaped strings, for the systems that write no letter group
-    as they write another (key_invariance.toml lists the others' collisions)."""
+def test_key_is_kept_by_every_english_style_system(data: st.DataObject) -> None:
+    """The same law on generated name-shaped strings without the letter pairs that these
+    systems write like another letter (key_invariance.toml lists them, with why)."""
     system = data.draw(st.sampled_from(UNAMBIGUOUS))
-    c = data.draw(syllabic_name(translit.system(system).language))
+    c = data.draw(syllabic_name(translit.system(system).language)
+                  .filter(lambda n: not COLLISIONS.search(n.lower())))
     assert translit.key(translit.romanize(c, system)) == translit.key(c)
 
 

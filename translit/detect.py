@@ -42,7 +42,7 @@ _FAMILIES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     # Polish letters, szcz, sz before a vowel, or two of cz rz w (alone, rz is English р+з,
     # cz is GOST 7.79 B's ц, w is German's в; sz elsewhere is English с+з)
     ("polish", regex.compile(
-        r"[łżśćńóąęź]|szcz|sz(?=[aeiouy])|(?:cz|rz(?!h)|w).*(?:cz|rz(?!h)|w)")),
+        r"[łżśćńóąęź]|szcz|sz(?=[aeiouy])|(?:cz|rz(?!h)).*w|w.*(?:cz|rz(?!h))|cz.*rz|rz.*cz")),
     # GOST 7.79 B: ` for soft signs and ы э і (its shh for щ is English ш+г: Vyshhorod)
     ("gost", regex.compile(r"`")),
     # tsch, w; sch alone is also English с+ч (Schastye), which reads the same but for ch and z

@@ -16,10 +16,12 @@ double letters → single     Запоріжжя / Запорожье, Savva / S
 ь ъ and apostrophes         dropped: soft signs and ʼ are spelled, omitted or ' at will
 vowels inside a word → e    Харків / Харьков (і ~ о), Київ / Киев, Маладзечна / Молодечна
   … but u stays u           у ю u ou: Сумы ≠ Сімі, Юлія ≠ Ілля
+a word's first vowels       keep their class: а о е є э ё (a: Олександр / Александр, Олена /
+                            Елена), и і ї ы (i), у ю (u): Алла ≠ Илья, Игорь ≠ Егор
 a word's last vowels        dropped (Дніпро / Днепр, Зеленський / Zelensky / Zelenskyy),
                             except when they end in а or я: Іванова ≠ Іванов, Зеленська ≠
                             Зеленський, Вінниця = Vinnitsa
-сч зч шч / sč (šc)          said and written as щ (Счастье / Щастя, Belarusian шч)
+шч / šč (šc)                Belarusian щ; с+ч, з+ч and sch, sč key as ш (see _CYRILLIC_GROUPS)
 ==========================  =================================================================
 
 The key's own letters (b c d f g k l m n p r s š t v, e u a) hold no group that reads as
@@ -66,18 +68,23 @@ _CYRILLIC: dict[str, str] = {
 # т+с is written ts, as ц is, in every English-style system (Bratsk: Братск), so it keys as ц.
 # So are т+з, т+ц and т+ч (tz, tts, tch), which keeps t and s from ever meeting in a key.
 # (Soft signs and apostrophes are taken out first: тьс reads as тс.)
-# с+ч and з+ч are said щ (счастье) and Belarusian writes щ as шч: all key as щ.  (Latin sch
-# stays ш: German writes ш so far more often than English writes с+ч.)
+# Belarusian writes щ as шч.  с+ч is written sch by English-style systems, and sch is
+# German ш (far more common in names), so they key as ш (Счастье = Schastye; ≠ Щастя).
 _CYRILLIC_GROUPS = {
-    "дз": "d", "дж": "dš", "тс": "c", "тз": "c", "тц": "c", "тч": "c", "сч": "šc", "зч": "šc",
+    "дз": "d", "дж": "dš", "тс": "c", "тз": "c", "тц": "c", "тч": "c", "сч": "š",
     "шч": "šc",
 }
 _SILENT_CYRILLIC = str.maketrans("", "", "ьъʼ")
 _SILENT_LATIN = str.maketrans("", "", "ʹʺʼ'’‘`′″\"”·´")
 # x before a consonant is х (scholarly Axtyrka, GOST 7.79 B Baxmut); before a vowel, кс (Maxim)
 _X_KHA = re.compile(r"x(?=[bcdfghjklmnpqrstvwxzčšžćśźńłľĺ])")
-# Belarusian ў after a vowel, where spellings write u (Rahachou, Vaukavysk): a consonant, as ў
-_FINAL_U = re.compile(r"(?<=[aeo])u(?=[bcdfghjklmnpqrstvwxzčšžćśźńł]|$)")
+# Belarusian ў after a vowel at the end of a word, written u (Rahachou, Mahiliou): a consonant
+_FINAL_U = re.compile(r"(?<=[bcdfghklmnpqrstvwxzčšžł][aeo])u$")
+_FINAL_CYRILLIC_U = re.compile(r"(?<=[бвгґджзклмнпрстфхцчшщ][аое])у$")  # and so is a final -ау  # only at the end: French ou and а+у (Karnaukhovka) stay
+# Ukrainian neuter nouns write a doubled consonant and я where Russian writes ье: Запоріжжя /
+# Запорожье, Закарпаття / Закарпатье, Поділля / Подолье.  That я is keyed as the е.
+_GEMINATE_YA = re.compile(r"([бвгґджзклмнпрстфхцчш])\1я$")
+_GEMINATE_IA = re.compile(r"(sch|zh|sh|ch|kh|ts|[bcdfghklmnprstvz])\1[iyj]a$")
 # j between consonants is a soft sign (DSTU 9112 A: Frankivsjk), not a vowel
 _SOFT_J = re.compile(r"(?<=[bcdfghklmnpqrstvwxzčšžćśźńłľĺ])j(?=[bcdfghklmnpqrstvwxzčšžćśźńłľĺ]|$)")
 
@@ -98,7 +105,7 @@ _LATIN_GROUPS: dict[str, str] = {
     "schtsch": "šc", "shtsh": "šc", "shch": "šc", "szcz": "šc", "šč": "šc", "sch": "š",
     "tsch": "c", "tch": "c", "ts": "c", "tc": "c", "tz": "c", "cz": "c", "tzh": "tš",
     "tts": "c", "ttz": "c", "ttc": "c",  # т+ц, тт+с: a t before ts is part of the ц
-    "tsh": "tš", "sč": "šc", "kh": "g", "gh": "g", "zh": "š",  # sč: с+ч, as сч above
+    "tsh": "tš", "sč": "š", "kh": "g", "gh": "g", "zh": "š",  # sč: с+ч, as сч above
     "sh": "š", "dzh": "dš", "dž": "dš", "dz": "d", "dź": "d", "ph": "f", "ou": "U",
 }
 # Where conventions differ: the reading of each group in each convention.
@@ -114,7 +121,7 @@ _FAMILY_GROUPS: dict[str, dict[str, str]] = {
 # Apostrophes and BGN's ” (for ъ and the apostrophe) belong to the word they stand in.
 # (stdlib re throughout the hot path: several times faster than regex for these patterns)
 _WORDS = re.compile(r"(?:[^\W_]|[" + re.escape(APOSTROPHES + "”\"·") + r"])+")
-_DOUBLES = re.compile(r"([a-zš])\1+")
+_DOUBLES = re.compile(r"(šc|dš|[a-zš])\1+")  # щщ, shchshch: one щ
 _DOUBLE_LETTERS = re.compile(r"(.)\1+")
 _CYRILLIC_LETTERS = "\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f"
 _CYRILLIC_RUN = re.compile(f"[{_CYRILLIC_LETTERS}ʼ]+")
@@ -156,13 +163,20 @@ def _sounds_latin(run: str, family: str) -> str:
         run = _SOFT_J.sub("", run)
     if "x" in run:
         run = _X_KHA.sub("h", run)
+    if run.endswith("a"):
+        run = _GEMINATE_IA.sub(r"\1\1e", run)
     run = pattern.sub(lambda m: groups[m.group()], run).translate(_LATIN_TABLE)
     return _STRAY.sub(_stray, run) if _STRAY.search(run) else run
 
 
 def _sounds_cyrillic(run: str) -> str:
     pattern, groups = _CYRILLIC_READER
-    run = _DOUBLE_LETTERS.sub(r"\1", run.translate(_SILENT_CYRILLIC))
+    run = run.translate(_SILENT_CYRILLIC)
+    if run.endswith("у"):
+        run = _FINAL_CYRILLIC_U.sub("ў", run)
+    if run.endswith("я"):
+        run = _GEMINATE_YA.sub(r"\1\1е", run)
+    run = _DOUBLE_LETTERS.sub(r"\1", run)
     run = pattern.sub(lambda m: groups[m.group()], run).translate(_CYRILLIC_TABLE)
     return _STRAY.sub(_stray, run) if _STRAY.search(run) else run
 
@@ -174,8 +188,21 @@ _U_RUN = re.compile(r"[AEIOJ]*U[AEIOUJ]*")  # a run with у/ю: u
 _RUN = re.compile(r"[AEIOJ]+")  # every other run: e
 
 
+_INITIAL_RUN = re.compile(r"^(?:[AEIOUJ]*([AEIOU])J?|J+)(?=[^AEIOUJ])")
+# а о е є э ё alternate at the start of a name (Олександр / Александр, Олена / Елена, Ёлкин /
+# Елкин / ICAO Elkin); и і ї ы and у ю do not.
+_INITIAL_CLASS = {"A": "a", "O": "a", "E": "a", "I": "i", "U": "u"}
+
+
+def _initial(match: re.Match[str]) -> str:
+    vowel = match.group(1)
+    return _INITIAL_CLASS[vowel] if vowel else "i"  # a lone й: и
+
+
 def _fold_vowels(sounds: str) -> str:
     sounds = _FINAL_RUN.sub("", _FINAL_A.sub("a", sounds))
+    if sounds[:1] in _INITIAL_CLASS or sounds[:1] == "J":
+        sounds = _INITIAL_RUN.sub(_initial, sounds)
     if "U" in sounds:
         sounds = _U_RUN.sub("u", sounds)
     return _RUN.sub("e", sounds)
@@ -202,7 +229,10 @@ def _word_key(word: str) -> str:
         if position < len(word):
             parts.append(_sounds_latin(word[position:], family))
         sounds = "".join(parts)
-    done = _fold_vowels(_DOUBLES.sub(r"\1", sounds))
+    single = _DOUBLES.sub(r"\1", sounds)
+    while single != sounds:  # ш+щ+ш: š šc š → one pass leaves šc šc
+        sounds, single = single, _DOUBLES.sub(r"\1", single)
+    done = _fold_vowels(single)
     if len(_word_memo) >= _MEMO_SIZE:
         _word_memo.clear()
     _word_memo[word] = done

@@ -244,7 +244,13 @@ def parse(path: Path, text: str | None = None, resolve: Any = None) -> Table:
         try:
             text = path.read_bytes().decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise TableError(_display(path), f"byte {exc.start}", "not valid UTF-8") from None
+            data = path.read_bytes()
+            line = data[: exc.start].count(b"\n") + 1
+            column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+            raise TableError(
+                _display(path), f"line {line}, column {column} (byte {exc.start})",
+                f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the table as UTF-8",
+            ) from None
         except OSError as exc:
             raise TableError(_display(path), None, f"cannot read: {exc.strerror}") from None
     reader = _Reader(path, text)
@@ -253,7 +259,10 @@ def parse(path: Path, text: str | None = None, resolve: Any = None) -> Table:
     except tomllib.TOMLDecodeError as exc:
         raise TableError(reader.file, None, f"not valid TOML: {exc}") from None
     except RecursionError:  # tomllib recurses once per nested array or table
-        raise TableError(reader.file, None, "not a table: values nested too deep") from None
+        line = next((n for n, text_line in enumerate(text.splitlines(), 1)
+                     if text_line.count("[") + text_line.count("{") > 50), None)
+        raise TableError(reader.file, f"line {line}" if line else "[rules]",
+                         "values nested too deep: a row is a string or one list of contexts") from None
     unknown = set(data) - _SECTIONS
     if unknown:
         raise reader.fail(sorted(unknown)[0], None, f"unknown section (known: {sorted(_SECTIONS)})")
