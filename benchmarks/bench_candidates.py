@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import sys
 import time
@@ -60,11 +61,13 @@ def family(system: translit.System) -> str:
 
 def sample(rows: list[tuple[str, int, list[str]]], size: int, rng: random.Random,
            exclude: set[str] = frozenset()) -> dict[str, list[str]]:  # type: ignore[assignment]
+    """*size* one-word names per language (at most half of a language's names, so that the
+    held-out sample has some left)."""
     out = {}
     for language in ("ru", "uk", "be"):
         words = sorted(w for w, _, langs in rows
                        if language in langs and ONE_WORD.fullmatch(w) and w not in exclude)
-        out[language] = rng.sample(words, min(size, len(words)))
+        out[language] = rng.sample(words, min(size, len(words) // 2))
     return out
 
 
@@ -172,6 +175,13 @@ def throughput(rows: list[tuple[str, int, list[str]]], rng: random.Random,
     uniform = [(language, w) for language, ws in sample(rows, 600 if not quick else 100,
                                                         rng).items() for w in ws]
     lines = ["| names (distinct) | call | names/s |", "|---|---|---:|"]
+    cyrillic = [title(w) for _, w in frequent]
+    start = time.perf_counter()
+    for system in translit.systems():
+        translit.romanize_many(cyrillic, system.id)
+    rate = len(cyrillic) * len(translit.systems()) / (time.perf_counter() - start)
+    lines.append(f"| reference: romanize_many() of the frequent names, every system "
+                 f"({len(cyrillic) * len(translit.systems())}) | | {rate:,.0f} |")
     for label, names, limit in (
         ("every system's spelling of frequent names", spelled(frequent, rng), 1),
         ("every system's spelling of a uniform sample of the lexicon", spelled(uniform, rng), 1),
@@ -219,7 +229,8 @@ def main(argv: list[str] | None = None) -> int:
     md = "\n".join([
         "## candidates(): reverse romanization",
         "",
-        f"Machine: {machine()}; `benchmarks/bench_candidates.py` (seed {SEED}). Readings are "
+        f"Machine: {machine()}, load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} "
+        f"CPUs at the start; `benchmarks/bench_candidates.py` (seed {SEED}). Readings are "
         "asked for with no language given. Model built in "
         f"{build:.1f} s (once per process: lexicon, letter models, index).",
         "",

@@ -32,13 +32,14 @@ _ANY_CYRILLIC = re.compile(f"[{_CYR}]")
 _ANY_APOSTROPHE = re.compile(f"[{re.escape(APOSTROPHES)}]")
 # Two capitals in a row: the only texts that may hold an ALL CAPS word.
 # ʼ ʹ ʺ are caseless letters; in Latin source ' and ’ between letters belong to the word too
-_TWO_CAPITALS = regex.compile(r"\p{Lu}[\p{M}\p{Lm}'’]*\p{Lu}")
+_TWO_CAPITALS = regex.compile(r"\p{Lu}[\p{M}\p{Lm}'’`´·]*\p{Lu}")
 #: How many chunks (space-separated parts of names) each converter remembers before it
 #: starts afresh: bounded memory, and a name list's given names and surnames repeat.
 MEMO_SIZE = 1 << 17
-_WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*")
+# GOST 7.79 B's ` and Łacinka's · stand inside Latin words too (L`V, C·H)
+_WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’`´·]+[\p{L}\p{M}]+)*")
 # A one-letter capital word: an initial, whose case follows its neighbours.
-_INITIAL = regex.compile(r"(?<![\p{L}\p{M}]['’]?)\p{Lu}\p{M}*(?!['’]?[\p{L}\p{M}])")
+_INITIAL = regex.compile(r"(?<![\p{L}\p{M}]['’`´·]?)\p{Lu}\p{M}*(?!['’`´·]?[\p{L}\p{M}])")
 # Compiled rows use stdlib re (faster than regex here): a letter is [^\W\d_] plus the
 # combining marks NFC leaves (stress marks).
 _LETTER = r"[^\W\d_\u0300-\u036f]"
