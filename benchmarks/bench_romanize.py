@@ -23,11 +23,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from _results import machine, write_section  # noqa: E402
+from _results import machine, write_section
 
-import translit  # noqa: E402
-from translit import lexicon  # noqa: E402
-from translit.systems import _forward  # noqa: E402
+import translit
+from translit import lexicon
+from translit.systems import _forward
 
 SEED = 20261125
 N = 100_000
@@ -124,12 +124,12 @@ def main() -> None:
         system = defaults[language]
         translit.romanize_many(["Прогрів Ёж"] * 10, system)
         for kind, batch in data.items():
-            ours = cpu_rate(lambda: translit.romanize_many(batch, system), len(batch),
-                            before=lambda: forget(system))
+            ours = cpu_rate(lambda b=batch, s=system: translit.romanize_many(b, s), len(batch),
+                            before=lambda s=system: forget(s))
             results = {f"translit romanize_many ({system})": ours}
             for label, fn in peers(language).items():
                 fn("Прогрів Ёж")
-                results[label] = cpu_rate(lambda fn=fn: [fn(x) for x in batch], len(batch))
+                results[label] = cpu_rate(lambda fn=fn, b=batch: [fn(x) for x in b], len(batch))
             icu_rate = next((v for k, v in results.items() if k.startswith("PyICU")), float("nan"))
             for label, rate in results.items():
                 rows.append(f"| {language} | {kind} | {label} | {rate:,.0f} | {ours / rate:.2f}× | "

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import translit
 import translit.io
@@ -219,6 +221,19 @@ def test_delimiter_given(cli: Any, tmp_path: Path) -> None:
     path = write(tmp_path / "pipe.txt", "id|name,x\n1|Київ,y\n")
     ran = cli("romanize", "-s", "uk-national", "-i", path, "-c", "name,x", "--delimiter", "|")
     assert ran.text == "id|name,x|latin\n1|Київ,y|Kyiv,y\n"
+
+
+def test_records_are_kept_byte_for_byte(cli: Any, tmp_path: Path) -> None:
+    text = 'id,name,note\n"1",Київ, spaced \n2,"Львів",""\n3,"a ""b""",x\n'
+    path = write(tmp_path / "q.csv", text)
+    ran = cli("key", "-i", path, "-c", "name")
+    lines = ran.text.split("\n")
+    assert lines[1] == f'"1",Київ, spaced ,{translit.key("Київ")}'
+    assert lines[2] == f'2,"Львів","",{translit.key("Львів")}'
+    assert lines[3] == f'3,"a ""b""",x,{translit.key(chr(97) + " " + chr(34) + "b" + chr(34))}'
+    quoted = cli("romanize", "-i", path, "-c", "name")
+    assert quoted.csv()[3][3] == translit.romanize('a "b"')
+    assert quoted.text.split("\n")[3].endswith('"a ""b"""')
 
 
 def test_crlf_is_kept(cli: Any, tmp_path: Path) -> None:
@@ -639,3 +654,122 @@ def test_jobs_with_group(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPat
     two = cli("group", "-i", path, "--jobs", "2")
     assert one.code == two.code == 0
     assert one.out == two.out
+
+
+# --- chunking, as a property -------------------------------------------------------------------
+
+FIELD_TEXT = st.text(alphabet='ab ,"\r\nїЖ\'', max_size=8)
+
+
+def _field(text: str) -> str:
+    """A CSV field as a person or a program might write it: quoted when it must be, and
+    sometimes with a stray quote left inside an unquoted field (csv reads it as data)."""
+    if any(c in text for c in ',\r\n') or text.startswith('"'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _check_chunked(cli: Any, tmp_path: Path, rows: list[list[str]], end: str,
+                   jobs: str) -> None:
+    data = "id,name" + end + "".join(",".join(map(_field, r)) + end for r in rows)
+    expected = list(csv.reader(io.StringIO(data, newline=""), strict=True))
+    path = write(tmp_path / "p.csv", data)
+    ran = cli("key", "-i", path, "-c", "name", "-f", "jsonl", "--jobs", jobs)
+    assert ran.code == 0, ran.err
+    got = ran.jsonl()
+    assert len(got) == len(expected) - 1
+    for record, row in zip(got, expected[1:], strict=True):
+        if not row:
+            assert record is None
+            continue
+        assert [record["id"], record["name"]] == row
+        assert record["key"] == translit.key(row[1])
+
+
+ROWS = st.lists(st.lists(FIELD_TEXT, min_size=2, max_size=2), max_size=30)
+ENDS = st.sampled_from(["\n", "\r\n", "\r"])
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=ROWS, block=st.integers(min_value=1, max_value=64), end=ENDS)
+def test_chunked_reading_equals_reading_whole(cli: Any, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch,
+                                              rows: list[list[str]], block: int,
+                                              end: str) -> None:
+    monkeypatch.setattr(translit.io, "BLOCK", block)
+    _check_chunked(cli, tmp_path, rows, end, "1")
+
+
+@settings(max_examples=20, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=ROWS, block=st.integers(min_value=1, max_value=64), end=ENDS)
+def test_chunked_reading_in_parallel_equals_reading_whole(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rows: list[list[str]],
+    block: int, end: str
+) -> None:
+    monkeypatch.setattr(translit.io, "BLOCK", block)
+    _check_chunked(cli, tmp_path, rows, end, "2")
+
+
+def test_group_jsonl_tells_once(cli: Any, tmp_path: Path) -> None:
+    path = write(tmp_path / "g.jsonl", '{"name": "Kyiv"}\n{"id": 2}\n{"name": "Київ"}\n')
+    ran = cli("group", "-i", path, "--field", "name")
+    assert ran.code == 0, ran.err
+    records = ran.jsonl()
+    assert records[0]["group"] == records[2]["group"] == 1
+    assert records[1] == {"id": 2, "group": None, "representative": None}
+    assert ran.err.count("no field 'name'") == 1
+
+
+# --- candidates and identify ------------------------------------------------------------------
+
+
+def test_candidates_match_the_library(cli: Any) -> None:
+    ran = cli("candidates", "-f", "jsonl", "--limit", "3", "-l", "uk", "Kharkiv", "", "123")
+    assert ran.code == 0, ran.err
+    readings = translit.candidates("Kharkiv", language="uk", limit=3)
+    first, empty, digits = ran.jsonl()
+    assert first == {
+        "input": "Kharkiv", "cyrillic": readings[0].cyrillic, "language": "uk",
+        "score": readings[0].score, "systems": list(readings[0].systems),
+        "alternatives": [r.cyrillic for r in readings[1:]],
+    }
+    assert empty["cyrillic"] is None and digits["alternatives"] is None
+
+
+def test_candidates_as_text_and_csv(cli: Any) -> None:
+    readings = translit.candidates("Kharkov", limit=4)
+    line = cli("candidates", "--limit", "4", "Kharkov").text.rstrip("\n").split("\t")
+    assert line[0] == readings[0].cyrillic
+    assert line[3] == " ".join(readings[0].systems)
+    assert line[4] == "; ".join(r.cyrillic for r in readings[1:])
+    rows = cli("candidates", "--limit", "4", "-f", "csv", "Kharkov").csv()
+    assert rows[0] == ["input", "cyrillic", "language", "score", "systems", "alternatives"]
+    assert rows[1][1] == readings[0].cyrillic
+
+
+def test_candidates_limit_must_be_positive(cli: Any) -> None:
+    assert cli("candidates", "--limit", "0", "Kyiv").code == EXIT_USAGE
+
+
+def test_identify_from_the_latin(cli: Any) -> None:
+    ran = cli("identify", "Kharkiv", "Kharkov")
+    assert ran.text.splitlines() == [" ".join(translit.identify(n)) for n in ("Kharkiv",
+                                                                              "Kharkov")]
+
+
+def test_identify_with_a_cyrillic_column(cli: Any, tmp_path: Path) -> None:
+    path = write(tmp_path / "p.csv", "latin,name\nKharkiv,Харків\nKharkov,Харьков\nLviv,\n")
+    rows = cli("identify", "-i", path, "-c", "latin", "--cyrillic", "name").csv()
+    assert rows[0] == ["latin", "name", "systems"]
+    assert rows[1][2] == " ".join(translit.identify("Kharkiv", "Харків"))
+    assert rows[2][2] == " ".join(translit.identify("Kharkov", "Харьков"))
+    assert rows[3][2] == " ".join(translit.identify("Lviv"))  # no Cyrillic: read from the Latin
+    records = write(tmp_path / "p.jsonl", '{"latin": "Kharkiv", "name": "Харків"}\n')
+    got = cli("identify", "-i", records, "--field", "latin", "--cyrillic", "name").jsonl()
+    assert got[0]["systems"] == translit.identify("Kharkiv", "Харків")
+    missing = cli("identify", "-i", path, "-c", "latin", "--cyrillic", "nmae")
+    assert missing.code == EXIT_USAGE and "'name'" in missing.err
+    lines = write(tmp_path / "n.txt", "Kharkiv\n")
+    assert cli("identify", "-i", lines, "--cyrillic", "name").code == EXIT_USAGE

@@ -33,18 +33,28 @@ def translit_run(*args: str | Path, stdin: bytes | None = None,
                           env=ENV, timeout=timeout, check=False)
 
 
+_MEASURE = """
+import os, subprocess, sys, time
+started = time.perf_counter()
+process = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+err = process.stderr.read()
+_, status, usage = os.wait4(process.pid, 0)
+sys.stderr.buffer.write(err)
+print(os.waitstatus_to_exitcode(status), time.perf_counter() - started, usage.ru_maxrss)
+"""
+
+
 def run_measured(*args: str | Path) -> tuple[int, float, int, bytes]:
-    """Exit status, seconds, peak resident memory (bytes) and stderr of one run."""
-    started = time.perf_counter()
-    process = subprocess.Popen([*COMMAND, *map(str, args)], env=ENV, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE)
-    assert process.stderr is not None
-    err = process.stderr.read()
-    _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    seconds = time.perf_counter() - started
-    peak = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
-    return process.returncode, seconds, peak, err
+    """Exit status, seconds, peak resident memory (bytes) and stderr of one run.
+
+    Measured from a small parent process: on Linux a child's peak includes the memory of the
+    process it was forked from, and this test process may be large.
+    """
+    ran = subprocess.run([sys.executable, "-c", _MEASURE, *COMMAND, *map(str, args)],
+                         capture_output=True, env=ENV, check=True, timeout=300)
+    code, seconds, peak = ran.stdout.split()
+    scale = 1 if sys.platform == "darwin" else 1024
+    return int(code), float(seconds), int(peak) * scale, ran.stderr
 
 
 def parse_csv(data: bytes, **options: Any) -> list[list[str]]:
@@ -85,7 +95,8 @@ def test_tsv_whose_quotes_are_data() -> None:
     assert ran.returncode == 0, ran.stderr
     lines = ran.stdout.decode().split("\n")
     assert lines[0] == "id\tname\tnote\tkey"
-    assert lines[1] == f'1\t"Київ" (capital)\tquotes are data\t{translit.key(chr(34) + "Київ" + chr(34) + " (capital)")}'
+    name = '"Київ" (capital)'
+    assert lines[1] == f"1\t{name}\tquotes are data\t{translit.key(name)}"
     assert lines[2].startswith('2\tO"Львів\tstray " quote\t')
     assert lines[3] == ""
 
@@ -207,9 +218,10 @@ def test_invalid_utf8_replaced_and_counted(tmp_path: Path, kind: str) -> None:
     assert ran.returncode == 0, ran.stderr
     rows = parse_csv(ran.stdout)
     expected = parse_csv(INVALID[kind].decode("utf-8", "replace").encode())
-    assert [r[:3] for r in rows] == [r[:3] for r in expected]
+    assert [r[:3] for r in rows] == [[*r, "", ""][:3] for r in expected]
     affected = sum(1 for r in expected if any("\ufffd" in f for f in r))
-    assert f"{affected:,} row{'s' if affected > 1 else ''} had invalid bytes" in ran.stderr.decode()
+    rows_word = "rows" if affected > 1 else "row"
+    assert f"{affected:,} {rows_word} had invalid bytes" in ran.stderr.decode()
 
 
 def test_unterminated_quote_over_many_chunks(tmp_path: Path) -> None:
@@ -343,6 +355,7 @@ def test_a_million_rows_in_constant_memory(tmp_path: Path) -> None:
     assert code == 0, err
     code, seconds, big_peak, err = run_measured("romanize", "-i", big, "-c", "name", "-o", out)
     assert code == 0, err
+    print(f"1,000,000 rows: {seconds:.1f} s, peak {big_peak / MIB:.0f} MiB")
     assert big_peak < 100 * MIB
     assert big_peak < small_peak + 30 * MIB, (small_peak, big_peak)  # flat, not growing with rows
     with out.open("rb") as f:

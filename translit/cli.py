@@ -14,24 +14,24 @@ import argparse
 import csv
 import io
 import json
-import multiprocessing
 import os
 import sys
-import tempfile
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from functools import partial
-from multiprocessing.pool import AsyncResult, Pool
+from operator import itemgetter
 from pathlib import Path
-from typing import IO, Any, BinaryIO
+from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 import translit
 
 from .errors import TranslitError, UnknownSystemError, closest
 from .io import (
+    FORMATS,
     INPUT_COLUMN,
+    OUTPUT_FORMATS,
     AtomicFile,
     Chunk,
     Chunker,
@@ -39,12 +39,13 @@ from .io import (
     Layout,
     Notes,
     Source,
+    allow_long_fields,
     append_to_object,
     decode,
     json_object,
     line_end,
     line_offset,
-    open_quote_line,
+    open_quote,
     open_source,
     record_spans,
     rows_touching,
@@ -53,6 +54,9 @@ from .io import (
     split_values,
     write_table,
 )
+
+if TYPE_CHECKING:  # multiprocessing is imported when a pool is started
+    from multiprocessing.pool import AsyncResult, Pool
 
 #: Exit statuses (also in ``translit --help``).
 EXIT_OK = 0
@@ -81,6 +85,8 @@ class Settings:
     """The options a verb's function takes (picklable: sent to worker processes)."""
 
     system: str | None = None
+    language: str | None = None
+    limit: int = 10
 
 
 Batch = Callable[[list[str | None]], list[Any]]
@@ -91,8 +97,26 @@ def _each(function: Callable[[str], Any]) -> Batch:
     return lambda values: [None if v is None else function(v) for v in values]
 
 
+def _each_pair(function: Callable[..., Any]) -> Batch:
+    """A function of a name and, when a second column gives it, its other spelling."""
+    def run(values: list[Any]) -> list[Any]:
+        return [None if v is None else function(*v) if isinstance(v, tuple) else function(v)
+                for v in values]
+
+    return run
+
+
 def _detection(d: translit.Detection) -> tuple[Any, ...]:
     return (d.script, d.language, d.evidence, d.family)
+
+
+def _readings(readings: list[translit.Reading]) -> tuple[Any, ...] | None:
+    """The best reading (Cyrillic, language, score, systems), and the others' Cyrillic."""
+    if not readings:
+        return None
+    best = readings[0]
+    return (best.cyrillic, best.language, best.score, tuple(best.systems),
+            [r.cyrillic for r in readings[1:]])
 
 
 @dataclass(frozen=True)
@@ -105,6 +129,7 @@ class Verb:
     example: str
     batch: Callable[[Settings], Batch]  # the function, made ready to run over a batch
     system: str = ""  # "required", "optional", or "" when the verb takes no system
+    options: tuple[str, ...] = ()  # more options it takes: "language", "limit", "cyrillic"
 
 
 VERBS: dict[str, Verb] = {
@@ -138,6 +163,23 @@ VERBS: dict[str, Verb] = {
         "translit repair Kиїв Покровsk\n"
         "  translit repair -i addresses.csv --column city -o fixed.csv",
         lambda s: _each(translit.repair),
+    ),
+    "candidates": Verb(
+        "candidates", ("cyrillic", "language", "score", "systems", "alternatives"),
+        "ranked Cyrillic readings of Latin names: the best, and the others",
+        "translit candidates Kharkov Shevchenko\n"
+        "  translit candidates --language uk --limit 3 -i people.csv --column latin",
+        lambda s: _each(lambda text: _readings(
+            translit.candidates(text, language=s.language, limit=s.limit))),
+        options=("language", "limit"),
+    ),
+    "identify": Verb(
+        "identify", ("systems",),
+        "the systems that write a Latin name so (given its Cyrillic, or read from the Latin)",
+        "translit identify Kharkiv Kharkov Charkow\n"
+        "  translit identify -i passports.csv --column latin --cyrillic name",
+        lambda s: _each_pair(lambda *pair: tuple(translit.identify(*pair))),
+        options=("cyrillic",),
     ),
 }
 
@@ -182,6 +224,8 @@ class Job:
     header: tuple[str, ...] = ()  # the input's columns (CSV, TSV; lines: INPUT_COLUMN)
     column: int = 0  # which of them holds the names
     field: str = ""  # JSON Lines: the key that holds the names
+    second: int = -1  # identify --cyrillic: the column that holds the Cyrillic spelling
+    second_field: str = ""  # the same, in JSON Lines
     errors: str = "strict"
     exact: bool = True  # byte offsets of the chunks are offsets in the file
 
@@ -194,6 +238,7 @@ class ChunkResult:
     rows: int = 0
     end: int = 0  # byte offset just after the chunk
     open: bool = False
+    complete: int = 0  # when open: how many bytes of the chunk hold whole records
     affected: int = 0  # rows with bytes replaced (--errors replace)
     first_affected: int | None = None  # the first such row's line
     notes: Notes = field(default_factory=Notes)
@@ -201,7 +246,11 @@ class ChunkResult:
 
 
 class _Open(Exception):
-    """The chunk ends inside a quoted field."""
+    """The chunk ends inside a quoted field; its first *complete* bytes are whole records."""
+
+    def __init__(self, complete: int) -> None:
+        super().__init__(complete)
+        self.complete = complete
 
 
 _GROUPS: dict[str, tuple[int, str]] = {}  # group-rows: key → (group number, representative)
@@ -213,6 +262,8 @@ def _set_groups(groups: dict[str, tuple[int, str]]) -> None:
 
 
 def _apply(job: Job, values: list[str | None]) -> list[Any]:
+    if job.verb == "group":
+        return translit.key_many(values)
     if job.verb == "group-rows":
         keys = translit.key_many(values)
         return [None if k is None else _GROUPS[k] for k in keys]
@@ -221,11 +272,12 @@ def _apply(job: Job, values: list[str | None]) -> list[Any]:
 
 def run_chunk(job: Job, chunk: Chunk) -> ChunkResult:
     """Read the chunk's records, apply the verb to each value, write the output records."""
+    allow_long_fields()
     text, bad = decode(chunk, job.errors, job.file)
     result = ChunkResult(end=chunk.offset + len(chunk.data))
     fmt = job.layout.format
     if fmt == "lines":
-        values: list[str | None] = list(split_values(text))
+        values: list[Any] = list(split_values(text))
         rows: list[Any] = values
         result.affected = len(bad)
     elif fmt == "jsonl":
@@ -233,18 +285,25 @@ def run_chunk(job: Job, chunk: Chunk) -> ChunkResult:
         rows, values = _parse_jsonl(job, chunk, lines, result.notes)
         result.affected = len(bad)
     else:
-        lines = split_lines(text)
         options = job.layout.reader_options()
         try:
-            table = _parse_table(job, chunk, lines, options)
-        except _Open:
+            table = _parse_table(job, chunk, text, options)
+        except _Open as exc:
             result.open = True
+            result.complete = exc.complete
             return result
         col = job.column
-        values = [r[col] if len(r) > col else None for r in table]
+        if table and min(map(len, table)) > col:  # no blank or short row: all in C
+            values = list(map(itemgetter(col), table))
+        else:
+            values = [r[col] if len(r) > col else None for r in table]
+        if job.second >= 0:
+            sec = job.second
+            values = [None if v is None else (v, (r[sec] if len(r) > sec else "") or None)
+                      for v, r in zip(values, table, strict=True)]
         rows = table
         if bad:
-            result.affected = rows_touching(record_spans(lines, options), bad)
+            result.affected = rows_touching(record_spans(text, options), bad)
     if bad:
         result.first_affected = chunk.line + bad[0]
     result.rows = len(values)
@@ -257,16 +316,16 @@ def run_chunk(job: Job, chunk: Chunk) -> ChunkResult:
     return result
 
 
-def _parse_table(
-    job: Job, chunk: Chunk, lines: list[str], options: dict[str, Any]
-) -> list[list[str]]:
-    reader = csv.reader(lines, **options)
+def _parse_table(job: Job, chunk: Chunk, text: str, options: dict[str, Any]) -> list[list[str]]:
+    # io.StringIO(newline="") breaks lines at LF, CRLF and CR only, as split_lines does.
+    reader = csv.reader(io.StringIO(text, newline=""), **options)
     try:
         return list(reader)
     except csv.Error as exc:
         failed_at = reader.line_num
         message = str(exc)
     # Where did the failing record start?  Read again, one record at a time.
+    lines = split_lines(text)
     reader = csv.reader(lines, **options)
     start = 0
     try:
@@ -276,11 +335,11 @@ def _parse_table(
         pass
     if message == "unexpected end of data":
         if not chunk.last:
-            raise _Open
+            raise _Open(line_offset(chunk.data, start))
         quote = job.layout.quotechar or '"'
-        opened = start + open_quote_line("".join(lines[start:]), job.layout.delimiter, quote)
-        raise _error(job, chunk, opened, "a quoted field is never closed: its quote opens here "
-                     "and runs to the end of the file")
+        line, column = open_quote("".join(lines[start:]), job.layout.delimiter, quote)
+        raise _error(job, chunk, start + line, "a quoted field is never closed: its quote opens "
+                     "here and runs to the end of the file", column)
     if message.startswith("field larger than field limit"):
         raise _error(job, chunk, start, f"a field in the record starting here is longer than "
                      f"{csv.field_size_limit():,} characters (a quote left open?)")
@@ -296,10 +355,11 @@ def _error(job: Job, chunk: Chunk, line: int, problem: str, column: int = 0) -> 
 
 def _parse_jsonl(
     job: Job, chunk: Chunk, lines: list[str], notes: Notes
-) -> tuple[list[Any], list[str | None]]:
-    """Each line: (its text, its object or None); and the values of the field."""
+) -> tuple[list[Any], list[Any]]:
+    """Each line: (its text, its object or None); and the values of the field (with identify
+    --cyrillic: pairs)."""
     rows: list[Any] = []
-    values: list[str | None] = []
+    values: list[Any] = []
     name = job.field
     for i, line in enumerate(lines):
         body = line.rstrip("\r\n")
@@ -327,7 +387,11 @@ def _parse_jsonl(
         rows.append((line, obj))
         value = obj.get(name)
         if isinstance(value, str):
-            values.append(value)
+            if job.second_field:
+                other = obj.get(job.second_field)
+                values.append((value, other if isinstance(other, str) and other else None))
+            else:
+                values.append(value)
             continue
         if name not in obj:
             notes.add(f"has no field {name!r}: its result is null", chunk.line + i)
@@ -339,11 +403,14 @@ def _parse_jsonl(
 
 
 def _cell(value: Any) -> Any:
-    """A result as a CSV cell: None empty, a tuple its items joined by spaces."""
+    """A result as a CSV cell: None empty; a tuple (letters, system ids) its items joined by
+    spaces; a list (names, which hold spaces) its items joined by "; "."""
     if value is None:
         return ""
-    if isinstance(value, tuple | list):
+    if isinstance(value, tuple):
         return " ".join(str(v) for v in value)
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
     return value
 
 
@@ -352,6 +419,8 @@ def _render(job: Job, chunk: Chunk, text: str, rows: list[Any], results: list[An
     wide = len(job.columns) > 1
     out_format = job.output.format
     fmt = job.layout.format
+    if not wide and out_format != "jsonl" and not set(map(type, results)) <= {str, type(None)}:
+        results = [_cell(r) for r in results]  # identify: a tuple of system ids
     if out_format == "text":
         if wide:
             cells = ["\t".join(str(_cell(c)) for c in r) if r is not None else "" for r in results]
@@ -368,26 +437,87 @@ def _render(job: Job, chunk: Chunk, text: str, rows: list[Any], results: list[An
         else:
             table = [[v, r] for v, r in zip(rows, results, strict=True)]
     else:
+        if not wide and job.output.delimiter == job.layout.delimiter and \
+                job.output.quotechar == job.layout.quotechar:
+            appended = _append_to_lines(job, text, rows, results)
+            if appended is not None:
+                return appended
         table = rows
         width = len(job.header)
-        for row, r in zip(table, results, strict=True):
-            if len(row) != width:
-                if not row:
-                    continue  # a blank line stays blank
-                if len(row) < width:
-                    row.extend([""] * (width - len(row)))
-            if wide:
-                row.extend(_cell(c) for c in (r or ((None,) * len(job.columns))))
-            else:
-                row.append(r)
+        if not wide and set(map(len, table)) <= {width}:
+            deque(map(list.append, table, results), maxlen=0)  # every row: append, in C
+        else:
+            _append_results(table, results, width, len(job.columns))
 
     def where(i: int) -> InputError:
         if fmt != "lines":
-            i = record_spans(split_lines(text), job.layout.reader_options())[i][0]
+            i = record_spans(text, job.layout.reader_options())[i][0]
         return _error(job, chunk, i, "a field holds a tab or a line break, which TSV without "
                       "quotes cannot hold; use --format csv")
 
     return write_table(table, job.output, text, where)
+
+
+def _append_to_lines(job: Job, text: str, rows: list[list[str]], results: list[Any]) -> str | None:
+    """The input lines as they are, each with its result appended: when every record is one
+    line and the output's dialect is the input's (else None).  Faster than writing the rows
+    anew, and keeps each record byte for byte, quotes and all."""
+    lines = split_values(text)
+    if len(lines) != len(rows):
+        return None  # a record spans lines
+    delimiter = job.output.delimiter
+    cells = _plain_cells(results, job.output)
+    if cells is None:  # some result needs quotes: let csv write them
+        out = io.StringIO()
+        try:
+            csv.writer(out, lineterminator="\n", **job.output.writer_options()).writerows(
+                [["", r] for r in results]
+            )
+        except csv.Error:
+            return None  # TSV without quotes, and a result holds a tab: said by write_table
+        written = out.getvalue()
+        cells = [cell[1:] for cell in written.split("\n")[:-1]]
+        if len(cells) != len(rows) or "\r" in written:
+            return None  # a result holds a line break
+    end = job.output.terminator
+    width = len(job.header)
+    if set(map(len, rows)) <= {width}:
+        return end.join(map(delimiter.join, zip(lines, cells, strict=True))) + end if rows else ""
+    body = [
+        "" if not row else line + delimiter * max(0, width - len(row)) + delimiter + cell
+        for line, row, cell in zip(lines, rows, cells, strict=True)
+    ]
+    return end.join(body) + end
+
+
+def _plain_cells(results: list[Any], layout: Layout) -> list[str] | None:
+    """The results as they are, when none needs quoting (checked in C); else None."""
+    if None in results:
+        results = ["" if r is None else r for r in results]
+    try:
+        joined = "\n".join(results)
+    except TypeError:
+        return None  # not all strings
+    special = (layout.delimiter, "\r") + ((layout.quotechar,) if layout.quotechar else ())
+    if any(c in joined for c in special) or joined.count("\n") != max(0, len(results) - 1):
+        return None
+    return results
+
+
+def _append_results(table: list[list[Any]], results: list[Any], width: int, count: int) -> None:
+    """Each row with its results appended: short rows padded to the header's width first (so
+    that the results line up), blank rows left blank."""
+    wide = count > 1
+    for row, r in zip(table, results, strict=True):
+        if len(row) != width:
+            if not row:
+                continue  # a blank line stays blank
+            if len(row) < width:
+                row.extend([""] * (width - len(row)))
+        if wide:
+            row.extend(_cell(c) for c in (r or ((None,) * count)))
+        else:
+            row.append(r)
 
 
 def _render_jsonl(job: Job, rows: list[Any], results: list[Any]) -> str:
@@ -458,13 +588,19 @@ class Workers:
         self.pool: Pool | None = None
         self.groups: dict[str, tuple[int, str]] | None = None
 
-    def get(self) -> Pool:
+    def get(self, job: Job) -> Pool:
         if self.pool is None:
-            methods = multiprocessing.get_all_start_methods()
-            # Not fork: the progress bar runs a thread, and forking a threaded process is unsafe.
-            ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-            if "forkserver" in methods:
-                ctx.set_forkserver_preload(["translit.cli"])
+            import multiprocessing
+
+            if sys.platform.startswith("linux"):
+                # Fork: the workers start at once with translit imported and the verb's data
+                # loaded (warmed here, once).  Safe: this process runs no other thread (the
+                # progress bar's monitor thread is off) when the pool is made.
+                ctx = multiprocessing.get_context("fork")
+                _apply(replace(job, verb="group" if job.verb == "group-rows" else job.verb),
+                       ["Київ Kharkiv"])
+            else:  # spawn: each worker imports translit itself
+                ctx = multiprocessing.get_context("spawn")
             if self.groups is not None:
                 self.pool = ctx.Pool(self.jobs, initializer=_set_groups, initargs=(self.groups,))
             else:
@@ -502,20 +638,24 @@ def run_file(job: Job, chunker: Chunker, workers: Workers, emit: Emit) -> None:
     if first.last:  # one chunk: not worth a process
         _serial(job, chunker, emit)
         return
-    _parallel(job, chunker, workers.get(), emit, window=2 * workers.jobs)
+    _parallel(job, chunker, workers.get(job), emit, window=2 * workers.jobs)
 
 
-def _serial(job: Job, chunker: Chunker, emit: Emit, at_least: int = 0, once: bool = False) -> None:
-    while (chunk := chunker.next_chunk(at_least)) is not None:
+def _serial(job: Job, chunker: Chunker, emit: Emit, once: bool = False) -> None:
+    beyond, exact = 0, None
+    while (chunk := chunker.next_chunk(beyond, exact)) is not None:
         result = run_chunk(job, chunk)
-        if result.open:  # a quoted field goes on past the chunk: read on and try again
+        if result.open:  # a quoted field goes on past the guessed end of the chunk
             chunker.unread(chunk)
-            at_least = 2 * len(chunk.data)
+            if result.complete:  # take the whole records before it
+                beyond, exact = 0, result.complete
+            else:  # the record is longer than the chunk: read on
+                beyond, exact = len(chunk.data), None
             continue
         emit(result)
         if once:
             return
-        at_least = 0
+        beyond, exact = 0, None
 
 
 def _parallel(job: Job, chunker: Chunker, pool: Pool, emit: Emit, window: int) -> None:
@@ -535,7 +675,7 @@ def _parallel(job: Job, chunker: Chunker, pool: Pool, emit: Emit, window: int) -
         taken = [chunk, *(c for c, _ in pending)]
         pending.clear()
         chunker.unread(Chunk(b"".join(c.data for c in taken), chunk.offset, chunk.line, False))
-        _serial(job, chunker, emit, at_least=2 * len(chunk.data), once=True)
+        _serial(job, chunker, emit, once=True)
 
 
 # --- progress --------------------------------------------------------------------------------
@@ -552,10 +692,12 @@ class Progress:
         if enabled:
             from tqdm import tqdm
 
+            tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked
             self.bar = tqdm(
                 unit=" rows", unit_scale=True, file=sys.stderr, dynamic_ncols=True,
                 mininterval=0.25, smoothing=0.1, leave=False,
             )
+            _BARS.append(self.bar)
 
     def advance(self, rows: int, offset: int) -> None:
         if self.bar is None:
@@ -572,6 +714,11 @@ class Progress:
     def close(self) -> None:
         if self.bar is not None:
             self.bar.close()
+            _BARS.remove(self.bar)
+            self.bar = None
+
+
+_BARS: list[Any] = []  # the progress bar on show, which messages must not overwrite
 
 
 # --- the row verbs ---------------------------------------------------------------------------
@@ -604,7 +751,11 @@ class Tally:
 
 
 def _say(message: str) -> None:
+    for bar in _BARS:
+        bar.clear()
     print(f"translit: {message}", file=sys.stderr)
+    for bar in _BARS:
+        bar.refresh()
 
 
 class Output:
@@ -685,6 +836,15 @@ class Run:
     format: str | None = None
     gather: Emit | None = None  # group's first pass: takes each chunk's keys (writes nothing)
     cleanup: list[str] = field(default_factory=list)  # temporary files to remove at the end
+    held: bytes = b""  # the output's header: written with the first rows, so that input that
+    # fails at once leaves standard output empty
+    report: bool = True  # tell what the input held (not again when group reads it twice)
+
+    def write(self, data: bytes) -> None:
+        if self.held:
+            self.out.write(self.held)
+            self.held = b""
+        self.out.write(data)
 
     def emit_for(self, tally: Tally) -> Emit:
         def emit(result: ChunkResult) -> None:
@@ -692,7 +852,7 @@ class Run:
             if self.gather is not None:
                 self.gather(result)
             else:
-                self.out.write(result.data)
+                self.write(result.data)
             self.progress.advance(result.rows, result.end)
 
         return emit
@@ -730,9 +890,8 @@ def _column_index(header: Sequence[str], wanted: str | None, file: str) -> int:
     if wanted.isdigit() and 1 <= int(wanted) <= len(header):
         return int(wanted) - 1
     near = closest(wanted, header)
-    hint = f"; did you mean {', '.join(repr(n) for n in near)}?" if near else ""
-    raise InputError(file, f"no column {wanted!r}{hint} the columns: {listing}"
-                     .replace(f"{hint} the", f"{hint}; the"), 1)
+    hint = f" (did you mean {', '.join(repr(n) for n in near)}?)" if near else ""
+    raise InputError(file, f"no column {wanted!r}{hint}; the columns: {listing}", 1)
 
 
 def _read_header(
@@ -740,9 +899,9 @@ def _read_header(
 ) -> tuple[list[str], Layout] | None:
     """The header record of a CSV or TSV file (the chunker goes on after it), and the layout
     it shows: delimiter sniffed unless given, line end.  None for an empty file."""
-    at_least = 0
+    beyond = 0
     while True:
-        chunk = chunker.next_chunk(at_least)
+        chunk = chunker.next_chunk(beyond)
         if chunk is None:
             return None
         text = chunk.data.decode("utf-8", "replace")
@@ -762,10 +921,10 @@ def _read_header(
             header = next(reader, [])
         except csv.Error:
             try:
-                _parse_table(job, chunk, lines, layout.reader_options())
-            except _Open:
+                _parse_table(job, chunk, text, layout.reader_options())
+            except _Open:  # the header goes on past the chunk
                 chunker.unread(chunk)
-                at_least = 2 * len(chunk.data)
+                beyond = len(chunk.data)
                 continue
             raise
         count = reader.line_num
@@ -789,8 +948,10 @@ def _run_source(run: Run, path: str) -> None:
     elif fmt != run.format and {fmt, run.format} != {"csv", "tsv"}:
         raise InputError(path, f"is {fmt}, but the first input is {run.format}: give inputs of "
                          "one format (or --input-format)")
+    if path == "-" and sys.stdin.isatty():
+        _say("reading names from standard input, one a line; end with Ctrl-D")
     source = open_source(path, args.errors)
-    if source.note:
+    if source.note and run.report:
         _say(source.note)
     tally = Tally()
     try:
@@ -822,18 +983,30 @@ def _run_source(run: Run, path: str) -> None:
             run.output = _output_layout(args, layout)
         output = run.output
         if not run.started and output.format in ("csv", "tsv") and run.gather is None:
-            run.out.write(_header_line(header + run.columns, output))
+            run.held = _header_line(header + run.columns, output)
         run.started = True
+        second, second_field = -1, ""
+        cyrillic = getattr(args, "cyrillic", None)
+        if cyrillic is not None:
+            if fmt in ("csv", "tsv"):
+                second = _column_index(header, cyrillic, source.name)
+            elif fmt == "jsonl":
+                second_field = cyrillic
+            else:
+                raise InputError("--cyrillic", "names a column or a key: it needs CSV, TSV or "
+                                 "JSON Lines input")
         job = Job(
             verb=run.verb, settings=run.settings, file=source.name, layout=layout,
             output=output, columns=run.columns, header=header, column=column,
-            field=args.field or "", errors=args.errors, exact=source.exact,
+            field=args.field or "", second=second, second_field=second_field,
+            errors=args.errors, exact=source.exact,
         )
         run_file(job, chunker, run.workers, run.emit_for(tally))
     finally:
         source.close()
         run.progress.file_done(source.size)
-    tally.report(source.name)
+    if run.report:
+        tally.report(source.name)
 
 
 def _header_line(columns: Sequence[str], layout: Layout) -> bytes:
@@ -845,7 +1018,7 @@ def _run_names(run: Run, names: list[str]) -> None:
     """Names given as arguments: one row each."""
     output = run.output = _output_layout(run.args, Layout("lines"))
     if output.format in ("csv", "tsv"):
-        run.out.write(_header_line((INPUT_COLUMN, *run.columns), output))
+        run.held = _header_line((INPUT_COLUMN, *run.columns), output)
     job = Job(verb=run.verb, settings=run.settings, file="<arguments>", layout=Layout("lines"),
               output=output, columns=run.columns, header=(INPUT_COLUMN,))
     values: list[str | None] = list(names)
@@ -853,13 +1026,17 @@ def _run_names(run: Run, names: list[str]) -> None:
     chunk = Chunk(b"", 0, 1, True)
     text = "\n".join(names)
     out = _render(job, chunk, text, list(names), results)
-    run.out.write(out.encode("utf-8", "backslashreplace"))
+    run.write(out.encode("utf-8", "backslashreplace"))
 
 
 def _settings(args: argparse.Namespace, verb: Verb) -> Settings:
+    limit = getattr(args, "limit", 10)
+    if limit < 1:
+        raise InputError("--limit", "give 1 or more")
+    settings = Settings(language=getattr(args, "language", None), limit=limit)
     name = getattr(args, "system", None)
     if name is None:
-        return Settings()
+        return settings
     found = translit.system(name)  # UnknownSystemError names the closest ids
     if verb.function == "cyrillize" and not found.reversible:
         reversible = [s.id for s in translit.systems(found.language) if s.reversible]
@@ -867,7 +1044,7 @@ def _settings(args: argparse.Namespace, verb: Verb) -> Settings:
             else ""
         raise InputError("-s", f"{found.id} is not reversible: several Cyrillic spellings give "
                          f"the same Latin{also}")
-    return Settings(system=found.id)
+    return replace(settings, system=found.id)
 
 
 def _jobs(value: int) -> int:
@@ -907,6 +1084,7 @@ def _running(args: argparse.Namespace, verb: str, settings: Settings,
         failed = True
         try:
             yield run
+            run.write(b"")
             failed = False
         finally:
             run.progress.close()
@@ -1028,6 +1206,7 @@ def _cmd_group(args: argparse.Namespace) -> int:
         run.verb = "group-rows"
         run.header = run.output = run.format = None
         run.started = False
+        run.report = False
         if args.names:
             _run_names(run, args.names)
         else:
@@ -1043,6 +1222,8 @@ def _spool_stdin(args: argparse.Namespace, run: Run) -> list[str]:
     paths = list(args.input or ["-"])
     if "-" not in paths or args.summary:
         return paths
+    import tempfile
+
     stdin: BinaryIO = sys.stdin.buffer
     with tempfile.NamedTemporaryFile(prefix="translit-stdin-", delete=False) as spool:
         run.cleanup.append(spool.name)
@@ -1068,7 +1249,7 @@ def _write_summary(run: Run, ordered: list[_Grouped], chosen: dict[str, str]) ->
         table = [list(names), *([_cell_join(c) for c in r] for r in rows)]
         text = write_table(table, layout, "\r\n", lambda i: InputError(
             "output", "a name holds a tab or a line break; use --format csv"))
-    run.out.write(text.encode("utf-8", "backslashreplace"))
+    run.write(text.encode("utf-8", "backslashreplace"))
 
 
 def _cell_join(value: Any) -> Any:
@@ -1099,7 +1280,7 @@ def _cmd_systems(args: argparse.Namespace) -> int:
                 [r["id"], r["language"], str(r["reversible"]).lower(), r["name"],
                  " ".join(r["aliases"]), r["source"]] for r in records
             ]
-            text = write_table(table, layout, "", lambda i: InputError("systems", "tab"))
+            text = write_table(table, layout, "\r\n", lambda i: InputError("systems", "tab"))
         out.write(text.encode("utf-8"))
         out.flush()
     return EXIT_OK
@@ -1119,7 +1300,7 @@ def _add_io(parser: argparse.ArgumentParser) -> None:
     inputs = parser.add_argument_group("input")
     inputs.add_argument("-i", "--input", action="append", metavar="FILE",
                         help="a file to read (repeatable; '-' is standard input, the default)")
-    inputs.add_argument("--input-format", choices=("auto", "lines", "csv", "tsv", "jsonl"),
+    inputs.add_argument("--input-format", choices=("auto", *FORMATS),
                         default="auto", help="auto (the default): from --column/--field and the "
                         "file name (.csv .tsv .jsonl), else plain lines")
     inputs.add_argument("-c", "--column", metavar="NAME",
@@ -1139,7 +1320,7 @@ def _add_io(parser: argparse.ArgumentParser) -> None:
     outputs.add_argument("-o", "--output", metavar="FILE",
                          help="write here (atomically: FILE appears only when complete); "
                          "default standard output")
-    outputs.add_argument("-f", "--format", choices=("text", "csv", "tsv", "jsonl"),
+    outputs.add_argument("-f", "--format", choices=OUTPUT_FORMATS,
                          help="text (only the results), csv, tsv or jsonl (every input column "
                          "and the results); default: the input's format, text for plain lines")
     outputs.add_argument("--output-column", action="append", metavar="NAME",
@@ -1170,7 +1351,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="example:\n  translit systems --language uk\n  translit systems --format jsonl",
     )
     systems.add_argument("--language", choices=("ru", "uk", "be"))
-    systems.add_argument("-f", "--format", choices=("text", "csv", "tsv", "jsonl"))
+    systems.add_argument("-f", "--format", choices=OUTPUT_FORMATS)
     systems.add_argument("-o", "--output", metavar="FILE")
     systems.set_defaults(handler=_cmd_systems)
 
@@ -1183,6 +1364,17 @@ def build_parser() -> argparse.ArgumentParser:
                            help="system id or alias (translit systems lists them)" +
                            ("" if verb.system == "required" else
                             "; default: each language's national system, by the letters"))
+        if "language" in verb.options:
+            p.add_argument("-l", "--language", choices=("ru", "uk", "be"),
+                           help="readings of this language only (default: every language)")
+        if "limit" in verb.options:
+            p.add_argument("--limit", type=int, default=10, metavar="N",
+                           help="how many readings to find: the best and N-1 alternatives "
+                           "(default 10)")
+        if "cyrillic" in verb.options:
+            p.add_argument("--cyrillic", metavar="NAME",
+                           help="CSV/TSV column or JSON Lines key that holds each name's "
+                           "Cyrillic spelling (default: read from the Latin)")
         _add_io(p)
         p.set_defaults(handler=_cmd_verb)
 
@@ -1200,11 +1392,27 @@ def build_parser() -> argparse.ArgumentParser:
                        "counts")
         _add_io(p)
         p.set_defaults(handler=_cmd_group)
+
+    if hasattr(translit, "check"):
+        from .check import CLI_DESCRIPTION, add_arguments
+        from .check import run as run_check
+
+        p = sub.add_parser(
+            "check", formatter_class=_Formatter, description=CLI_DESCRIPTION,
+            help="check the spelling of names in a text or list (exit 1 when something is found)",
+            epilog="examples:\n  translit check --target uk-national report.txt\n"
+                   "  translit check --format json - < names.txt\n\n"
+                   "exit status:\n  0    no problems found\n  1    problems found (like a linter)\n"
+                   "  2    usage or input error",
+        )
+        add_arguments(p)
+        p.set_defaults(handler=run_check)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status (see EXIT_CODES)."""
+    allow_long_fields()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

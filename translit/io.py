@@ -8,10 +8,10 @@ A file is read as bytes, in chunks that end where a record ends, so that
 * chunks can be processed in parallel and written back in order.
 
 Where a chunk ends is guessed from the parity of quote characters (a line break after an
-even number of quotes ends a record).  The guess is checked, never trusted: a chunk whose
-last record leaves a quoted field open is reported as *open* (see :class:`Parsed`), and the
-caller joins it to what follows.  So a stray quote in an unquoted field (``O"Brien``) costs
-time, never correctness.
+even number of quotes ends a record).  The guess is checked, never trusted: the parser
+reports a chunk whose last record leaves a quoted field open, and where its whole records
+end; the caller takes those and reads on from there.  So a stray quote in an unquoted field
+(``O"Brien``) costs time, never correctness.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import json
 import os
 import re
 import stat
-import tempfile
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,9 +36,15 @@ from .errors import TranslitError
 #: (131,072) rejects real data; no limit at all lets a quote left open read the whole file.
 FIELD_LIMIT = 1 << 26
 #: How many bytes a chunk holds (it grows when one record is longer).
-BLOCK = 1 << 20
+BLOCK = 1 << 18
 
-csv.field_size_limit(FIELD_LIMIT)
+
+def allow_long_fields() -> None:
+    """Raise the csv module's field limit to FIELD_LIMIT (a setting of the whole process, so
+    the command line sets it, not the import of this module)."""
+    if csv.field_size_limit() != FIELD_LIMIT:
+        csv.field_size_limit(FIELD_LIMIT)
+
 
 FORMATS = ("lines", "csv", "tsv", "jsonl")
 OUTPUT_FORMATS = ("text", "csv", "tsv", "jsonl")
@@ -83,9 +89,9 @@ class Chunk:
 def count_breaks(data: bytes, start: int = 0, end: int | None = None) -> int:
     """How many line breaks (LF, CRLF, CR) data[start:end] holds."""
     stop = len(data) if end is None else end
-    return data.count(b"\n", start, stop) + data.count(b"\r", start, stop) - data.count(
-        b"\r\n", start, stop
-    )
+    crs = data.count(b"\r", start, stop)
+    lfs = data.count(b"\n", start, stop)
+    return lfs + crs - data.count(b"\r\n", start, stop) if crs else lfs
 
 
 _BREAK = re.compile(rb"\r\n|\r|\n")
@@ -101,13 +107,14 @@ def line_offset(data: bytes, lines: int) -> int:
     return len(data)
 
 
-def _find_cut(buf: bytes, limit: int, eof: bool, quote: int | None) -> int:
-    """The end of the last record that ends in buf[:limit] by the quote-parity guess, or 0."""
+def _find_cut(buf: bytes, limit: int, eof: bool, quote: int | None, floor: int = 0) -> int:
+    """The end of the last record that ends in buf[floor + 1:limit] by the quote-parity guess,
+    or 0 when no line ends there."""
     end = limit
     fallback = 0
     for _ in range(16):
-        newline = buf.rfind(b"\n", 0, end)
-        ret = buf.rfind(b"\r", 0, end)
+        newline = buf.rfind(b"\n", floor, end)
+        ret = buf.rfind(b"\r", floor, end)
         at = max(newline, ret)
         if at < 0:
             return fallback
@@ -132,12 +139,12 @@ class Chunker:
     """Cuts a byte stream into chunks of whole records (see the module's docstring)."""
 
     def __init__(
-        self, stream: Any, *, offset: int = 0, quote: str | None = None, block: int = BLOCK
+        self, stream: Any, *, offset: int = 0, quote: str | None = None, block: int | None = None
     ) -> None:
         self.stream = stream
         self.offset = offset
         self.line = 1
-        self.block = block
+        self.block = block or BLOCK
         self.quote = quote
         self._buf = b""
         self._eof = False
@@ -162,18 +169,22 @@ class Chunker:
             have += len(piece)
         self._buf = b"".join(parts)
 
-    def next_chunk(self, at_least: int = 0) -> Chunk | None:
-        """The next chunk, at least *at_least* bytes long when the file has them."""
-        size = max(self.block, at_least)
+    def next_chunk(self, beyond: int = 0, exact: int | None = None) -> Chunk | None:
+        """The next chunk: longer than *beyond* bytes (the length of a chunk whose last record
+        was not whole) when the file has them, or exactly *exact* bytes (where the caller
+        knows that a record ends)."""
+        size = max(self.block, 2 * beyond, exact or 0)
         self._fill(size)
         while True:
             buf = self._buf
             if not buf:
                 return None
-            if self._eof and len(buf) <= size:
+            if exact is not None:
+                cut = min(exact, len(buf))
+            elif self._eof and len(buf) <= size:
                 cut = len(buf)
             else:
-                cut = _find_cut(buf, size, self._eof, self._quote)
+                cut = _find_cut(buf, size, self._eof, self._quote, beyond)
             if cut:
                 break
             size *= 2  # one record is longer than a block
@@ -216,9 +227,14 @@ codecs.register_error("translit.mark", _mark)
 
 
 def _looks_like_cp1251(data: bytes, at: int) -> bool:
-    sample = data[max(0, at - 100) : at + 100]
-    high = sum(1 for b in sample if b >= 0xC0)
-    return high * 3 >= len(sample.strip())
+    """Many bad sequences around *at*, and Windows-1251 would read them as Cyrillic letters."""
+    sample = data[max(0, at - 200) : at + 200]
+    if sample.decode("utf-8", "replace").count("\ufffd") < 3:
+        return False
+    high = [b for b in sample if b >= 0x80]
+    return sum(1 for b in high if b >= 0xC0 or b in (0xA8, 0xB8, 0xAA, 0xBA, 0xAF, 0xBF, 0xB2,
+                                                        0xB3, 0xA5, 0xB4, 0xA1, 0xA2)) * 10 \
+        >= 9 * len(high)
 
 
 def _utf8_error(file: str, chunk: Chunk, exc: UnicodeDecodeError) -> InputError:
@@ -259,21 +275,26 @@ def decode(chunk: Chunk, errors: str, file: str) -> tuple[str, list[int]]:
     return text, lines
 
 
-_OTHER_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+#: What str.splitlines() breaks at besides LF, CRLF and CR; csv and files do not.
+_OTHER_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def _other_breaks(text: str) -> bool:
+    return any(c in text for c in _OTHER_BREAKS)  # eight scans in C beat one regex
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 _LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 def split_lines(text: str) -> list[str]:
     """The lines of *text* with their ends, broken at LF, CRLF and CR only (as csv does)."""
-    if _OTHER_BREAKS.search(text) is None:
+    if not _other_breaks(text):
         return text.splitlines(True)
     return _LINE.findall(text)
 
 
 def split_values(text: str) -> list[str]:
     """The lines of *text* without their ends, broken at LF, CRLF and CR only."""
-    if _OTHER_BREAKS.search(text) is None:
+    if not _other_breaks(text):
         return text.splitlines()
     values = _LINE_END.split(text)
     if values and values[-1] == "":
@@ -356,22 +377,17 @@ class Source:
     size: int | None  # bytes in all, when known (for the progress bar's estimate)
     exact: bool  # byte offsets of the UTF-8 stream are offsets in the file
     note: str = ""  # what the user should be told (a converted encoding)
+    owned: bool = True  # opened here, so closed here (standard input is not)
 
     def close(self) -> None:
-        if self.stream is not _stdin_stream():
+        if self.owned:
             self.stream.close()
-
-
-def _stdin_stream() -> Any:
-    import sys
-
-    return getattr(sys.stdin, "buffer", sys.stdin)
 
 
 def open_source(path: str, errors: str) -> Source:
     """Open *path* ('-' is standard input); a byte order mark picks the encoding."""
     if path == "-":
-        raw: BinaryIO = _stdin_stream()
+        raw: Any = getattr(sys.stdin, "buffer", sys.stdin)
         name = "<stdin>"
     else:
         name = path
@@ -396,11 +412,11 @@ def open_source(path: str, errors: str) -> Source:
         if head.startswith(bom):
             rest = _Prefixed(head[len(bom) :], raw)
             if encoding == "utf-8":
-                return Source(name, rest, len(bom), size, exact=True)
+                return Source(name, rest, len(bom), size, exact=True, owned=path != "-")
             stream: Any = _Transcoder(rest, encoding, label, len(bom), name, errors)
             note = f"{name}: {label} with a byte order mark; converting it to UTF-8"
-            return Source(name, stream, 0, size, exact=False, note=note)
-    return Source(name, _Prefixed(head, raw), 0, size, exact=True)
+            return Source(name, stream, 0, size, exact=False, note=note, owned=path != "-")
+    return Source(name, _Prefixed(head, raw), 0, size, exact=True, owned=path != "-")
 
 
 class _Prefixed:
@@ -480,6 +496,8 @@ class AtomicFile:
         self.file: BinaryIO | None = None
 
     def __enter__(self) -> BinaryIO:
+        import tempfile
+
         directory = self.path.resolve().parent
         try:
             fd, name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".part",
@@ -567,8 +585,9 @@ class Notes:
                 entry[0] += count
 
 
-def open_quote_line(text: str, delimiter: str, quote: str) -> int:
-    """The line (0-based) where the quoted field that *text* leaves open begins."""
+def open_quote(text: str, delimiter: str, quote: str) -> tuple[int, int]:
+    """Where the quoted field that *text* leaves open begins: (line, byte in that line), both
+    counted from 0."""
     unquoted = re.compile(f"[{re.escape(delimiter)}\r\n]")
     pos, n = 0, len(text)
     at_field_start = True
@@ -580,7 +599,7 @@ def open_quote_line(text: str, delimiter: str, quote: str) -> int:
             while True:
                 close = text.find(quote, search)
                 if close < 0:
-                    return _breaks_in(text[:opened])
+                    return _position(text, opened)
                 if text.startswith(quote, close + 1):
                     search = close + 2
                     continue
@@ -591,21 +610,24 @@ def open_quote_line(text: str, delimiter: str, quote: str) -> int:
         found = unquoted.search(text, pos)
         if found is None:
             break
-        if found.group() == "\r" and text.startswith("\n", found.end()):
-            pos = found.end() + 1
-        else:
-            pos = found.end()
+        pos = found.end() + (found.group() == "\r" and text.startswith("\n", found.end()))
         at_field_start = True
-    return _breaks_in(text[:opened])
+    return _position(text, opened)
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    before = text[:index]
+    start = max(before.rfind("\n"), before.rfind("\r")) + 1
+    return _breaks_in(before), len(before[start:].encode("utf-8", "surrogatepass"))
 
 
 def _breaks_in(text: str) -> int:
     return text.count("\n") + text.count("\r") - text.count("\r\n")
 
 
-def record_spans(lines: list[str], options: dict[str, Any]) -> list[tuple[int, int]]:
-    """For each record of *lines*, the range of lines (0-based, end excluded) it covers."""
-    reader = csv.reader(lines, **options)
+def record_spans(text: str, options: dict[str, Any]) -> list[tuple[int, int]]:
+    """For each record of *text*, the range of lines (0-based, end excluded) it covers."""
+    reader = csv.reader(io.StringIO(text, newline=""), **options)
     spans = []
     before = 0
     for _ in reader:
@@ -626,38 +648,41 @@ def rows_touching(spans: Sequence[tuple[int, int]], lines: Sequence[int]) -> int
     return count
 
 
+#: What the csv writer ends records with when a field may hold a CR or LF that the real line
+#: end lacks.  The writer quotes every field that holds a character of its line end, and
+#: looks for no other CR or LF, so with an LF line end a field holding a bare CR would be
+#: written unquoted and read back as two records.  So the records are written ending with
+#: both, and the ends replaced afterwards: LF CR when it occurs nowhere else in the output
+#: (counted), else a string holding U+D800, a lone surrogate that no UTF-8 input decodes to.
+_ENDS = ("\n\r", "\r\ud800\n")
+
+
 def write_table(
     rows: list[list[Any]], layout: Layout, text: str, where: Callable[[int], InputError]
 ) -> str:
-    """CSV or TSV text of *rows*.
+    """CSV or TSV text of *rows*, every record ended by layout.terminator.
 
-    A field holding a CR or LF that the line end lacks is quoted all the same (the csv
-    module looks only for the line end's own characters and would write it bare).  TSV
-    without quotes cannot hold a tab or a line break in a field: where(i) is raised for
-    row i.  *text* is the text the rows come from (where to look for stray CR or LF).
+    *text* is what the rows were read from (to see whether a field may hold a CR or LF that
+    the line end lacks).  TSV without quotes cannot hold a tab or a line break in a field:
+    where(i) is raised for the first row i that holds one.
     """
-    out = io.StringIO()
     options = layout.writer_options()
-    writer = csv.writer(out, lineterminator=layout.terminator, **options)
-    stray = "".join(sorted({"\r", "\n"} - set(layout.terminator)))
-    if not any(c in text for c in stray):
+    end = layout.terminator
+    stray = ("\r" not in end and "\r" in text) or ("\n" not in end and "\n" in text)
+    for sentinel in _ENDS if stray else (end,):
+        out = io.StringIO()
         try:
-            writer.writerows(rows)
-            return out.getvalue()
+            csv.writer(out, lineterminator=sentinel, **options).writerows(rows)
         except csv.Error:
-            out = io.StringIO()
-            writer = csv.writer(out, lineterminator=layout.terminator, **options)
-    for i, row in enumerate(rows):
-        odd = any(isinstance(f, str) and any(c in f for c in stray) for f in row)
-        try:
-            if not odd:
-                writer.writerow(row)
-            elif layout.quotechar is None:
-                raise where(i)
-            else:
-                buffer = io.StringIO()
-                csv.writer(buffer, lineterminator="\r\n", **options).writerow(row)
-                out.write(buffer.getvalue()[:-2] + layout.terminator)
-        except csv.Error:
-            raise where(i) from None
-    return out.getvalue()
+            for i, row in enumerate(rows):
+                try:
+                    csv.writer(io.StringIO(), lineterminator=sentinel, **options).writerow(row)
+                except csv.Error:
+                    raise where(i) from None
+            raise
+        written = out.getvalue()
+        if sentinel == end:
+            return written
+        if sentinel != _ENDS[0] or written.count(sentinel) == len(rows):
+            return written.replace(sentinel, end)
+    raise AssertionError("unreachable")

@@ -80,7 +80,8 @@ _SILENT_LATIN = str.maketrans("", "", "ʹʺʼ'’‘`′″\"”·´")
 _X_KHA = re.compile(r"x(?=[bcdfghjklmnpqrstvwxzčšžćśźńłľĺ])")
 # Belarusian ў after a vowel at the end of a word, written u (Rahachou, Mahiliou): a consonant
 _FINAL_U = re.compile(r"(?<=[bcdfghklmnpqrstvwxzčšžł][aeo])u$")
-_FINAL_CYRILLIC_U = re.compile(r"(?<=[бвгґджзклмнпрстфхцчшщ][аое])у$")  # and so is a final -ау  # only at the end: French ou and а+у (Karnaukhovka) stay
+# (only at the end: French ou and а+у inside a word, Karnaukhovka, stay vowels)
+_FINAL_CYRILLIC_U = re.compile(r"(?<=[бвгґджзклмнпрстфхцчшщ][аое])у$")  # and so is a final -ау
 # Ukrainian neuter nouns write a doubled consonant and я where Russian writes ье: Запоріжжя /
 # Запорожье, Закарпаття / Закарпатье, Поділля / Подолье.  That я is keyed as the е.
 _GEMINATE_YA = re.compile(r"([бвгґджзклмнпрстфхцчш])\1я$")

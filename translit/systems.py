@@ -116,7 +116,24 @@ def romanize_many(names: Iterable[str | None], system: str | None = None) -> lis
     """romanize() over a batch (any iterable; a pandas Series works); None stays None."""
     items = list(names)
     if system is None:
-        return [None if n is None else romanize(n) for n in items]
+        # each name in its own language's default system, a batch per language
+        from .detect import guess_language
+
+        out: list[str | None] = list(items)
+        by_language: dict[str, list[int]] = {}
+        for i, n in enumerate(items):
+            if n is None:
+                continue
+            if not isinstance(n, str):
+                raise TypeError(f"romanize_many() takes str or None, not {type(n).__name__}")
+            language = guess_language(n)
+            if language:
+                by_language.setdefault(language, []).append(i)
+        for language, indices in by_language.items():
+            converted = _forward(DEFAULT_SYSTEM[language]).many([items[i] for i in indices])  # type: ignore[misc]
+            for i, d in zip(indices, converted, strict=True):
+                out[i] = d
+        return out
     convert = _forward(_lookup(system).id)
     present = [n for n in items if n is not None]
     if len(present) != len(items) or not all(isinstance(n, str) for n in present):
@@ -124,8 +141,8 @@ def romanize_many(names: Iterable[str | None], system: str | None = None) -> lis
         for n in present:
             if not isinstance(n, str):
                 raise TypeError(f"romanize_many() takes str or None, not {type(n).__name__}")
-    done = iter(convert.many(present))
-    return [None if n is None else next(done) for n in items]
+    results = iter(convert.many(present))
+    return [None if n is None else next(results) for n in items]
 
 
 def cyrillize(text: str, system: str) -> str:

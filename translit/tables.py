@@ -244,12 +244,12 @@ def parse(path: Path, text: str | None = None, resolve: Any = None) -> Table:
         try:
             text = path.read_bytes().decode("utf-8")
         except UnicodeDecodeError as exc:
-            data = path.read_bytes()
-            line = data[: exc.start].count(b"\n") + 1
-            column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+            raw = path.read_bytes()
+            number = raw[: exc.start].count(b"\n") + 1
+            column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
             raise TableError(
-                _display(path), f"line {line}, column {column} (byte {exc.start})",
-                f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the table as UTF-8",
+                _display(path), f"line {number}, column {column} (byte {exc.start})",
+                f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the table as UTF-8",
             ) from None
         except OSError as exc:
             raise TableError(_display(path), None, f"cannot read: {exc.strerror}") from None
@@ -259,9 +259,9 @@ def parse(path: Path, text: str | None = None, resolve: Any = None) -> Table:
     except tomllib.TOMLDecodeError as exc:
         raise TableError(reader.file, None, f"not valid TOML: {exc}") from None
     except RecursionError:  # tomllib recurses once per nested array or table
-        line = next((n for n, text_line in enumerate(text.splitlines(), 1)
+        deep = next((n for n, text_line in enumerate(text.splitlines(), 1)
                      if text_line.count("[") + text_line.count("{") > 50), None)
-        raise TableError(reader.file, f"line {line}" if line else "[rules]",
+        raise TableError(reader.file, f"line {deep}" if deep else "[rules]",
                          "values nested too deep: a row is a string or one list of contexts") from None
     unknown = set(data) - _SECTIONS
     if unknown:
