@@ -32,6 +32,7 @@ import time
 import types
 import typing
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -94,7 +95,7 @@ def return_hint(function: Callable[..., Any]) -> Any:
     """The function's return annotation, resolved; Any when it has none or it cannot be."""
     try:
         return typing.get_type_hints(function).get("return", Any)
-    except Exception:  # noqa: BLE001 - an unresolvable annotation checks nothing
+    except Exception:  # an unresolvable annotation checks nothing
         return Any
 
 
@@ -119,15 +120,17 @@ def conforms(value: Any, hint: Any, depth: int = 0) -> bool:
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
             try:
                 fields = typing.get_type_hints(type(value))
-            except Exception:  # noqa: BLE001
+            except Exception:
                 return True
             return all(conforms(getattr(value, f.name), fields.get(f.name, Any), depth + 1)
                        for f in dataclasses.fields(value))
         return True
     if not isinstance(origin, type):
         return True
-    if not isinstance(value, origin):
-        return False
+    return isinstance(value, origin) and _members_conform(value, origin, args, depth)
+
+
+def _members_conform(value: Any, origin: type, args: tuple[Any, ...], depth: int) -> bool:
     if origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:
             return all(conforms(x, args[0], depth + 1) for x in value)
@@ -155,7 +158,9 @@ def check_result(function: Callable[..., Any], result: Any) -> None:
 
 @given(hostile_text)
 def test_romanize_in_every_system(text: str) -> None:
-    assert isinstance(translit.romanize(text), str)
+    out = translit.romanize(text)
+    assert isinstance(out, str)
+    check_result(translit.romanize, out)
     for system in SYSTEMS:
         assert isinstance(translit.romanize(text, system), str), system
 
@@ -196,6 +201,7 @@ def test_unknown_system_name_raises_only_unknown_system_error(name: str) -> None
 def test_key(text: str) -> None:
     out = translit.key(text)
     assert isinstance(out, str)
+    check_result(translit.key, out)
     assert translit.key(text) == out
 
 
@@ -210,6 +216,7 @@ def test_key_many(names: list[str | None]) -> None:
 def test_group_keeps_every_name(names: list[str]) -> None:
     groups = translit.group(names)
     assert isinstance(groups, list) and all(isinstance(g, translit.Group) for g in groups)
+    check_result(translit.group, groups)
     indices = sorted(i for g in groups for i in g.indices)
     assert indices == list(range(len(names)))
     for g in groups:
@@ -232,13 +239,15 @@ SCRIPTS = {"cyrillic", "latin", "mixed", "other", "none"}
 def test_detect(text: str) -> None:
     d = translit.detect(text)
     assert isinstance(d, translit.Detection)
-    assert conforms(d, translit.Detection)
+    check_result(translit.detect, d)
     assert d.script in SCRIPTS and d.language in (None, *LANGUAGES)
 
 
 @given(hostile_text)
 def test_repair(text: str) -> None:
-    assert isinstance(translit.repair(text), str)
+    out = translit.repair(text)
+    assert isinstance(out, str)
+    check_result(translit.repair, out)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -281,23 +290,26 @@ def test_identify() -> None:
 
 def test_check() -> None:
     check = public("check")
-    with_system = takes(check, "system")
+    option = next((p for p in ("target", "system") if takes(check, p)), None)
 
     @given(hostile_text, st.sampled_from(SYSTEMS))
     def prop(text: str, system: str) -> None:
         check_result(check, check(text))
-        if with_system:
-            check_result(check, check(text, system=system))
+        if option:
+            check_result(check, check(text, **{option: system}))
 
     prop()
 
 
 def test_places_lookup() -> None:
     lookup = public("places.lookup")
+    with_country = takes(lookup, "country")
 
-    @given(hostile_text)
-    def prop(text: str) -> None:
+    @given(hostile_text, st.sampled_from((None, "UA", "RU", "BY")))
+    def prop(text: str, country: str | None) -> None:
         check_result(lookup, lookup(text))
+        if with_country:
+            check_result(lookup, lookup(text, country=country))
 
     prop()
 
@@ -311,9 +323,9 @@ def calls(text: str, other: str = "Харків") -> Iterator[tuple[str, Callabl
     r = repr(text)
     yield f"romanize({r})", lambda: translit.romanize(text), str
     for s in SYSTEMS:
-        yield f"romanize({r}, {s!r})", lambda s=s: translit.romanize(text, s), str
+        yield f"romanize({r}, {s!r})", partial(translit.romanize, text, s), str
     for s in REVERSIBLE:
-        yield f"cyrillize({r}, {s!r})", lambda s=s: translit.cyrillize(text, s), str
+        yield f"cyrillize({r}, {s!r})", partial(translit.cyrillize, text, s), str
     yield f"romanize_many([{r}, None])", lambda: translit.romanize_many([text, None]), list
     yield f"key({r})", lambda: translit.key(text), str
     yield f"key_many([{r}, None])", lambda: translit.key_many([text, None]), list
@@ -324,7 +336,7 @@ def calls(text: str, other: str = "Харків") -> Iterator[tuple[str, Callabl
     for name in ("candidates", "identify", "check", "places.lookup"):
         function = sweep.lookup(name)
         if function is not None:
-            yield f"{name}({r})", lambda f=function: f(text), return_hint(function)
+            yield f"{name}({r})", partial(function, text), return_hint(function)
 
 
 def run_corpus(strings: list[str]) -> list[str]:
@@ -334,7 +346,7 @@ def run_corpus(strings: list[str]) -> list[str]:
         for source, call, expected in calls(text):
             try:
                 result = call()
-            except Exception as exc:  # noqa: BLE001 - collecting them is the point
+            except Exception as exc:  # collecting them is the point
                 failures.append(f"{source}: {type(exc).__name__}: {exc}")
                 continue
             if not conforms(result, expected):
@@ -409,7 +421,9 @@ def _assert_clean(tally: Any) -> None:
 
 
 def test_sweep_random_strings() -> None:
-    tally = sweep.run(sweep.string_tasks(100_000 if IN_CI else 20_000), jobs=os.cpu_count() or 1)
+    count = 100_000 if IN_CI else 20_000
+    # candidates and identify on one string in 500: 200 calls each, not seconds-long
+    tally = sweep.run(sweep.string_tasks(count, every=500), jobs=os.cpu_count() or 1)
     assert tally.calls > 0
     _assert_clean(tally)
 
@@ -417,10 +431,10 @@ def test_sweep_random_strings() -> None:
 def test_sweep_every_code_point() -> None:
     """unidecode's exhaustive test: chr(0) ... chr(0x10FFFF), alone and between letters."""
     tasks = sweep.point_tasks()
-    if not IN_CI:  # every 8th block locally, to keep `pytest` quick; CI takes them all
-        tasks = tasks[::8]
+    if not IN_CI:  # locally U+0000 ... U+7FFF only (Latin, Cyrillic, marks, punctuation)
+        tasks = tasks[:1]
     tally = sweep.run(tasks, jobs=os.cpu_count() or 1)
-    assert tally.calls >= 7 * sum(b - a for _, _, a, b in tasks)
+    assert tally.calls >= 7 * sum(b - a for _, _, a, b, _ in tasks)
     _assert_clean(tally)
 
 
@@ -459,9 +473,9 @@ LONG_INPUTS: dict[str, Callable[[str], str]] = {
 
 def _timed(verb: str, text: str) -> float:
     function = public(verb)
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: other work on the machine does not count
     out = function(text)
-    seconds = time.perf_counter() - start
+    seconds = time.process_time() - start
     if verb == "candidates":
         assert isinstance(out, list) and len(out) <= 10, "candidates must cap its readings"
     return seconds
