@@ -60,9 +60,8 @@ def test_spellingukraine_correct_and_incorrect_spellings_share_a_key() -> None:
 
 
 def _vocabulary() -> list[dict[str, object]]:
-    path = Path(__file__).resolve().parents[2] / "shared" / "data" / "spellingukraine"
-    if not path.exists():
-        path = Path(__file__).resolve().parent / "data" / "spellingukraine"
+    # the copy the package ships (SpellingUkraine, MIT, with its licence beside it)
+    path = Path(translit.__file__).resolve().parent / "data" / "places" / "spellingukraine"
     text = (path / "vocabulary.jsonl").read_text("utf-8")
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
