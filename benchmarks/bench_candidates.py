@@ -44,7 +44,8 @@ from translit.engine import prepare  # noqa: E402
 SEED = 20240607
 NAMES = 1000
 HELD_OUT = 300
-VOCABULARY = Path("/work/shared/data/spellingukraine/vocabulary.jsonl")
+VOCABULARY = (Path(__file__).resolve().parent.parent / "translit" / "data" / "places" / "spellingukraine"
+              / "vocabulary.jsonl")
 ONE_WORD = regex.compile(r"[\p{L}ʼ]+")
 
 

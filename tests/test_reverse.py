@@ -29,7 +29,9 @@ from translit.reverse import Reading, candidates, identify
 SYSTEMS = translit.systems()
 REVERSIBLE = [s.id for s in SYSTEMS if s.reversible]
 LOSSY = [s.id for s in SYSTEMS if not s.reversible]
-VOCABULARY = Path("/work/shared/data/spellingukraine/vocabulary.jsonl")
+# the copy the package ships (SpellingUkraine, MIT, with its licence beside it)
+VOCABULARY = (Path(translit.__file__).resolve().parent / "data" / "places" / "spellingukraine"
+              / "vocabulary.jsonl")
 VOWELS = set("аеёиоуыэюяіїє")
 #: the letters the apostrophe (uk, be) and ъ (ru) stand before
 SEPARATED = {"uk": "яюєї", "be": "еёюяі", "ru": "еёюя"}
