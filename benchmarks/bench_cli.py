@@ -195,6 +195,7 @@ def main() -> int:
         data = Path(folder) / "people.csv"
         out = Path(folder) / "out.csv"
         started = time.perf_counter()
+        load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
         make_csv(data, args.rows)
         print(f"{args.rows:,} rows, {data.stat().st_size / 1e6:.1f} MB, made in "
               f"{time.perf_counter() - started:.1f} s; load average "
@@ -239,6 +240,30 @@ def main() -> int:
     print()
     for text, ok in checks:
         print(f"{'PASS' if ok else 'MISS'}  {text}")
+    rows = "\n".join(
+        f"| {name} | {args.rows / m.seconds:,.0f} | {m.seconds:.2f} | {m.cpu:.2f} | "
+        f"{m.peak / 1e6:.1f} | {m.peak_one / 1e6:.1f} | {floor.seconds / m.seconds:.0%} |"
+        for name, m in results.items())
+    verdicts = "\n".join(f"- {'PASS' if ok else 'MISS'} {text}" for text, ok in checks)
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from _results import machine, write_section
+
+    write_section("cli", f"""## Command line on a 1M-row CSV (`benchmarks/bench_cli.py`)
+
+`translit {verb} --column name` end to end on {args.rows:,} rows, beside a plain Python csv
+read-write loop that does no work (the I/O floor), in one run; {machine()}; {os.cpu_count()}
+CPUs, load average at the start {load}. Wall-clock rows/s (best of {args.repeat}), CPU
+seconds, peak memory summed over processes (PSS) and of the largest one (RSS).
+
+| run | rows/s | seconds | CPU s | peak MB (all) | largest MB | of floor |
+|---|---:|---:|---:|---:|---:|---:|
+{rows}
+
+Targets (issue 5): ≥ 50% of the floor with one job, ≥ 1.7× that with two, peak memory
+under 100 MB.
+
+{verdicts}
+""")
     return 1 if args.check and not all(ok for _, ok in checks) else 0
 
 
