@@ -37,7 +37,7 @@ import tomllib
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -251,7 +251,7 @@ def _spelled(folded: str, name: str) -> bool:
     return folded in _system_spellings(name)
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # bounded: called with names from any input
 def _system_spellings(name: str) -> frozenset[str]:
     """Every system's spelling of a Cyrillic name, folded ({} for a Latin name)."""
     if not any("\u0400" <= c <= "\u04ff" for c in name):
