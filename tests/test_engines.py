@@ -17,7 +17,6 @@ import re
 import shutil
 import subprocess
 import sys
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -28,6 +27,8 @@ import pytest
 import translit
 
 IN_CI = os.environ.get("TRANSLIT_CI") == "1"
+# PySpark 4.x warns about pandas 3 on every Arrow UDF; the tests check the results instead
+pytestmark = pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas")
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -247,7 +248,6 @@ def spark() -> Iterator[Any]:
         patch.setenv("PYSPARK_PYTHON", sys.executable)
         patch.setenv("PYSPARK_DRIVER_PYTHON", sys.executable)
         patch.setenv("SPARK_LOCAL_IP", "127.0.0.1")
-        warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas")
         session = (
             SparkSession.builder.master("local[2]")
             .appName("translit-tests")
@@ -505,7 +505,7 @@ def test_dask_two_process_cluster_equals_key_row_by_row() -> None:
     with (
         distributed.LocalCluster(
             n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-            dashboard_address=None,
+            dashboard_address="127.0.0.1:0",
         ) as cluster,
         distributed.Client(cluster) as client,
     ):

@@ -303,6 +303,67 @@ def test_first_reading_is_the_full_rankings_first() -> None:
         assert [r.cyrillic for r in first] == [r.cyrillic for r in full[:1]], latin
 
 
+def _frequent_spellings() -> Iterator[tuple[str, str]]:
+    """(Cyrillic name, Latin spelling): every system's spelling of names the index holds (a
+    fixed-seed sample of each language's most frequent), in Title case and in ALL CAPS."""
+    model = reverse._get_model()
+    rng = random.Random(7)
+    for language in reverse.LANGUAGES:
+        frequent = [w for w in model.names.by_weight(language)[:3000]
+                    if regex.fullmatch(r"[\p{L}ʼ]+", w)]
+        for word in rng.sample(frequent, 12):
+            name = word[:1].upper() + word[1:]
+            for system in translit.systems(language):
+                latin = translit.romanize(name, system.id)
+                yield name, latin
+                yield name, latin.upper()
+
+
+def test_first_reading_is_the_full_rankings_first_for_indexed_names() -> None:
+    for _name, latin in _frequent_spellings():
+        first, full = candidates(latin, limit=1), candidates(latin, limit=10)
+        assert [r.cyrillic for r in first] == [r.cyrillic for r in full[:1]], latin
+        assert first == full[:1], latin
+
+
+def test_exact_names_misses_no_systems_spelling() -> None:
+    """The walk behind limit=1 is complete: for each sampled name and each system of its
+    language, the name is among exact_names() of the system's spelling, with the system's bit
+    among those its path allows; and so is it when the spelling leaves its marks out."""
+    model = reverse._get_model()
+    missed = []
+    for language, words in _lexicon_sample().items():
+        reader = model.readers[language]
+        known = model.names.sorted[language]
+        for word in words:
+            for bit, system in enumerate(reader.systems):
+                latin = reverse.fold(system.romanize(word))
+                for spelling in {latin, reverse._bare(latin)}:
+                    found = reader.exact_names(spelling, known)
+                    assert found is not None, spelling
+                    if word not in found or (spelling == latin and not found[word] >> bit & 1):
+                        missed.append((system.id, word, spelling))
+    assert not missed, missed[:10]
+
+
+def test_first_reading_when_the_walk_gives_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the walk cut short, limit=1 falls back to the search and still agrees with the
+    full ranking."""
+    spellings = [latin for _lang, _name, latin in list(_spellings())[::11]]
+    expected = [candidates(latin, limit=10)[:1] for latin in spellings]
+    model = reverse._get_model()
+    model.clear_memos()
+    monkeypatch.setattr(reverse, "EXACT_NAME_STEPS", 1)
+    unsure = 0
+    try:
+        for latin, full in zip(spellings, expected, strict=True):
+            unsure += reverse._first_word(model, latin, reverse.LANGUAGES) is reverse._UNSURE
+            assert [r.cyrillic for r in candidates(latin, limit=1)] == [r.cyrillic for r in full]
+    finally:
+        model.clear_memos()
+    assert unsure > len(spellings) / 2  # most of the sample is not indexed: the walk was asked
+
+
 def _vocabulary() -> list[dict[str, object]]:
     if not VOCABULARY.exists():
         pytest.skip("the SpellingUkraine vocabulary is not here")

@@ -5,7 +5,7 @@ string_view, a dictionary of strings, or an all-null array) or a ChunkedArray of
 return one of the same shape and string type, nulls kept in place.  They run key_many and
 romanize_many on the values, so a name keys the same here as in translit.key().
 
-Needs pyarrow (any engine extra brings it: translit[spark], translit[duckdb], translit[polars]).
+Needs pyarrow: translit[arrow], or any engine extra (spark, duckdb, polars, pandas, dask).
 """
 
 from __future__ import annotations

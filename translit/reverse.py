@@ -29,6 +29,11 @@ How a word is read
   MAX_INPUT_CHARS are read greedily, one reading per word.
 * **The index.**  Every system's spelling of the lexicon's most frequent names (INDEXED_NAMES
   per language) is indexed, so that the first reading of a known name is one dict look-up.
+* **The walk** (exact_names).  Which known names some system of the language writes exactly
+  as the input (or but for its marks): a depth-first walk over the pairs the language's own
+  systems write, in their contexts, kept to prefixes of the lexicon's names.  Unlike the beam
+  it misses none, and it is cheap (a name takes a few dozen steps; it gives up after
+  EXACT_NAME_STEPS); a letter no system writes ends it at once.
 
 How readings are ranked
 =======================
@@ -41,8 +46,13 @@ it (the channel) plus its prior: the lexicon weight for a known name, the letter
 UNKNOWN_PENALTY for an unknown one, which gains EXACT_UNKNOWN when a system writes it exactly.
 A name of several words is read in one language and scores the sum of its words.  Equal
 scores (one name, known and exact in two languages) go to the language its letters suggest,
-then to the likelier under the letter models.  candidates(limit=1) answers from the index,
-then from the search kept to known names, when either is sure to give the full ranking's first.
+then to the likelier under the letter models.
+
+candidates(limit=1) gives the full ranking's first without running it when it can: for one
+word, from the index and, when a name the index lacks could score as high (it weighs less than
+every indexed name, so that is known from the scores), from the walk; for several words, from
+the index, then from the search kept to known names.  Only a word that no language reads as a
+known name written so by one of its systems needs the full search.
 """
 
 from __future__ import annotations
@@ -102,6 +112,8 @@ INDEXED_NAMES = 10000
 MODEL_NAMES = 40000
 #: limit=1 answers from the index alone for names of up to this many words (see _first_exact).
 FAST_PATH_WORDS = 40
+#: exact_names() gives up after this many steps of its walk (a name takes a few dozen)
+EXACT_NAME_STEPS = 2000
 
 # Score weights (natural-log probabilities).  See the module docstring.
 EXACT_KNOWN = 1000.0
@@ -265,6 +277,26 @@ class _Channel:
         for options in self.by_latin.values():
             options.sort(key=lambda p: -p.logp)
         self.max_chunk = max((len(k) for k in self.by_latin), default=1)
+        # the pairs some system of the language writes (exact_names): by their Latin, and in
+        # Latin without marks (what a spelling that leaves the marks out has); empty ones apart
+        self.own_by_latin: dict[str, list[_Pair]] = {}
+        self.own_by_bare: dict[str, list[_Pair]] = {}
+        self.own_silent: list[_Pair] = []
+        self.own_silent_bare: list[_Pair] = []
+        for pair in pairs.values():
+            if not pair.own:
+                continue
+            bare = _bare(pair.latin)
+            if pair.latin:
+                self.own_by_latin.setdefault(pair.latin, []).append(pair)
+            else:
+                self.own_silent.append(pair)
+            if bare:
+                self.own_by_bare.setdefault(bare, []).append(pair)
+            else:
+                self.own_silent_bare.append(pair)
+        #: every character some system of the language writes
+        self.own_chars = frozenset(c for latin in self.own_by_latin for c in latin)
         self.symbols = (*ALPHABETS[language], _EDGE, _OTHER)
         # Cyrillic letter → the systems of the language that write a mark for it somewhere
         self.marked: dict[str, int] = {}
@@ -557,6 +589,10 @@ class _Reader:
         self._greedy: dict[str, str] = {}
         self._near: dict[tuple[str, str], bool] = {}
 
+    def clear_memos(self) -> None:
+        for memo in (self._exact, self._greedy, self._near):
+            memo.clear()
+
     def search(self, text: str, width: int, known: list[str] | None = None) -> list[_Found]:
         """The likeliest readings of folded Latin *text*, best first.  With *known* (sorted
         names), only prefixes of those names are kept, only whole names come out, and the
@@ -700,6 +736,69 @@ class _Reader:
                          (new, chan, cyr + char, symbol, None, h, False, mask))
         return []  # pragma: no cover - the loop returns at the last position
 
+    def exact_names(self, latin: str, known: list[str]) -> dict[str, int] | None:
+        """Every name in *known* (sorted) that a system of the language may write as folded
+        *latin*, exactly or (when *latin* has no marks) but for marks, with the systems its
+        path allows: a depth-first walk over the systems' own pairs, kept to prefixes of known
+        names.  The walk is complete, so a name it misses is no system's spelling of *latin*;
+        None when it gives up (more than EXACT_NAME_STEPS steps), and nothing can be said.
+        What it returns is a superset: exact() and near() tell which names really are."""
+        channel = self.channel
+        if not channel.own_chars.issuperset(latin):
+            return {}  # a letter none of the systems writes
+        near = not any(c in "'\"·" for c in latin)
+        by_latin = channel.own_by_bare if near else channel.own_by_latin
+        silent = channel.own_silent_bare if near else channel.own_silent
+        allowed_next = channel.allowed_next
+        mask_of = channel.mask
+        longest = channel.max_chunk
+        bisect_left = bisect.bisect_left
+        count = len(known)
+        size = len(latin)
+        found: dict[str, int] = {}
+        stack: list[tuple[int, str, str, frozenset[str] | None, int, bool]] = [
+            (0, "", _EDGE, None, self.every, False)
+        ]
+        steps = 0
+        while stack:
+            position, cyr, prev, allowed, mask, inserted = stack.pop()
+            steps += 1
+            if steps > EXACT_NAME_STEPS:
+                return None
+            if position == size:
+                if cyr and (allowed is None or _EDGE in allowed):
+                    i = bisect_left(known, cyr)
+                    if i < count and known[i] == cyr:
+                        found[cyr] = found.get(cyr, 0) | mask
+            options: list[tuple[int, _Pair]] = []
+            if not inserted and prev != _EDGE:
+                options.extend((0, pair) for pair in silent)
+            for length in range(min(longest, size - position), 0, -1):
+                pairs = by_latin.get(latin[position : position + length])
+                if pairs:
+                    options.extend((length, pair) for pair in pairs)
+            for length, pair in options:
+                if allowed is not None and pair.first not in allowed:
+                    continue
+                bits = pair.masks.get(prev)
+                if bits is None:
+                    bits = mask_of(pair, prev)
+                bits &= mask
+                if not bits:
+                    continue
+                if prev in pair.after:
+                    following = pair.after[prev]
+                else:
+                    following = allowed_next(pair, prev)
+                if following is not None and not following:
+                    continue
+                text = cyr + pair.cyrillic
+                i = bisect_left(known, text)
+                if i < count and known[i].startswith(text):
+                    stack.append((position + length, text, pair.cyrillic[-1], following, bits,
+                                  length == 0))
+        return found
+
     def greedy(self, word: str) -> str:
         """One reading in linear time with no search: the likeliest pair at each place."""
         done = self._greedy.get(word)
@@ -840,6 +939,8 @@ class _Model:
         self.readers: dict[str, _Reader] = {}
         self.indexed_floor: dict[str, int] = {}
         self.unindexed_bound: dict[str, float] = {}
+        #: the indexed names' priors (names.prior() without its search)
+        self.indexed_prior: dict[str, dict[str, float]] = {}
         #: folded Latin → (name, language, bits of the systems that write it so)
         self.index: dict[str, list[tuple[str, str, int]]] = {}
         #: the same without marks (see _bare), for spellings that leave them out
@@ -860,6 +961,10 @@ class _Model:
             self._index(reader, frequent)
         self._memo: dict[tuple[str, str], list[_Candidate]] = {}
         self._known_memo: dict[tuple[str, str], list[_Candidate]] = {}
+        self._systems_of: dict[tuple[str, int], frozenset[str]] = {}
+        self._unindexed_memo: dict[
+            tuple[str, str], list[tuple[str, float, frozenset[str]]] | None
+        ] = {}
 
     def _index(self, reader: _Reader, frequent: list[str]) -> None:
         """Index every system's spelling of the language's most frequent names: all names
@@ -877,6 +982,11 @@ class _Model:
             EXACT_KNOWN + max(_FLOOR_PRIOR, math.log((floor - 1) / names.total))
             if floor > 1 else -math.inf
         )
+        self.indexed_prior[language] = priors = {}
+        for word in frequent:
+            prior = names.prior(word, language)
+            if prior is not None:
+                priors[word] = prior
         masks: dict[tuple[str, str], int] = {}
         for i, system in enumerate(reader.systems):
             for start in range(0, len(frequent), 4096):
@@ -892,6 +1002,54 @@ class _Model:
             bare = _bare(latin)
             if bare != latin:
                 self.index_bare.setdefault(bare, []).append((word, language, bits))
+
+    def clear_memos(self) -> None:
+        """Forget every reading remembered (benchmarks measure a first reading)."""
+        for memo in (self._memo, self._known_memo, self._unindexed_memo):
+            memo.clear()
+        for reader in self.readers.values():
+            reader.clear_memos()
+
+    def systems_of(self, language: str, bits: int) -> frozenset[str]:
+        """The ids of the language's systems whose bits are set."""
+        key = (language, bits)
+        done = self._systems_of.get(key)
+        if done is None:
+            systems = self.readers[language].systems
+            done = self._systems_of[key] = frozenset(
+                s.id for i, s in enumerate(systems) if bits >> i & 1
+            )
+        return done
+
+    def unindexed_exact(
+        self, latin: str, language: str
+    ) -> list[tuple[str, float, frozenset[str]]] | None:
+        """The names of *language* below the index's floor that a system of the language writes
+        as folded *latin*, exactly or but for marks, as (name, tier-A score, systems); None if
+        exact_names() gave up.  Memoized (the last few thousand)."""
+        key = (latin, language)
+        if key in self._unindexed_memo:
+            return self._unindexed_memo[key]
+        reader = self.readers[language]
+        found = reader.exact_names(latin, self.names.sorted[language])
+        out: list[tuple[str, float, frozenset[str]]] | None = None
+        if found is not None:
+            out = []
+            floor = self.indexed_floor[language]
+            for cyr, mask in found.items():
+                weight = self.names.weight(cyr, language)
+                if not weight or weight >= floor:  # the index knows the indexed ones
+                    continue
+                prior = max(_FLOOR_PRIOR, math.log(weight / self.names.total))
+                systems = reader.exact(latin, cyr, mask)
+                if systems:
+                    out.append((cyr, EXACT_KNOWN + prior, systems))
+                elif reader.near(latin, cyr):
+                    out.append((cyr, EXACT_KNOWN - MARKS_LEFT_OUT + prior, frozenset()))
+        if len(self._unindexed_memo) > 1 << 12:
+            self._unindexed_memo.clear()
+        self._unindexed_memo[key] = out
+        return out
 
     def exact_known(self, latin: str, language: str) -> list[_Candidate]:
         """Indexed names of *language* that a system of the language writes as *latin*,
@@ -987,6 +1145,11 @@ class _Model:
                 out[cyr] = _Candidate(cyr, EXACT_KNOWN - MARKS_LEFT_OUT + prior, systems, True)
             else:
                 out[cyr] = _Candidate(cyr, chan + prior, frozenset(), True)
+        # the names the beam may have missed that a system writes so (the walk misses none)
+        for cyr, score, systems in self.unindexed_exact(latin, language) or ():
+            old = out.get(cyr)
+            if old is None or old.score < score:
+                out[cyr] = _Candidate(cyr, score, systems, True)
         return _ordered_candidates(out.values(), reader)
 
     def _read(self, latin: str, language: str) -> list[_Candidate]:
@@ -1105,6 +1268,14 @@ class _Word:
 
 
 def _case_of(word: str) -> str:
+    if word.islower():
+        return "lower"
+    if word[:1].isupper() and (len(word) == 1 or word[1:].islower()):
+        return "title"
+    return _mixed_case_of(word)
+
+
+def _mixed_case_of(word: str) -> str:
     letters = [c for c in word if c.isalpha()]
     uppers = sum(1 for c in letters if c.isupper())
     if uppers == 0:
@@ -1257,6 +1428,79 @@ def _first_exact(
     return best
 
 
+_SIMPLE_WORD = regex.compile(
+    rf"[\p{{Latin}}&&\p{{L}}]+(?:[{_MARKS}]+[\p{{Latin}}&&\p{{L}}]+)*[{_TRAILING}]*", regex.V1
+)
+#: _first_word() cannot tell from the index and exact_names(): the full search must.
+_UNSURE = Reading("", "", 0.0)
+
+
+def _first_word(model: _Model, text: str, languages: Sequence[str]) -> Reading | None:
+    """The first reading of the full ranking for one word (letters, with marks between them
+    or after them), when some language reads it as a known name that one of its systems writes
+    so (tier A); None when no language does; _UNSURE when that cannot be told cheaply (a long
+    walk).  As exact_readings() does, a word with trailing marks (Kazan') is also read without
+    them, the marks kept as punctuation.
+
+    The index gives each language's best indexed name; a language whose unindexed names could
+    reach the best so far (see _Model._index) asks exact_names(), which misses none."""
+    folded = fold(text)
+    core = folded.rstrip("'")
+    spans = [(folded, 0.0, "")]
+    if core != folded and core:
+        spans.append((core, KEPT_APOSTROPHE, folded[len(core) :]))
+    tops: dict[str, tuple[float, list[tuple[str, frozenset[str]]]]] = {}
+
+    def consider(lang: str, word: str, score: float, systems: frozenset[str]) -> None:
+        top, words = tops.get(lang, (-math.inf, []))
+        if score > top:
+            tops[lang] = (score, [(word, systems)])
+        elif score == top:
+            words.append((word, systems))
+
+    for latin, offset, kept in spans:
+        exact = model.index.get(latin, ())
+        bare = model.index_bare.get(latin, ())
+        for lang in languages:
+            priors = model.indexed_prior[lang]
+            seen: set[str] = set()
+            for word, where, bits in exact:
+                if where == lang:
+                    seen.add(word)
+                    prior = priors.get(word)
+                    if prior is not None:
+                        consider(lang, word + kept, EXACT_KNOWN + prior + offset,
+                                 model.systems_of(lang, bits))
+            for word, where, _bits in bare:
+                if where == lang and word not in seen:
+                    prior = priors.get(word)
+                    if prior is not None:
+                        consider(lang, word + kept, EXACT_KNOWN - MARKS_LEFT_OUT + prior + offset,
+                                 frozenset())
+    best_score = max((top for top, _ in tops.values()), default=-math.inf)
+    for latin, offset, kept in spans:
+        for lang in languages:
+            if model.unindexed_bound[lang] + offset > best_score - 1e-6:
+                # a name the index lacks might do as well: ask the walk
+                unindexed = model.unindexed_exact(latin, lang)
+                if unindexed is None:
+                    return _UNSURE
+                for word, score, systems in unindexed:
+                    consider(lang, word + kept, score + offset, systems)
+    best_score = max((top for top, _ in tops.values()), default=-math.inf)
+    case = _case_of(text)
+    best: Reading | None = None
+    for lang, (top, words) in tops.items():
+        if top < best_score - 1e-6:
+            continue
+        for word, systems in words:  # equal scores: as the full ranking breaks its ties
+            reading = Reading(_apply_case(word, case), lang, round(top, 6),
+                              _ordered(systems, lang))
+            if best is None or _better(model, reading, best):
+                best = reading
+    return best
+
+
 def _fit(model: _Model, reading: Reading) -> tuple[bool, float, str, str]:
     """How a tie between equal scores is broken (one name, known and exact in two languages:
     Харьков): the language its letters suggest (detect.guess_language) first, then the one
@@ -1271,11 +1515,30 @@ def _fit(model: _Model, reading: Reading) -> tuple[bool, float, str, str]:
 def _better(model: _Model, a: Reading, b: Reading) -> bool:
     if a.score != b.score:
         return a.score > b.score
+    from .detect import guess_language
+
+    # _fit(a) < _fit(b), the letter models asked only when the guessed languages leave a tie
+    a_off = guess_language(_cyrillic_key(a.cyrillic)) != a.language
+    b_off = guess_language(_cyrillic_key(b.cyrillic)) != b.language
+    if a_off != b_off:
+        return b_off
     return _fit(model, a) < _fit(model, b)
 
 
 def _ordered(ids: Iterable[str], language: str) -> tuple[str, ...]:
     """System ids, the language's default system first, then by id."""
+    if isinstance(ids, frozenset):
+        done = _ORDERED.get((ids, language))
+        if done is None:
+            done = _ORDERED[(ids, language)] = _sorted_ids(ids, language)
+        return done
+    return _sorted_ids(ids, language)
+
+
+_ORDERED: dict[tuple[frozenset[str], str], tuple[str, ...]] = {}  # a few hundred sets
+
+
+def _sorted_ids(ids: Iterable[str], language: str) -> tuple[str, ...]:
     from .systems import DEFAULT_SYSTEM
 
     default = DEFAULT_SYSTEM.get(language)
@@ -1304,11 +1567,17 @@ def candidates(latin: str, language: str | None = None, limit: int = 10) -> list
     if limit == 0 or not _LATIN_LETTER.search(latin):
         return []
     text = unicodedata.normalize("NFC", latin)
+    model = _get_model()
+    languages = (language,) if language else LANGUAGES
+    if limit == 1 and _SIMPLE_WORD.fullmatch(text):
+        # one word: the index and exact_names() answer, without the search, when they can
+        first = _first_word(model, text, languages)
+        if first is not _UNSURE:
+            return [first] if first is not None else _full(model, text, _words(text), None,
+                                                           languages, 1)
     words = _words(text)
     if not words:
         return []
-    model = _get_model()
-    languages = (language,) if language else LANGUAGES
     found: dict[str, Reading] = {}
     if len(text) > MAX_INPUT_CHARS:
         # one greedy reading per language, scored by the letter model on a bounded sample
@@ -1328,6 +1597,15 @@ def candidates(latin: str, language: str | None = None, limit: int = 10) -> list
             first = _first_exact(model, text, words, whole, languages, search=True)
         if first is not None:
             return [first]
+    return _full(model, text, words, whole, languages, limit)
+
+
+def _full(
+    model: _Model, text: str, words: Sequence[_Word], whole: str | None,
+    languages: Sequence[str], limit: int,
+) -> list[Reading]:
+    """The full ranking: every language's readings of each word, combined best first."""
+    found: dict[str, Reading] = {}
     for lang in languages:
         options: list[tuple[float, list[_Candidate]]] = []
         if whole is not None:
