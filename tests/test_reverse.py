@@ -326,6 +326,45 @@ def test_first_reading_is_the_full_rankings_first_for_indexed_names() -> None:
         assert first == full[:1], latin
 
 
+def test_first_reading_of_a_name_of_several_words_is_the_full_rankings_first() -> None:
+    """Names of two and three words, one system spelling all of them, in the forms lists have
+    (Surname Given, SURNAME, Given, hyphenated): limit=1 agrees with the full ranking, ties
+    between equally scored words included."""
+    rng = random.Random(11)
+    sample = _lexicon_sample()
+    checked = 0
+    for language, words in sample.items():
+        for system in translit.systems(language):
+            picked = rng.sample(words, 3)
+            title = [w[:1].upper() + w[1:] for w in picked]
+            for cyrillic in (f"{title[0]} {title[1]}", f"{picked[0].upper()}, {title[2]}",
+                             f"{title[1]}-{title[2]}", " ".join(title)):
+                latin = translit.romanize(cyrillic, system.id)
+                first, full = candidates(latin, limit=1), candidates(latin, limit=10)
+                assert [r.cyrillic for r in first] == [r.cyrillic for r in full[:1]], latin
+                checked += 1
+    assert checked > 100
+    # words whose best readings tie (two known names of one language, equally rare, spelled
+    # alike: Казмир and Казьмір), beside other words: the tie is broken over the whole name
+    # (names from names_translator's sample, romanized, that limit=1 once read otherwise)
+    for name in ("Kazmir Kokovs’kyy", "Manik Pohrebennyj", "KRASOVSKA, Zenfira",
+                 "Rafalina Mylolaĭovych Demidovsʹka", "ĞRYVAČEVSJKYJ, Romanina"):
+        first, full = candidates(name, limit=1), candidates(name, limit=10)
+        assert [r.cyrillic for r in first] == [r.cyrillic for r in full[:1]], name
+    spellings = [latin for _lang, _name, latin in _spellings()]
+    tied = []
+    for latin in spellings:
+        readings = candidates(latin, limit=2)
+        if len(readings) == 2 and readings[0].score == readings[1].score:
+            tied.append(latin)
+    assert len(tied) >= 5, tied
+    for latin in tied[:40]:
+        other = rng.choice(spellings)
+        for name in (f"{latin} {other}", f"{other} {latin}", f"{other.upper()}, {latin}"):
+            first, full = candidates(name, limit=1), candidates(name, limit=10)
+            assert [r.cyrillic for r in first] == [r.cyrillic for r in full[:1]], name
+
+
 def test_exact_names_misses_no_systems_spelling() -> None:
     """The walk behind limit=1 is complete: for each sampled name and each system of its
     language, the name is among exact_names() of the system's spelling, with the system's bit

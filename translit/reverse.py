@@ -112,6 +112,8 @@ INDEXED_NAMES = 10000
 MODEL_NAMES = 40000
 #: limit=1 answers from the index alone for names of up to this many words (see _first_exact).
 FAST_PATH_WORDS = 40
+#: Choices of tied readings (one per word) that limit=1 compares as the full ranking would.
+TIED_CHOICES = 64
 #: exact_names() gives up after this many steps of its walk (a name takes a few dozen)
 EXACT_NAME_STEPS = 2000
 
@@ -296,7 +298,9 @@ class _Channel:
             else:
                 self.own_silent_bare.append(pair)
         #: every character some system of the language writes
-        self.own_chars = frozenset(c for latin in self.own_by_latin for c in latin)
+        self.own_chars = frozenset(_SEPARATOR_CHARS).union(
+            c for latin in self.own_by_latin for c in latin
+        )
         self.symbols = (*ALPHABETS[language], _EDGE, _OTHER)
         # Cyrillic letter → the systems of the language that write a mark for it somewhere
         self.marked: dict[str, int] = {}
@@ -770,6 +774,13 @@ class _Reader:
                     i = bisect_left(known, cyr)
                     if i < count and known[i] == cyr:
                         found[cyr] = found.get(cyr, 0) | mask
+            if position < size and latin[position] in _SEPARATOR_CHARS:
+                # a space or hyphen between the words of a name (кривий ріг, йошкар-ола)
+                if cyr and (allowed is None or _EDGE in allowed):
+                    text = cyr + latin[position]
+                    i = bisect_left(known, text)
+                    if i < count and known[i].startswith(text):
+                        stack.append((position + 1, text, _EDGE, None, mask, False))
             options: list[tuple[int, _Pair]] = []
             if not inserted and prev != _EDGE:
                 options.extend((0, pair) for pair in silent)
@@ -1049,6 +1060,23 @@ class _Model:
         if len(self._unindexed_memo) > 1 << 12:
             self._unindexed_memo.clear()
         self._unindexed_memo[key] = out
+        return out
+
+    def walk_readings(self, latin: str, language: str) -> list[_Candidate] | None:
+        """The tier-A readings of folded *latin* that the index lacks, from exact_names(), and,
+        as exact_readings() has them, of *latin* without its trailing marks (kept as
+        punctuation); None if a walk gave up."""
+        found = self.unindexed_exact(latin, language)
+        if found is None:
+            return None
+        out = [_Candidate(cyr, score, systems, True) for cyr, score, systems in found]
+        core = latin.rstrip("'")
+        if core != latin and core:
+            trimmed = self.unindexed_exact(core, language)
+            if trimmed is None:
+                return None
+            out += [_Candidate(cyr + latin[len(core) :], score + KEPT_APOSTROPHE, systems, True)
+                    for cyr, score, systems in trimmed]
         return out
 
     def exact_known(self, latin: str, language: str) -> list[_Candidate]:
@@ -1386,45 +1414,103 @@ def _first_exact(
     name that one of its systems writes so (tier A), else None.  Every such reading scores above
     any reading with a word that is not (for up to FAST_PATH_WORDS words).
 
-    Without *search* only the index is looked at, and the answer is None unless it is sure: an
-    unindexed name weighs less than the floor, so the best an unindexed word can score is known
-    (the language's ceiling), and the index's reading must beat every language's ceiling."""
-    best: Reading | None = None
-    ceilings: dict[str, float] = {}
-    n = len(words)
-    for lang in languages:
-        bound = -math.inf if search else model.unindexed_bound[lang]
-        options: list[tuple[float, list[_Candidate]]] = []
-        ceiling = -math.inf
-        if whole is not None:
-            found = (model.read_whole(whole, lang, n) if search
-                     else model.exact_known(whole, lang))
-            exact = [c for c in found if _tier_a(c) and len(_PARTS.split(c.cyrillic)) == n]
-            options.extend(_whole_options(exact[:1], n))
-            top_whole = exact[0].score if exact else -math.inf
-            ceiling = (n - 1) * EXACT_KNOWN + max(top_whole, bound)
-        firsts: list[_Candidate] = []
-        total = 0.0
-        for w in words:
-            readings = model.exact_readings(w.folded, lang, search)
-            top = readings[0] if readings else None
-            if top is not None and top.score > bound:
-                firsts.append(top)
-            total += max(top.score if top else -math.inf, bound)
-        if len(firsts) == n:
-            options.append((sum(f.score for f in firsts), firsts))
-        actual = max((score for score, _ in options), default=-math.inf)
-        ceiling = max(ceiling, total)
-        if ceiling > actual + 1e-9:  # an unindexed name might do better than the index
-            ceilings[lang] = ceiling
-        for score, chosen in options:
-            reading = _reading(text, words, lang, score, chosen)
-            if best is None or _better(model, reading, best):
-                best = reading
-    if best is None or search:
+    With *search*, the searches kept to known names say which names those are.  Without it,
+    the index does, and the answer is _UNSURE unless that is sure: an unindexed name weighs
+    less than the floor, so the best an unindexed word can score is known (the language's
+    ceiling); a language whose ceiling reaches the index's best asks exact_names() (complete)
+    for the words and the whole name the index cannot vouch for."""
+    if search:
+        best: Reading | None = None
+        for lang in languages:
+            found = _options(model, words, whole, lang, "search")
+            assert found is not None  # only the walk gives up
+            best = _best_reading(model, text, words, lang, found[0], best)
         return best
-    if any(ceiling > best.score - 1e-6 for ceiling in ceilings.values()):
-        return None  # (scores are rounded to 6 places)
+    per: dict[str, tuple[list[tuple[float, list[_Candidate]]], float]] = {}
+    for lang in languages:
+        found = _options(model, words, whole, lang, "index")
+        assert found is not None
+        per[lang] = found
+    best = None
+    for lang, (options, _ceiling) in per.items():
+        best = _best_reading(model, text, words, lang, options, best)
+    unsure = [lang for lang, (_o, ceiling) in per.items()
+              if ceiling > (best.score if best else -math.inf) - 1e-6]  # (scores: 6 places)
+    if not unsure:
+        return best
+    for lang in unsure:
+        found = _options(model, words, whole, lang, "walk")
+        if found is None:
+            return _UNSURE
+        best = _best_reading(model, text, words, lang, found[0], best)
+    return best
+
+
+def _options(
+    model: _Model, words: Sequence[_Word], whole: str | None, lang: str, how: str
+) -> tuple[list[tuple[float, list[_Candidate]]], float] | None:
+    """A language's tier-A choices of one reading per word (and of the whole name as one
+    known name), with the most a choice the index lacks could score (-inf when none can):
+    *how* is "search" (the searches kept to known names), "index", or "walk" (the index, and
+    exact_names() where the index cannot vouch; None if it gives up)."""
+    search = how == "search"
+    bound = -math.inf if search else model.unindexed_bound[lang]
+    walk = how == "walk"
+    n = len(words)
+    options: list[tuple[float, list[_Candidate]]] = []
+    ceiling = -math.inf
+    if whole is not None:
+        found = model.read_whole(whole, lang, n) if search else model.exact_known(whole, lang)
+        exact = [c for c in found if _tier_a(c) and len(_PARTS.split(c.cyrillic)) == n]
+        whole_bound = bound
+        if walk and (not exact or exact[0].score <= bound):
+            extra = model.walk_readings(whole, lang)
+            if extra is None:
+                return None
+            exact = _best_of([*exact, *(c for c in extra if len(_PARTS.split(c.cyrillic)) == n)],
+                             model.readers[lang])
+            whole_bound = -math.inf
+        options.extend(_whole_options(_tied(exact), n))
+        top_whole = exact[0].score if exact else -math.inf
+        ceiling = (n - 1) * EXACT_KNOWN + max(top_whole, whole_bound)
+    firsts: list[list[_Candidate]] = []  # each word's best readings (several when tied)
+    total = 0.0
+    for w in words:
+        readings = model.exact_readings(w.folded, lang, search)
+        word_bound = bound
+        if walk and (not readings or readings[0].score <= bound):
+            extra = model.walk_readings(w.folded, lang)
+            if extra is None:
+                return None
+            readings = _best_of([*readings, *extra], model.readers[lang])
+            word_bound = -math.inf
+        top = readings[0] if readings else None
+        if top is not None and top.score > word_bound:
+            firsts.append(_tied(readings))
+        total += max(top.score if top else -math.inf, word_bound)
+    if len(firsts) == n:
+        # equal scores are left to the full ranking's tie-break over whole readings (_better)
+        score = sum(f[0].score for f in firsts)
+        for chosen in itertools.islice(itertools.product(*firsts), TIED_CHOICES):
+            options.append((score, list(chosen)))
+    actual = max((score for score, _ in options), default=-math.inf)
+    ceiling = max(ceiling, total)
+    return options, (ceiling if ceiling > actual + 1e-9 else -math.inf)
+
+
+def _tied(readings: Sequence[_Candidate]) -> list[_Candidate]:
+    """The readings that share the first one's score."""
+    return [c for c in readings if c.score == readings[0].score] if readings else []
+
+
+def _best_reading(
+    model: _Model, text: str, words: Sequence[_Word], lang: str,
+    options: Sequence[tuple[float, list[_Candidate]]], best: Reading | None,
+) -> Reading | None:
+    for score, chosen in options:
+        reading = _reading(text, words, lang, score, chosen)
+        if best is None or _better(model, reading, best):
+            best = reading
     return best
 
 
@@ -1591,9 +1677,9 @@ def candidates(latin: str, language: str | None = None, limit: int = 10) -> list
         return _ranked(model, found, limit)
     whole = _whole(text, words)
     if limit == 1 and len(words) <= FAST_PATH_WORDS:
-        # the index alone, then the search kept to known names
+        # the index and the walk, then the search kept to known names
         first = _first_exact(model, text, words, whole, languages, search=False)
-        if first is None:
+        if first is _UNSURE:
             first = _first_exact(model, text, words, whole, languages, search=True)
         if first is not None:
             return [first]
