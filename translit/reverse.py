@@ -49,10 +49,11 @@ scores (one name, known and exact in two languages) go to the language its lette
 then to the likelier under the letter models.
 
 candidates(limit=1) gives the full ranking's first without running it when it can: for one
-word, from the index and, when a name the index lacks could score as high (it weighs less than
-every indexed name, so that is known from the scores), from the walk; for several words, from
-the index, then from the search kept to known names.  Only a word that no language reads as a
-known name written so by one of its systems needs the full search.
+word or of several, from the index and, when a name the index lacks could score as high (it
+weighs less than every indexed name, so that is known from the scores), from the walk; for
+several words, from the search kept to known names if the walk gives up.  Only a name with a
+word that no language reads as a known name written so by one of its systems needs the full
+search.
 """
 
 from __future__ import annotations
@@ -1083,16 +1084,17 @@ class _Model:
         """Indexed names of *language* that a system of the language writes as *latin*,
         most frequent first."""
         reader = self.readers[language]
+        priors = self.indexed_prior[language]
         out: dict[str, _Candidate] = {}
         for word, lang, bits in self.index.get(latin, ()):
             if lang == language:
-                prior = self.names.prior(word, language)
+                prior = priors.get(word)
                 if prior is not None:
-                    ids = frozenset(s.id for i, s in enumerate(reader.systems) if bits >> i & 1)
-                    out[word] = _Candidate(word, EXACT_KNOWN + prior, ids, True)
+                    out[word] = _Candidate(word, EXACT_KNOWN + prior,
+                                           self.systems_of(language, bits), True)
         for word, lang, _bits in self.index_bare.get(latin, ()):
             if lang == language and word not in out:
-                prior = self.names.prior(word, language)
+                prior = priors.get(word)
                 if prior is not None:
                     out[word] = _Candidate(word, EXACT_KNOWN - MARKS_LEFT_OUT + prior,
                                            frozenset(), True)
