@@ -298,6 +298,7 @@ class _Channel:
                 self.own_by_bare.setdefault(bare, []).append(pair)
             else:
                 self.own_silent_bare.append(pair)
+        self.own_max_chunk = max((len(k) for k in self.own_by_latin), default=1)
         #: every character some system of the language writes
         self.own_chars = frozenset(_SEPARATOR_CHARS).union(
             c for latin in self.own_by_latin for c in latin
@@ -756,7 +757,7 @@ class _Reader:
         silent = channel.own_silent_bare if near else channel.own_silent
         allowed_next = channel.allowed_next
         mask_of = channel.mask
-        longest = channel.max_chunk
+        longest = channel.own_max_chunk
         bisect_left = bisect.bisect_left
         count = len(known)
         size = len(latin)
@@ -1080,25 +1081,29 @@ class _Model:
                     for cyr, score, systems in trimmed]
         return out
 
+    def indexed(self, latin: str, language: str) -> list[tuple[str, float, frozenset[str]]]:
+        """The indexed names of *language* that a system of the language writes as *latin*,
+        exactly or but for marks, as (name, tier-A score, systems), in no order."""
+        priors = self.indexed_prior[language]
+        out: list[tuple[str, float, frozenset[str]]] = []
+        seen: set[str] = set()
+        for word, lang, bits in self.index.get(latin, ()):
+            if lang == language:
+                seen.add(word)
+                out.append((word, EXACT_KNOWN + priors[word], self.systems_of(language, bits)))
+        for word, lang, _bits in self.index_bare.get(latin, ()):
+            if lang == language and word not in seen:
+                out.append((word, EXACT_KNOWN - MARKS_LEFT_OUT + priors[word], frozenset()))
+        return out
+
     def exact_known(self, latin: str, language: str) -> list[_Candidate]:
         """Indexed names of *language* that a system of the language writes as *latin*,
         most frequent first."""
-        reader = self.readers[language]
-        priors = self.indexed_prior[language]
-        out: dict[str, _Candidate] = {}
-        for word, lang, bits in self.index.get(latin, ()):
-            if lang == language:
-                prior = priors.get(word)
-                if prior is not None:
-                    out[word] = _Candidate(word, EXACT_KNOWN + prior,
-                                           self.systems_of(language, bits), True)
-        for word, lang, _bits in self.index_bare.get(latin, ()):
-            if lang == language and word not in out:
-                prior = priors.get(word)
-                if prior is not None:
-                    out[word] = _Candidate(word, EXACT_KNOWN - MARKS_LEFT_OUT + prior,
-                                           frozenset(), True)
-        return _ordered_candidates(out.values(), reader)
+        return _ordered_candidates(
+            [_Candidate(word, score, systems, True)
+             for word, score, systems in self.indexed(latin, language)],
+            self.readers[language],
+        )
 
     def exact_readings(self, latin: str, language: str, search: bool) -> list[_Candidate]:
         """A word's readings as known names that a system writes so (tier A), best first, as
@@ -1547,24 +1552,9 @@ def _first_word(model: _Model, text: str, languages: Sequence[str]) -> Reading |
             words.append((word, systems))
 
     for latin, offset, kept in spans:
-        exact = model.index.get(latin, ())
-        bare = model.index_bare.get(latin, ())
         for lang in languages:
-            priors = model.indexed_prior[lang]
-            seen: set[str] = set()
-            for word, where, bits in exact:
-                if where == lang:
-                    seen.add(word)
-                    prior = priors.get(word)
-                    if prior is not None:
-                        consider(lang, word + kept, EXACT_KNOWN + prior + offset,
-                                 model.systems_of(lang, bits))
-            for word, where, _bits in bare:
-                if where == lang and word not in seen:
-                    prior = priors.get(word)
-                    if prior is not None:
-                        consider(lang, word + kept, EXACT_KNOWN - MARKS_LEFT_OUT + prior + offset,
-                                 frozenset())
+            for word, score, systems in model.indexed(latin, lang):
+                consider(lang, word + kept, score + offset, systems)
     best_score = max((top for top, _ in tops.values()), default=-math.inf)
     for latin, offset, kept in spans:
         for lang in languages:
