@@ -33,6 +33,8 @@ SAME = [
     ["Shcherbakov", "Щербаков", "Schtscherbakow", "Szczerbakow", "Ščerbakov"],
     ["Yoshkar-Ola", "Йошкар-Ола", "Joschkar-Ola", "Yoshkar Ola"],
     ["Pokrovsk", "Покровськ", "Покровsk", "Pokrowsk"],
+    # BGN/PCGN writes Belarusian ў as w: beside v, kh or zh that w is not German в (ch is ч)
+    ["Чарнавусаў", "Charnavusaw", "Charnavusau", "Čarnavusaŭ"],
 ]
 APART = [("Zelenskyy", "Zelenska"), ("Usyk", "Usov"), ("Ivanov", "Ivanova"), ("Sumy", "Шумы"),
          ("Юлія", "Ілля"), ("Зеленский", "Зеленская"), ("Kharkiv", "Kherson"), ("Lviv", "Kyiv")]

@@ -41,12 +41,15 @@ def guess_language(text: str) -> str | None:
 _FAMILIES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     # Polish letters, szcz, sz before a vowel, or two of cz rz w (alone, rz is English р+з,
     # cz is GOST 7.79 B's ц, w is German's в; sz elsewhere is English с+з)
+    # (a w beside v, kh or zh, which neither German nor Polish spellings write, is BGN/PCGN's
+    # Belarusian ў: Charnavusaw, Varzaw, Vawkavysk)
     ("polish", regex.compile(
-        r"[łżśćńóąęź]|szcz|sz(?=[aeiouy])|(?:cz|rz(?!h)).*w|w.*(?:cz|rz(?!h))|cz.*rz|rz.*cz")),
+        r"[łżśćńóąęź]|szcz|sz(?=[aeiouy])|cz.*rz|rz.*cz"
+        r"|^(?!.*(?:v|kh|zh))(?:.*(?:cz|rz(?!h)).*w|.*w.*(?:cz|rz(?!h)))")),
     # GOST 7.79 B: ` for soft signs and ы э і (its shh for щ is English ш+г: Vyshhorod)
     ("gost", regex.compile(r"`")),
     # tsch, w; sch alone is also English с+ч (Schastye), which reads the same but for ch and z
-    ("german", regex.compile(r"tsch|w")),
+    ("german", regex.compile(r"tsch|^(?!.*(?:v|kh|zh)).*w")),
     ("czech", regex.compile(r"[čšžěřůĉŝ]")),
     ("french", regex.compile(r"ou(?=\w)|tch")),  # not a final -ou: Belarusian ў (Rahachou)
 )
@@ -59,7 +62,8 @@ def latin_family(text: str) -> str:
     """The spelling convention of a Latin name: english, gost, german, polish, czech or french.
 
     English-style (BGN/PCGN, national systems, ICAO, Wikipedia) is the default; the others are
-    told by their own letters: Polish ł ż ó sz szcz, German tsch w, Czech/scholarly
+    told by their own letters: Polish ł ż ó sz szcz, German tsch w (a w beside v, kh or zh
+    is BGN/PCGN's Belarusian ў, for Polish too), Czech/scholarly
     č š ž, French ou tch (ï and ë are not French marks: ALA-LC, BGN and ISO 9 write them).
     """
     lower = text.lower()

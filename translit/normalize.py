@@ -50,7 +50,7 @@ from .engine import prepare
 from .tables import APOSTROPHES, tables_dir
 
 #: Bumped whenever a key changes for some input; store it beside stored keys.
-KEY_VERSION = 1
+KEY_VERSION = 2
 
 #: similarity() at or above this is "probably the same name" (see similarity()).
 SIMILARITY_THRESHOLD = 0.8
