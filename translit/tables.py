@@ -39,7 +39,17 @@ BUILTIN_CLASSES: dict[str, str] = {
 }
 
 _SECTIONS = {"system", "classes", "rules", "reverse", "examples", "reverse-examples"}
-_SYSTEM_KEYS = {"name", "language", "source", "aliases", "reversible", "base", "notes", "url"}
+_SYSTEM_KEYS = {"name", "language", "source", "aliases", "reversible", "base", "notes", "url", "convention", "default"}
+
+#: The spelling conventions a table writes (tables/README.md, "convention"): which readers' habits
+#: its Latin follows.  english: BGN/PCGN-like ASCII (national systems, passports, maps, English
+#: press); scholarly: diacritic systems for scholars and libraries (ISO 9, GOST 7.79, ALA-LC, DSTU);
+#: lacinka: Belarusian's own Latin alphabet; the others: that language's press or academy norm.
+CONVENTIONS = (
+    "english", "scholarly", "lacinka", "german", "polish", "french", "czech", "slovak", "spanish",
+    "italian", "portuguese", "catalan", "dutch", "hungarian", "swedish", "norwegian", "danish",
+    "finnish", "estonian", "latvian", "lithuanian", "romanian", "turkish",
+)
 _CONTEXT_KEYS = {"to", "after", "before"}
 _CLASS_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 
@@ -79,6 +89,8 @@ class Table:
     base: str | None = None
     path: str = ""
     classes: dict[str, str] = field(default_factory=dict)
+    convention: str = "english"
+    default: bool = False  # the language's default system (romanize with no system)
 
 
 def tables_dir() -> Path:
@@ -283,6 +295,12 @@ def parse(path: Path, text: str | None = None, resolve: Any = None) -> Table:
     reversible = meta.get("reversible", False)
     if not isinstance(reversible, bool):
         raise reader.fail("system", "reversible", "reversible is true or false")
+    convention = meta.get("convention")
+    if convention not in CONVENTIONS:
+        raise reader.fail("system", "convention", f"convention must be one of {', '.join(CONVENTIONS)}")
+    default = meta.get("default", False)
+    if not isinstance(default, bool):
+        raise reader.fail("system", "default", "default is true or false")
     for optional in ("notes", "url", "base"):
         if optional in meta and not isinstance(meta[optional], str):
             raise reader.fail("system", optional, f"{optional} is a string")
@@ -321,6 +339,8 @@ def parse(path: Path, text: str | None = None, resolve: Any = None) -> Table:
         base=base_id,
         path=reader.file,
         classes=classes,
+        convention=convention,
+        default=default,
     )
 
 
