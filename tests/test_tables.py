@@ -51,3 +51,22 @@ def test_unknown_system_names_the_closest() -> None:
     with pytest.raises(translit.UnknownSystemError, match="uk-national") as info:
         translit.romanize("Київ", "uk-nationl")
     assert isinstance(info.value, ValueError)
+
+
+@pytest.mark.parametrize("system_id", system_ids())
+def test_shipped_table_declares_its_convention(system_id: str) -> None:
+    # inline tables may leave convention out (english); a shipped table states it, since the
+    # key, check and candidates read it as policy
+    import tomllib
+
+    from translit.tables import CONVENTIONS, tables_dir
+
+    meta = tomllib.loads((tables_dir() / f"{system_id}.toml").read_text("utf-8"))["system"]
+    assert meta.get("convention") in CONVENTIONS
+
+
+def test_one_default_system_per_language() -> None:
+    from translit.tables import LANGUAGES, load_table
+
+    defaults = sorted((load_table(i).language, i) for i in system_ids() if load_table(i).default)
+    assert [language for language, _ in defaults] == sorted(LANGUAGES), defaults

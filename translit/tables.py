@@ -295,7 +295,7 @@ def parse(path: Path, text: str | None = None, resolve: Any = None) -> Table:
     reversible = meta.get("reversible", False)
     if not isinstance(reversible, bool):
         raise reader.fail("system", "reversible", "reversible is true or false")
-    convention = meta.get("convention")
+    convention = meta.get("convention", "english")
     if convention not in CONVENTIONS:
         raise reader.fail("system", "convention", f"convention must be one of {', '.join(CONVENTIONS)}")
     default = meta.get("default", False)
