@@ -2,77 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import regex
 
-# Letters that only some of the three alphabets have.
-_UK_ONLY = frozenset("їєґЇЄҐ")
-_BE_ONLY = frozenset("ўЎ")
-_UK_BE = frozenset("іІ")
-_RU_BE = frozenset("ыэёЫЭЁ")
-_NOT_BE = frozenset("иИщЩъЪ")  # ru and uk have them; Belarusian has none
-_RU_ONLY = frozenset("ъЪ")
-_APOSTROPHES = frozenset("'’ʼ‘`′ʹ")
-_INNER_APOSTROPHE = regex.compile(r"\p{Script=Cyrillic}['’ʼ‘`′ʹ]\p{Script=Cyrillic}")
-_EVIDENCE = _UK_ONLY | _BE_ONLY | _UK_BE | _RU_BE | _NOT_BE
+from .letters import CYRILLIC, CYRILLIC_RANGES, LATIN, WORD, guess_language, latin_family
+from .reverse import candidates
+from .systems import DEFAULT_SYSTEM, romanize
 
-
-def guess_language(text: str) -> str | None:
-    """'uk', 'ru', 'be' from the letters of *text*; None when it holds no Cyrillic letter."""
-    letters = set(text)
-    if letters & _UK_ONLY:
-        return "uk"
-    if letters & _BE_ONLY:
-        return "be"
-    if letters & _UK_BE:
-        return "be" if letters & _RU_BE and not letters & _NOT_BE else "uk"
-    if letters & _APOSTROPHES and _INNER_APOSTROPHE.search(text):
-        # Russian writes ъ where Ukrainian and Belarusian write the apostrophe (Знам'янка)
-        return "be" if letters & _RU_BE else "uk"
-    if letters & _RU_BE or letters & _RU_ONLY:
-        return "ru"
-    if any("\u0400" <= c <= "\u04ff" for c in text):
-        return "ru"  # only letters the three share: Russian is by far the most common
-    return None
-
-
-# Spelling conventions of Latin text, told by letters only they use (checked in this order).
-_FAMILIES: tuple[tuple[str, regex.Pattern[str]], ...] = (
-    # Polish letters, szcz, sz before a vowel, or two of cz rz w (alone, rz is English р+з,
-    # cz is GOST 7.79 B's ц, w is German's в; sz elsewhere is English с+з)
-    # (a w beside v, kh or zh, which neither German nor Polish spellings write, is BGN/PCGN's
-    # Belarusian ў: Charnavusaw, Varzaw, Vawkavysk)
-    ("polish", regex.compile(
-        r"[łżśćńóąęź]|szcz|sz(?=[aeiouy])|cz.*rz|rz.*cz"
-        r"|^(?!.*(?:v|kh|zh))(?:.*(?:cz|rz(?!h)).*w|.*w.*(?:cz|rz(?!h)))")),
-    # GOST 7.79 B: ` for soft signs and ы э і (its shh for щ is English ш+г: Vyshhorod)
-    ("gost", regex.compile(r"`")),
-    # tsch, w; sch alone is also English с+ч (Schastye), which reads the same but for ch and z
-    ("german", regex.compile(r"tsch|^(?!.*(?:v|kh|zh)).*w")),
-    ("czech", regex.compile(r"[čšžěřůĉŝ]")),
-    ("french", regex.compile(r"ou(?=\w)|tch")),  # not a final -ou: Belarusian ў (Rahachou)
-)
-
-
-_ANY_MARK = regex.compile("|".join(f"(?:{p.pattern})" for _, p in _FAMILIES))
-
-
-def latin_family(text: str) -> str:
-    """The spelling convention of a Latin name: english, gost, german, polish, czech or french.
-
-    English-style (BGN/PCGN, national systems, ICAO, Wikipedia) is the default; the others are
-    told by their own letters: Polish ł ż ó sz szcz, German tsch w (a w beside v, kh or zh
-    is BGN/PCGN's Belarusian ў, for Polish too), Czech/scholarly
-    č š ž, French ou tch (ï and ë are not French marks: ALA-LC, BGN and ISO 9 write them).
-    """
-    lower = text.lower()
-    if _ANY_MARK.search(lower) is None:
-        return "english"
-    for family, pattern in _FAMILIES:
-        if pattern.search(lower):
-            return family
-    return "english"
+# Letters that only some of the three alphabets have: the evidence detect() reports.
+_EVIDENCE = frozenset("їєґЇЄҐўЎіІыэёЫЭЁиИщЩъЪ")
 
 
 @dataclass(frozen=True)
@@ -87,8 +27,8 @@ class Detection:
 
 
 _LETTER = regex.compile(r"\p{L}")
-_CYR = regex.compile(r"\p{Script=Cyrillic}")
-_LAT = regex.compile(r"\p{Script=Latin}")
+_CYR = CYRILLIC
+_LAT = LATIN
 
 
 def detect(text: str) -> Detection:
@@ -129,7 +69,9 @@ def detect(text: str) -> Detection:
 _LATIN_LOOKALIKE = dict(zip("AaBCcEeHIiKkMOoPpTXxYy", "АаВСсЕеНІіКкМОоРрТХхУу", strict=True))
 _LATIN_LOOKALIKE.update({"ï": "ї", "Ï": "Ї", "ë": "ё", "Ë": "Ё"})
 _CYRILLIC_LOOKALIKE = {c: lat for lat, c in _LATIN_LOOKALIKE.items()}
-_WORD = regex.compile(r"[\p{L}\p{M}'’ʼ]+")
+_WORD = WORD
+_CYRILLIC_RUNS = re.compile(f"[{CYRILLIC_RANGES}]+|[^{CYRILLIC_RANGES}]+")
+_LATIN_RUNS = regex.compile(r"\p{Script=Latin}+|[^\p{Script=Latin}]+")
 
 
 def repair(text: str) -> str:
@@ -170,20 +112,14 @@ def _repair_word(word: str, latin_words: int, cyrillic_words: int) -> str:
 
 
 def _finish_in_latin(word: str) -> str:
-    from .systems import DEFAULT_SYSTEM, romanize
-
     system = DEFAULT_SYSTEM[guess_language(word) or "ru"]
-    runs = regex.findall(r"\p{Script=Cyrillic}+|[^\p{Script=Cyrillic}]+", word)
+    runs = _CYRILLIC_RUNS.findall(word)
     return "".join(romanize(run, system) if _CYR.match(run) else run for run in runs)
 
 
 def _finish_in_cyrillic(word: str) -> str:
-    try:
-        from .reverse import candidates
-    except ImportError:  # pragma: no cover - reverse is part of the package
-        return word
     out = []
-    for run in regex.findall(r"\p{Script=Latin}+|[^\p{Script=Latin}]+", word):
+    for run in _LATIN_RUNS.findall(word):
         if _LAT.match(run):
             readings = candidates(run, language=guess_language(word), limit=1)
             out.append(readings[0].cyrillic if readings else run)

@@ -21,21 +21,21 @@ from dataclasses import dataclass
 
 import regex
 
-from .tables import _EDGE, APOSTROPHE, APOSTROPHES, Context, Rules, Table
+from .errors import TableError
+from .letters import APOSTROPHE, APOSTROPHES, CYRILLIC, CYRILLIC_RANGES
+from .memo import CHUNKS, Memo
+from .tables import _EDGE, Context, Rules, Table
 
-_CYR = r"\u0400-\u052F\u1C80-\u1C8F\u2DE0-\u2DFF\uA640-\uA69F"
+_CYR = CYRILLIC_RANGES
 # An apostrophe look-alike between two Cyrillic letters (marks allowed before it).
 _INNER_APOSTROPHE = regex.compile(
     rf"(?<=[{_CYR}]\p{{M}}*)[{regex.escape(APOSTROPHES)}](?=[{_CYR}])"
 )
-_ANY_CYRILLIC = re.compile(f"[{_CYR}]")
+_ANY_CYRILLIC = CYRILLIC
 _ANY_APOSTROPHE = re.compile(f"[{re.escape(APOSTROPHES)}]")
 # Two capitals in a row: the only texts that may hold an ALL CAPS word.
 # ʼ ʹ ʺ are caseless letters; in Latin source ' and ’ between letters belong to the word too
 _TWO_CAPITALS = regex.compile(r"\p{Lu}[\p{M}\p{Lm}'’`´·]*\p{Lu}")
-#: How many chunks (space-separated parts of names) each converter remembers before it
-#: starts afresh: bounded memory, and a name list's given names and surnames repeat.
-MEMO_SIZE = 1 << 17
 # GOST 7.79 B's ` and Łacinka's · stand inside Latin words too (L`V, C·H)
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’`´·]+[\p{L}\p{M}]+)*")
 # A one-letter capital word: an initial, whose case follows its neighbours.
@@ -146,7 +146,8 @@ class Converter:
             if alternatives
             else None
         )
-        self._memo: dict[str, str] = {}
+        # chunks (space-separated parts of names) converted: a name list's words repeat
+        self._memo: Memo[str, str] = Memo(CHUNKS)
         # many() splits its joined result at newlines: only if no row writes or reads one.
         self.batchable = not any("\n" in out for out in outputs) and not any(
             "\n" in key for key in rules)
@@ -248,8 +249,6 @@ class Converter:
             return None
         else:
             done = self._convert(chunk)
-        if len(self._memo) >= MEMO_SIZE:
-            self._memo.clear()
         self._memo[chunk] = done
         return done
 
@@ -288,10 +287,6 @@ class Converter:
         return pieces
 
 
-def _kinds(text: str) -> list[str]:
-    return [_caps_of(m.group()) for m in _WORD.finditer(text)]
-
-
 def _caps_of(word: str) -> str:
     capitals = sum(1 for c in word if c.isupper())
     if capitals == 0 or any(c.islower() for c in word):
@@ -302,7 +297,6 @@ def _caps_of(word: str) -> str:
 def invert(table: Table) -> Rules:
     """The reverse rows of a reversible table: every output read back as its row's key,
     then the table's own [reverse] rows on top.  Two keys with one output is a TableError."""
-    from .errors import TableError
 
     inverse: dict[str, str] = {}
     for key, contexts in table.rules.items():

@@ -39,6 +39,8 @@ from importlib import resources
 from itertools import combinations, islice
 from typing import NamedTuple
 
+from .letters import canonical_apostrophes
+
 __all__ = ["KINDS", "LANGUAGES", "Entry", "Lexicon", "load", "normalize"]
 
 LANGUAGES: tuple[str, ...] = ("ru", "uk", "be")
@@ -55,8 +57,6 @@ _KIND_SETS: tuple[frozenset[str], ...] = tuple(
     frozenset(kind for i, kind in enumerate(KINDS) if mask >> i & 1) for mask in range(1 << len(KINDS))
 )
 
-_APOSTROPHE = "ʼ"
-_FOLD = str.maketrans({c: _APOSTROPHE for c in "'’‘`′ʹ"} | dict.fromkeys("‐‑‒–—", "-"))
 _EMPTY: frozenset[str] = frozenset()
 _NEWLINE = re.compile(b"\n")
 _MAX_YO = 4  # е letters tried as ё when a spelling is missing (2**4 - 1 lookups at most)
@@ -77,7 +77,7 @@ def normalize(word: str) -> str:
     >>> normalize("  Знам'янка ")
     'знамʼянка'
     """
-    key = unicodedata.normalize("NFC", word).translate(_FOLD).lower()
+    key = canonical_apostrophes(unicodedata.normalize("NFC", word)).lower()
     if " " in key or "\t" in key or "\n" in key:
         key = " ".join(key.split()).replace(" -", "-").replace("- ", "-")
     return key

@@ -28,7 +28,7 @@ The key's own letters (b c d f g k l m n p r s š t v, e u a) hold no group that
 something else, so a key is its own key.  Each word is read in its spelling convention: "ch"
 is ч in English spellings (Chernihiv), х in German, Polish and Czech ones (Charkiw), ш in
 French ones (Chevtchenko); German z is ц.  The convention is told by letters only it uses
-(detect.latin_family).  Given names are then written in one form across languages
+(letters.latin_family).  Given names are then written in one form across languages
 (tables/names/given-names.toml: Владимир = Володимир), and the words are sorted, so word
 order and "Surname, Given" do not matter.
 """
@@ -45,9 +45,9 @@ from functools import cache
 
 from unidecode import unidecode
 
-from .detect import latin_family
 from .engine import prepare
-from .tables import APOSTROPHES, tables_dir
+from .letters import APOSTROPHES, CYRILLIC_RANGES, latin_family
+from .tables import tables_dir
 
 #: Bumped whenever a key changes for some input; store it beside stored keys.
 KEY_VERSION = 2
@@ -124,7 +124,7 @@ _FAMILY_GROUPS: dict[str, dict[str, str]] = {
 _WORDS = re.compile(r"(?:[^\W_]|[" + re.escape(APOSTROPHES + "”\"·") + r"])+")
 _DOUBLES = re.compile(r"(šc|dš|[a-zš])\1+")  # щщ, shchshch: one щ
 _DOUBLE_LETTERS = re.compile(r"(.)\1+")
-_CYRILLIC_LETTERS = "\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f"
+_CYRILLIC_LETTERS = CYRILLIC_RANGES
 _CYRILLIC_RUN = re.compile(f"[{_CYRILLIC_LETTERS}ʼ]+")
 
 

@@ -36,13 +36,17 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from dataclasses import dataclass, field, replace
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from .letters import has_cyrillic, nfc, without_apostrophes
+from .lexicon import load as load_lexicon
+from .memo import SPELLINGS, memoize
 from .normalize import KEY_VERSION, key
-from .tables import APOSTROPHES, tables_dir
+from .systems import DEFAULT_SYSTEM, romanize, systems
+from .tables import tables_dir
 
 __all__ = ["Match", "Place", "Renaming", "Spelling", "load", "lookup", "spellings"]
 
@@ -52,12 +56,11 @@ _ONLY = {"ru": frozenset("ыэъё"), "uk": frozenset("іїєґʼ"), "be": froze
 _NOT_RUSSIAN = re.compile("[кгхжшчщ]ы|[жшчщ]я|[жшчщ]ю")
 _OTHERS_ONLY = {"ru": frozenset("іїєґўʼ"), "uk": frozenset("ыэъёў"), "be": frozenset("иїєґщъ")}
 _LANGUAGE_BITS = {"ru": 1, "uk": 2, "be": 4}
-_FOLD = str.maketrans({c: "" for c in APOSTROPHES + "ʼ"} | {"‐": "-", "‑": "-", "–": "-", "—": "-"})
 
 
 def fold(text: str) -> str:
     """A spelling as spellings are compared: NFC, lowercase, no apostrophes, one kind of hyphen."""
-    text = unicodedata.normalize("NFC", text).lower().translate(_FOLD)
+    text = without_apostrophes(nfc(text).lower())
     return " ".join(text.split())
 
 
@@ -106,16 +109,12 @@ class Place:
 
     def romanize(self, system: str | None = None) -> str:
         """The official name in *system* (default: the language's national system)."""
-        from .systems import DEFAULT_SYSTEM, romanize
-
         if not self.name:
             return self.geonames_name
         return romanize(self.name, system or DEFAULT_SYSTEM[self.language])
 
     @property
     def region_latin(self) -> str:
-        from .systems import DEFAULT_SYSTEM, romanize
-
         return romanize(self.region, DEFAULT_SYSTEM[self.language]) if self.region else ""
 
     def forms(self) -> dict[str, str]:
@@ -231,8 +230,6 @@ class Gazetteer:
 
 def _lexicon_place(name: str, language: str) -> int:
     """1 when the lexicon has *name* as a place name of *language*."""
-    from .lexicon import load as load_lexicon
-
     entry = load_lexicon().get(name)
     return int(entry is not None and language in entry.languages and "place" in entry.kinds)
 
@@ -251,13 +248,11 @@ def _spelled(folded: str, name: str) -> bool:
     return folded in _system_spellings(name)
 
 
-@lru_cache(maxsize=1 << 16)  # bounded: called with names from any input
+@memoize(SPELLINGS)  # bounded: called with names from any input
 def _system_spellings(name: str) -> frozenset[str]:
     """Every system's spelling of a Cyrillic name, folded ({} for a Latin name)."""
-    if not any("\u0400" <= c <= "\u04ff" for c in name):
+    if not has_cyrillic(name):
         return frozenset()
-    from .systems import systems
-
     return frozenset(fold(s.romanize(name)) for s in systems())
 
 
@@ -388,8 +383,6 @@ def _renamed(place: Place, name: str) -> dict[str, object]:
 
 
 def _replace(place: Place, changes: dict[str, object]) -> Place:
-    from dataclasses import replace
-
     return replace(place, **changes)  # type: ignore[arg-type]
 
 
@@ -404,8 +397,6 @@ def _keys_current(places: list[Place], sample: int = 101) -> bool:
 
 
 def _rekeyed(places: list[Place]) -> list[Place]:
-    from dataclasses import replace
-
     return [replace(p, _keys=tuple(key(n) for n in p.all_names())) for p in places]
 
 

@@ -9,14 +9,16 @@ from typing import Any
 
 from .engine import Converter, invert
 from .errors import IrreversibleSystemError, UnknownSystemError
-from .tables import LANGUAGES, Table, load_table, resolve_id, system_ids
+from .letters import guess_language
+from .tables import LANGUAGES, Table, default_systems, load_table, resolve_id, system_ids
 
-#: The system romanize() uses when none is named: each language's national system for
-#: geographic names, which is also what English-language maps and media follow
-#: (Ukraine: KMU 2010 = BGN/PCGN 2019; Belarus: the 2007 national system adopted by UNGEGN).
-#: Russia has no national system in international use; BGN/PCGN 1947 is the one English-
-#: language maps, atlases and most media follow, so it is Russian's default.
-DEFAULT_SYSTEM = {"uk": "uk-national", "ru": "ru-bgn-pcgn", "be": "be-national"}
+#: The system romanize() uses when none is named, per language: the table that says
+#: ``default = true`` (tables/README.md).  Each is the language's national system for
+#: geographic names, which is also what English-language maps and media follow (Ukraine: KMU
+#: 2010 = BGN/PCGN 2019; Belarus: the 2007 national system adopted by UNGEGN); Russia has no
+#: national system in international use, so BGN/PCGN 1947, which English-language maps,
+#: atlases and most media follow (each table's notes say why).
+DEFAULT_SYSTEM: dict[str, str] = default_systems()
 
 
 @dataclass(frozen=True)
@@ -93,8 +95,6 @@ def _backward(table_id: str) -> Converter:
 def _converter_for(text: str, name: str | None) -> Converter | None:
     if name is not None:
         return _forward(system(name).id)
-    from .detect import guess_language
-
     language = guess_language(text)
     return _forward(DEFAULT_SYSTEM[language]) if language else None
 
@@ -102,7 +102,7 @@ def _converter_for(text: str, name: str | None) -> Converter | None:
 def romanize(text: str, system: str | None = None) -> str:
     """*text* in Latin letters by *system* (an id or alias).
 
-    With no system, the language is guessed from the letters (detect.guess_language) and that
+    With no system, the language is guessed from the letters (letters.guess_language) and that
     language's default system is used (DEFAULT_SYSTEM); text with no Cyrillic comes back as is.
     Any str is accepted; characters no row covers pass through unchanged.
     """
@@ -117,8 +117,6 @@ def romanize_many(names: Iterable[str | None], system: str | None = None) -> lis
     items = list(names)
     if system is None:
         # each name in its own language's default system, a batch per language
-        from .detect import guess_language
-
         out: list[str | None] = list(items)
         by_language: dict[str, list[int]] = {}
         for i, n in enumerate(items):

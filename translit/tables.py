@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -16,13 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from .errors import TableError, UnknownSystemError
+from .letters import APOSTROPHE, APOSTROPHES, CONSONANTS, LETTERS, VOWELS, nfc
 
 LANGUAGES = ("ru", "uk", "be")
 
-#: Apostrophe look-alikes that, between two Cyrillic letters, are the apostrophe of the word.
-APOSTROPHES = "'’ʼ‘`′ʹ"
-#: The form rows and source text are brought to.
-APOSTROPHE = "ʼ"
 
 #: Context markers: no letter before / after the key.
 WORD_START = "word-start"
@@ -30,9 +26,9 @@ WORD_END = "word-end"
 _EDGE = ""  # how a word edge is stored inside a context set
 
 BUILTIN_CLASSES: dict[str, str] = {
-    "vowel": "аеёиоуыэюяіїє",
-    "consonant": "бвгґджзйклмнпрстфхцчшщў",
-    "letter": "абвгґдеёєжзиіїйклмнопрстуўфхцчшщъыьэюяʼ",
+    "vowel": VOWELS,
+    "consonant": CONSONANTS,
+    "letter": LETTERS,
     "apostrophe": APOSTROPHE,
     "latin-vowel": "aeiouy",
     "latin-consonant": "bcdfghjklmnpqrstvwxz",
@@ -100,10 +96,6 @@ def tables_dir() -> Path:
         if candidate.is_dir() and any(candidate.glob("*.toml")):
             return candidate
     raise TableError(str(here / "tables"), None, "no tables found (is the package installed whole?)")
-
-
-def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
 
 
 def canonical_key(key: str) -> str:
@@ -345,21 +337,46 @@ def parse(path: Path, text: str | None = None, resolve: Any = None) -> Table:
 
 
 @cache
-def _index() -> dict[str, Path]:
-    """Every id and alias → its file.  Built from file names (ids) and [system] aliases."""
-    folder = tables_dir()
-    index: dict[str, Path] = {}
-    for path in sorted(folder.glob("*.toml")):
-        index[path.stem] = path
-    for path in sorted(folder.glob("*.toml")):
+def _metadata() -> dict[str, dict[str, Any]]:
+    """Every table id → its raw [system] fields (read without parsing rows: cheap at import)."""
+    metadata: dict[str, dict[str, Any]] = {}
+    for path in sorted(tables_dir().glob("*.toml")):
         try:
             meta = tomllib.loads(path.read_text("utf-8")).get("system", {})
         except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError):
-            continue  # reported with file and row when the table itself is loaded
-        for alias in meta.get("aliases", []) if isinstance(meta, dict) else []:
+            meta = {}  # reported with file and row when the table itself is loaded
+        metadata[path.stem] = meta if isinstance(meta, dict) else {}
+    return metadata
+
+
+@cache
+def _index() -> dict[str, Path]:
+    """Every id and alias → its file.  Built from file names (ids) and [system] aliases."""
+    folder = tables_dir()
+    metadata = _metadata()
+    index: dict[str, Path] = {table_id: folder / f"{table_id}.toml" for table_id in metadata}
+    for table_id, meta in metadata.items():
+        aliases = meta.get("aliases", [])
+        for alias in aliases if isinstance(aliases, list) else []:
             if isinstance(alias, str):
-                index.setdefault(alias, path)
+                index.setdefault(alias, folder / f"{table_id}.toml")
     return index
+
+
+def default_systems() -> dict[str, str]:
+    """Each language → the id of its table that says ``default = true``.
+
+    A language with none or with two is a TableError naming the tables: romanize() with no
+    system must have exactly one answer."""
+    found: dict[str, list[str]] = {language: [] for language in LANGUAGES}
+    for table_id, meta in _metadata().items():
+        if meta.get("default") is True and meta.get("language") in found:
+            found[meta["language"]].append(table_id)
+    for language, ids in found.items():
+        if len(ids) != 1:
+            raise TableError(str(tables_dir()), "[system] default",
+                             f"{language} needs exactly one default table, found {ids or 'none'}")
+    return {language: ids[0] for language, ids in found.items()}
 
 
 def system_ids() -> list[str]:

@@ -1,0 +1,86 @@
+"""Bounded memos: layer 0, the one helper every module memoizes with, and every size in one place.
+
+Names repeat in real lists (given names, surnames, place names), so the verbs remember what they
+computed.  Input is unbounded, so every memo is bounded.  A :class:`Memo` keeps two generations:
+a lookup that misses the young one but hits the old one promotes the entry, and when the young
+generation is full it becomes the old one (the previous old one is dropped).  So the entries in
+use survive a flush, memory stays at most two generations, and a stream of distinct names costs
+one dict store each: no thrashing, no per-hit bookkeeping as an LRU list would need.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+__all__ = ["CHUNKS", "NAMES", "SPELLINGS", "WORDS", "Memo", "memoize"]
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+#: Space-separated chunks a romanization converter remembers (per system).
+CHUNKS = 1 << 17
+#: Words the key remembers (each word's key, before given-name folding).
+WORDS = 1 << 17
+#: Whole names the key and the readers remember.
+NAMES = 1 << 16
+#: Cyrillic names whose every system spelling is remembered (gazetteer lookups).
+SPELLINGS = 1 << 14
+
+
+class Memo(Generic[K, V]):
+    """A bounded two-generation memo; ``memo.get(k)`` is None on a miss (store no None values)."""
+
+    __slots__ = ("_old", "_young", "size")
+
+    def __init__(self, size: int) -> None:
+        if size < 1:
+            raise ValueError("a memo holds at least one entry")
+        self.size = size
+        self._young: dict[K, V] = {}
+        self._old: dict[K, V] = {}
+
+    def get(self, key: K) -> V | None:
+        value = self._young.get(key)
+        if value is None:
+            value = self._old.get(key)
+            if value is not None:
+                self[key] = value
+        return value
+
+    def __setitem__(self, key: K, value: V) -> None:
+        young = self._young
+        if len(young) >= self.size:
+            self._old = young
+            self._young = young = {}
+        young[key] = value
+
+    def __len__(self) -> int:
+        return len(self._young) + len(self._old)
+
+    def clear(self) -> None:
+        self._young = {}
+        self._old = {}
+
+
+def memoize(size: int) -> Callable[[Callable[[K], V]], Callable[[K], V]]:
+    """A one-argument function memoized in a Memo of *size* (its ``memo`` attribute)."""
+
+    def wrap(function: Callable[[K], V]) -> Callable[[K], V]:
+        memo: Memo[K, V] = Memo(size)
+
+        def memoized(key: K) -> V:
+            value = memo.get(key)
+            if value is None:
+                value = function(key)
+                memo[key] = value
+            return value
+
+        memoized.memo = memo  # type: ignore[attr-defined]
+        memoized.__doc__ = function.__doc__
+        memoized.__name__ = function.__name__
+        memoized.__qualname__ = function.__qualname__
+        memoized.__wrapped__ = function  # type: ignore[attr-defined]
+        return memoized
+
+    return wrap
