@@ -25,7 +25,7 @@ def test_readme_systems_table_is_in_sync() -> None:
     found = re.search(r"<!-- systems:start -->\n(.*?)<!-- systems:end -->", text, re.S)
     assert found, "README lost its systems markers"
     assert found.group(1).strip() == systems_markdown().strip(), (
-        "README's table of systems is stale: run python -m translit.systems_readme"
+        "README's table of systems is stale: run python tools/systems_readme.py"
     )
 
 

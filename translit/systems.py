@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -12,13 +12,26 @@ from .errors import IrreversibleSystemError, UnknownSystemError
 from .letters import guess_language
 from .tables import LANGUAGES, Table, default_systems, load_table, resolve_id, system_ids
 
+class _Defaults(Mapping[str, str]):
+    """Language → default system id, read from the tables on first use (not at import)."""
+
+    def __getitem__(self, language: str) -> str:
+        return default_systems()[language]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(default_systems())
+
+    def __len__(self) -> int:
+        return len(default_systems())
+
+
 #: The system romanize() uses when none is named, per language: the table that says
 #: ``default = true`` (tables/README.md).  Each is the language's national system for
 #: geographic names, which is also what English-language maps and media follow (Ukraine: KMU
 #: 2010 = BGN/PCGN 2019; Belarus: the 2007 national system adopted by UNGEGN); Russia has no
 #: national system in international use, so BGN/PCGN 1947, which English-language maps,
 #: atlases and most media follow (each table's notes say why).
-DEFAULT_SYSTEM: dict[str, str] = default_systems()
+DEFAULT_SYSTEM: Mapping[str, str] = _Defaults()
 
 
 @dataclass(frozen=True)

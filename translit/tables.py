@@ -363,6 +363,7 @@ def _index() -> dict[str, Path]:
     return index
 
 
+@cache
 def default_systems() -> dict[str, str]:
     """Each language → the id of its table that says ``default = true``.
 
