@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+import translit
 from translit.engine import Converter, invert
 from translit.errors import TableError
 from translit.tables import parse
@@ -105,3 +106,31 @@ def test_reverse_converter_keeps_case(tmp_path: Path) -> None:
     path.write_text(HEADER + '[rules]\n"ш" = "š"\n"щ" = "ŝ"\n"а" = "a"\n"ч" = "č"\n', "utf-8")
     back = Converter(invert(parse(path)), cyrillic_source=False)
     assert back("Šašŝa ŠAŠ") == "Шашща ШАШ"
+
+
+# --- case inside a word, marks on Latin source, ´ as the apostrophe ---------------------------
+
+def test_mixed_case_inside_a_row_is_kept_per_letter(tmp_path: Path) -> None:
+    # a two-letter row whose letters differ in case: each letter's part takes its case
+    convert = table(tmp_path, '[rules]\n"з" = "z"\n"г" = "h"\n"зг" = "zgh"\n"т" = "t"\n"с" = "s"\n'
+                              '"тс" = "t·s"\n"и" = "y"\n"н" = "n"\n')
+    assert convert("зГин") == "zGhyn"
+    assert convert("тС") == "t·S"
+    assert convert("Згин") == "Zghyn" and convert("ЗГИН") == "ZGHYN"
+
+
+def test_mixed_case_in_shipped_tables() -> None:
+    assert translit.romanize("зГин", "uk-national") == "zGhyn"
+    assert translit.romanize("тС", "ru-bgn-pcgn-dots") == "t·S"
+
+
+@pytest.mark.parametrize("system_id", ["uk-iso9", "ru-iso9", "ru-gost-7.79-b", "uk-dstu-9112-a"])
+def test_cyrillize_keeps_a_stress_mark_as_a_mark(system_id: str) -> None:
+    assert translit.cyrillize("Ablák", system_id) == "Абла\u0301к"
+    assert translit.cyrillize("Abla\u0301k", system_id) == "Абла\u0301к"
+    assert translit.cyrillize(translit.romanize("Абла\u0301к", system_id), system_id) == "Абла\u0301к"
+
+
+def test_acute_accent_between_letters_is_the_apostrophe() -> None:
+    assert translit.romanize("Знам´янка", "uk-national") == translit.romanize("Знамʼянка", "uk-national")
+    assert translit.romanize("Знам´янка", "uk-national") == "Znamianka"

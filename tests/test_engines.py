@@ -528,16 +528,12 @@ def test_dask_two_process_cluster_equals_key_row_by_row() -> None:
 
 
 def _recipes() -> list[str]:
-    """The python blocks of the README's "Beyond one machine" section (docs/engines.md until
-    it is pasted there), but Ray's and Spark Connect's, which need what CI has not."""
+    """The python blocks of the README's "Beyond one machine" section, but Ray's and Spark
+    Connect's, which need what CI has not."""
     readme = (ROOT / "README.md").read_text("utf-8")
     found = re.search(r"^## Beyond one machine\n(.*?)(?=^## |\Z)", readme, re.S | re.M)
-    if found:
-        text = found.group(1)
-    elif (ROOT / "docs" / "engines.md").exists():
-        text = (ROOT / "docs" / "engines.md").read_text("utf-8")
-    else:
-        return []
+    assert found, "README.md has no 'Beyond one machine' section"
+    text = found.group(1)
     blocks = re.findall(r"```python\n(.*?)```", text, re.S)
     return [b for b in blocks if "import ray" not in b and "addArtifacts" not in b]
 

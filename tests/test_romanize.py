@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -109,3 +110,31 @@ def test_the_issues_cases() -> None:
     assert translit.romanize("Знам'янка", "uk-national") == "Znamianka"
     assert translit.romanize("Згурський", "uk-national") == "Zghurskyi"
     assert translit.romanize("и\u0306", "uk-national") == "y"
+
+
+# --- the language of a name written only in letters the three alphabets share ----------------
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Донецьк", "Donetsk"),  # uk-national; ru-bgn-pcgn would write Donets'k
+    ("Луганськ", "Luhansk"),  # ru-bgn-pcgn: Lugans'k
+    ("Зеленський", "Zelenskyi"),  # ru-bgn-pcgn: Zelenskiy
+    ("Микола", "Mykola"),  # ru-bgn-pcgn: Mikola
+    ("Олександр", "Oleksandr"),  # a given-name form only Ukrainian writes
+    ("Суми", "Sumy"),  # a place the lexicon knows in Ukrainian only
+    ("Одеська", "Odeska"),
+    ("Микола Гоголь", "Mykola Hohol"),
+])
+def test_ukrainian_without_ukrainian_letters(name: str, expected: str) -> None:
+    assert translit.romanize(name) == expected
+    assert translit.romanize_many([name]) == [expected]
+    found = translit.detect(name)
+    assert found.language == "uk" and found.evidence, found
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Москва", "Moskva"), ("Васька", "Vas’ka"), ("Маруська", "Marus’ka"), ("Николай Гоголь", "Nikolay Gogol’"),
+    ("Донецк", "Donetsk"), ("Александр", "Aleksandr"),
+])
+def test_russian_stays_russian(name: str, expected: str) -> None:
+    assert translit.romanize(name) == expected
+    assert translit.detect(name).language == "ru"

@@ -11,9 +11,7 @@ Three kinds of input:
 * a bounded run of benchmarks/sweep.py: 10^5 seeded random strings through every verb, and
   every code point alone and between Cyrillic letters through romanize, key and detect.
 
-Functions that other parts of the issue add (candidates, identify, check, places.lookup) are
-looked up on translit: while one is missing its tests fail in CI (env CI or TRANSLIT_CI) and
-are skipped elsewhere, with the reason.
+Functions are looked up by name on translit ("places.lookup"), as the sweep names them.
 """
 
 from __future__ import annotations
@@ -73,14 +71,9 @@ sweep = _load_sweep()
 
 
 def public(name: str) -> Callable[..., Any]:
-    """translit.<name> ("key", "places.lookup"); if absent, fail in CI and skip elsewhere."""
+    """translit.<name> ("key", "places.lookup"), which must exist."""
     function: Callable[..., Any] | None = sweep.lookup(name)
-    if function is None:
-        message = (f"translit.{name} does not exist in this version: its totality test runs "
-                   "once it does")
-        if IN_CI:
-            pytest.fail(message + " (CI: a public function of the issue is missing)")
-        pytest.skip(message)
+    assert function is not None, f"translit.{name} does not exist"
     return function
 
 
@@ -251,7 +244,7 @@ def test_repair(text: str) -> None:
 
 
 # ----------------------------------------------------------------------------------------------
-# Properties: the verbs other parts of the issue add (fail in CI while missing)
+# Properties of the reading, checking and gazetteer verbs
 
 
 def test_candidates() -> None:

@@ -9,7 +9,7 @@ import regex
 
 from .letters import CYRILLIC, CYRILLIC_RANGES, LATIN, WORD, guess_language, latin_family
 from .reverse import candidates
-from .systems import DEFAULT_SYSTEM, romanize
+from .systems import DEFAULT_SYSTEM, language_of, romanize
 
 # Letters that only some of the three alphabets have: the evidence detect() reports.
 _EVIDENCE = frozenset("їєґЇЄҐўЎіІыэёЫЭЁиИщЩъЪ")
@@ -52,8 +52,10 @@ def detect(text: str) -> Detection:
         script = "latin"
     else:
         script = "other" if not (cyrillic or latin) else "mixed"
-    language = guess_language(text) if cyrillic else None
+    language, words = language_of(text) if cyrillic else (None, ())
     evidence = tuple(dict.fromkeys(c.lower() for c in text if c in _EVIDENCE))
+    if (language is not None and guess_language(text) != language) or not evidence:
+        evidence = words  # the words that decided it: letters alone said nothing or said Russian
     if language == "uk":
         evidence = tuple(c for c in evidence if c in "їєґі") or evidence
     elif language == "be":

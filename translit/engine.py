@@ -101,6 +101,40 @@ def _cap(text: str) -> str:
     return text
 
 
+# Latin letters with marks: Latin-1 Supplement, Latin Extended-A and -B, Extended Additional.
+_ACCENTED_LATIN = [chr(c) for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00))]
+
+
+def _decompositions(keys: set[str]) -> dict[int, str]:
+    """Accented Latin letters that no key holds but whose bare letter one does → letter + marks."""
+    table: dict[int, str] = {}
+    for c in _ACCENTED_LATIN:
+        if c in keys:
+            continue
+        parts = unicodedata.normalize("NFD", c)
+        if len(parts) > 1 and parts[0] in keys and all(unicodedata.combining(m) for m in parts[1:]):
+            table[ord(c)] = parts
+    return table
+
+
+def _case_per_letter(source: str, out: str, defaults: dict[str, str]) -> str:
+    """*out*, the output of a row matched by *source* whose letters differ in case (зГ, тС),
+    cased letter by letter: each letter's part is its own output where the row's output starts
+    with it (з → z in зг → zgh), the last letter has the rest (гh); a capital letter's part is
+    capitalized (zGh, t·S).  Where the parts cannot be told, the row's output follows the first
+    letter's case, as for any other match."""
+    parts: list[str] = []
+    rest = out
+    for letter in source[:-1]:
+        own = defaults.get(letter.lower())
+        if not own or not rest.startswith(own):
+            return _cap(out) if _starts_upper(source) else out
+        parts.append(own)
+        rest = rest[len(own):]
+    parts.append(rest)
+    return "".join(_cap(part) if letter.isupper() else part for letter, part in zip(source, parts, strict=True))
+
+
 def _starts_upper(text: str) -> bool:
     """Whether the first cased letter of *text* is a capital."""
     for c in text:
@@ -141,6 +175,9 @@ class Converter:
             ]
             singles = {}
         self.outputs = [out for _, out in alternatives]
+        # each letter's output where no context applies: how a row's output is split among the
+        # letters of its key when they differ in case (зГин → zGhyn)
+        self.defaults = {k: c[-1].to for k, c in rules.items() if len(k) == 1 and c[-1].unconditional}
         self.pattern = (
             re.compile("|".join(f"({p})" for p, _ in alternatives), re.IGNORECASE)
             if alternatives
@@ -153,8 +190,16 @@ class Converter:
             "\n" in key for key in rules)
         # Outputs with combining marks (ISO 9's g̀) may compose with what follows: NFC after.
         self.compose = any(unicodedata.combining(c) for out in outputs for c in out)
+        # Latin source: an accented letter no row reads (the stress mark of Аблáк) is read as its
+        # letter plus the mark, so the mark stays a mark, on the Cyrillic letter.
+        self.decompose = {} if cyrillic_source else _decompositions(cased)
+        self.compose = self.compose or bool(self.decompose)
         self.mixed = self._mode(singles, upper=False)
         self.upper = self._mode(singles, upper=True)
+
+    def _prepare(self, text: str) -> str:
+        text = prepare(text, self.cyrillic_source)
+        return text.translate(self.decompose) if self.decompose and not text.isascii() else text
 
     def _mode(self, singles: dict[str, str], upper: bool) -> _Mode:
         table: dict[int, str] = {}
@@ -176,10 +221,16 @@ class Converter:
                 return out.upper() if not match.group().islower() else out
 
         else:
+            defaults = self.defaults
 
             def replace(match: re.Match[str]) -> str:
                 out = outputs[match.lastindex - 1]  # type: ignore[operator]
-                return _cap(out) if _starts_upper(match.group()) else out
+                source = match.group()
+                if source.islower():
+                    return out
+                if len(source) > 1 and not source[1:].islower() and any(c.isupper() for c in source[1:]):
+                    return _case_per_letter(source, out, defaults)
+                return _cap(out) if _starts_upper(source) else out
 
         def substitute(text: str) -> str:
             return pattern.sub(replace, text)
@@ -227,14 +278,14 @@ class Converter:
                 batch.append(i)
         if not batch:
             return out
-        joined = prepare("\n".join(names[i] for i in batch), self.cyrillic_source)
+        joined = self._prepare("\n".join(names[i] for i in batch))
         if _TWO_CAPITALS.search(joined) is not None:
             capitals = [i for i in batch if _TWO_CAPITALS.search(names[i])]
             for i in capitals:
                 out[i] = self(names[i])
             shouting = set(capitals)
             batch = [i for i in batch if i not in shouting]
-            joined = prepare("\n".join(names[i] for i in batch), self.cyrillic_source)
+            joined = self._prepare("\n".join(names[i] for i in batch))
         if batch:
             for i, done in zip(batch, self._run(self.mixed, joined).split("\n"), strict=True):
                 out[i] = done
@@ -244,7 +295,7 @@ class Converter:
         """*chunk* converted and memoized, or None if its case depends on its neighbours."""
         if chunk[1:].islower() or chunk.islower():
             # lowercase or Title: no ALL CAPS word and no initial, so no case analysis
-            done = self._run(self.mixed, prepare(chunk, self.cyrillic_source))
+            done = self._run(self.mixed, self._prepare(chunk))
         elif _INITIAL.search(chunk):
             return None
         else:
@@ -253,7 +304,7 @@ class Converter:
         return done
 
     def _convert(self, text: str) -> str:
-        text = prepare(text, self.cyrillic_source)
+        text = self._prepare(text)
         if _TWO_CAPITALS.search(text) is None:
             return self._run(self.mixed, text)
         return "".join(self._run(mode, piece) for mode, piece in self._pieces(text))

@@ -46,8 +46,9 @@ LETTERS = "абвгґдеёєжзиіїйклмнопрстуўфхцчшщъы�
 #: The apostrophe as translit writes it inside a Cyrillic word (U+02BC, the letter apostrophe
 #: that Ukrainian orthography (2019, §6) and Unicode recommend).
 APOSTROPHE = "ʼ"
-#: Look-alikes typed for it: between two Cyrillic letters, any of these is the word's apostrophe.
-APOSTROPHES = "'’ʼ‘`′ʹ"
+#: Look-alikes typed for it (´, the acute accent, too): between two Cyrillic letters, any of
+#: these is the word's apostrophe.
+APOSTROPHES = "'’ʼ‘`′ʹ´"
 #: Quote-like marks that romanizations write for ъ (BGN/PCGN ”, ISO 9 ʺ) and typists replace.
 QUOTES = "\"”“„″ʺ"
 _DASHES = "‐‑‒–—"

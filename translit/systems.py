@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -9,8 +10,11 @@ from typing import Any
 
 from .engine import Converter, invert
 from .errors import IrreversibleSystemError, UnknownSystemError
-from .letters import guess_language
-from .tables import LANGUAGES, Table, default_systems, load_table, resolve_id, system_ids
+from .letters import CYRILLIC_RANGES, canonical_apostrophes, guess_language
+from .lexicon import load as load_lexicon
+from .memo import NAMES, memoize
+from .tables import LANGUAGES, Table, default_systems, given_names, load_table, resolve_id, system_ids
+
 
 class _Defaults(Mapping[str, str]):
     """Language → default system id, read from the tables on first use (not at import)."""
@@ -108,8 +112,77 @@ def _backward(table_id: str) -> Converter:
 def _converter_for(text: str, name: str | None) -> Converter | None:
     if name is not None:
         return _forward(system(name).id)
-    language = guess_language(text)
+    language = language_of(text)[0]
     return _forward(DEFAULT_SYSTEM[language]) if language else None
+
+
+# Ukrainian writes ь in -ськ -цьк -зьк (Луганськ, Донецьк, Зеленський, Запорізька), where
+# Russian writes -ск -цк -зк (Луганск, Донецк, Зеленский): at a word's end or before an
+# adjective's ending, never in a Russian word.  Russian diminutives (Васька, Маруська, Люськой)
+# write ськ after а о у ю я, so the endings they share (-а -у -ою -е) count only after
+# another letter (Одеська, Полтавська).
+_UKRAINIAN_SUFFIX = re.compile(
+    r"[сцз]ьк(?:ий|ого|ому|им|их|ими|ої|ій)?$|(?<![аоуюяё])(?<!^.)[сцз]ьк(?:а|у|ою|е)$")
+_WORDS = re.compile(f"[{CYRILLIC_RANGES}ʼ'’]+")
+
+
+@cache
+def _given_name_forms() -> dict[str, str]:
+    """A given name's form → its language, for forms only one language writes so (Олександр:
+    uk, Александр: ru, Аляксандр: be; Антон, which all three write, is absent)."""
+    languages = ("uk", "ru", "be")
+    votes: dict[str, set[str]] = {}
+    for first, others in given_names().items():
+        for language, form in zip(languages, (first, *others), strict=False):
+            votes.setdefault(form.lower(), set()).add(language)
+    return {form: next(iter(found)) for form, found in votes.items() if len(found) == 1}
+
+
+@memoize(NAMES)
+def language_of(text: str) -> tuple[str | None, tuple[str, ...]]:
+    """The language of a Cyrillic *text* and the evidence for it.
+
+    Letters decide first (letters.guess_language: і ї є ґ are Ukrainian, ў Belarusian, ы э ъ ё
+    Russian or Belarusian); their evidence is the letters.  A text of letters the three
+    alphabets share (Донецьк, Микола, Олександр) is then read word by word: a given name's
+    form that only one language writes (tables/names/given-names.toml), Ukrainian's -ськ/-цьк
+    (Луганськ, Зеленський), or a word the lexicon knows in one language only (Суми, Бровари)
+    is evidence for that language; the language with most words wins, Russian when none has
+    any (by far the most common).  (None, ()) when the text has no Cyrillic letter.
+    """
+    language = guess_language(text)
+    if language is None:
+        return None, ()
+    letters = tuple(sorted({c.lower() for c in text} & _DECISIVE))
+    if letters:
+        return language, letters
+    votes: dict[str, list[str]] = {}
+    forms = _given_name_forms()
+    lexicon = None
+    for word in _WORDS.findall(text.lower()):
+        word = canonical_apostrophes(word)
+        found = forms.get(word)
+        if found:
+            votes.setdefault(found, []).append(f"given name {word} ({found})")
+            continue
+        suffix = _UKRAINIAN_SUFFIX.search(word)
+        if suffix:
+            votes.setdefault("uk", []).append(f"-{suffix.group()} ({word})")
+            continue
+        if len(word) >= 4:
+            lexicon = lexicon or load_lexicon()
+            entry = lexicon.get(word)
+            if entry is not None and len(entry.languages) == 1:
+                (only,) = entry.languages
+                votes.setdefault(only, []).append(f"lexicon: {word} ({only})")
+    if not votes:
+        return language, ()
+    best = max(votes, key=lambda lang: (len(votes[lang]), lang == "ru"))
+    return best, tuple(votes[best])
+
+
+# Letters that decide the language by themselves (letters.guess_language reads them).
+_DECISIVE = frozenset("іїєґўыэъё")
 
 
 def romanize(text: str, system: str | None = None) -> str:
@@ -137,7 +210,7 @@ def romanize_many(names: Iterable[str | None], system: str | None = None) -> lis
                 continue
             if not isinstance(n, str):
                 raise TypeError(f"romanize_many() takes str or None, not {type(n).__name__}")
-            language = guess_language(n)
+            language = language_of(n)[0]
             if language:
                 by_language.setdefault(language, []).append(i)
         for language, indices in by_language.items():

@@ -337,6 +337,19 @@ def parse(path: Path, text: str | None = None, resolve: Any = None) -> Table:
 
 
 @cache
+def given_names() -> dict[str, tuple[str, ...]]:
+    """tables/names/given-names.toml: each name's Ukrainian form → its other forms (Russian,
+    Belarusian, then Latin forms no system writes), as the file orders them.  The one reader
+    of that file."""
+    path = tables_dir() / "names" / "given-names.toml"
+    try:
+        rows = tomllib.loads(path.read_text("utf-8"))["names"]
+    except (OSError, tomllib.TOMLDecodeError, KeyError) as exc:
+        raise TableError(_display(path), "[names]", f"cannot read the given names: {exc}") from None
+    return {nfc(first): tuple(nfc(form) for form in others) for first, others in rows.items()}
+
+
+@cache
 def _metadata() -> dict[str, dict[str, Any]]:
     """Every table id → its raw [system] fields (read without parsing rows: cheap at import)."""
     metadata: dict[str, dict[str, Any]] = {}
