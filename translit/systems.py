@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from .batch import names_of
 from .engine import Converter, invert
 from .errors import IrreversibleSystemError, UnknownSystemError
 from .letters import CYRILLIC_RANGES, canonical_apostrophes, guess_language
@@ -199,8 +200,9 @@ def romanize(text: str, system: str | None = None) -> str:
 
 
 def romanize_many(names: Iterable[str | None], system: str | None = None) -> list[str | None]:
-    """romanize() over a batch (any iterable; a pandas Series works); None stays None."""
-    items = list(names)
+    """romanize() over a batch (any iterable; a pandas Series works); missing values (None,
+    NaN, pandas.NA, Arrow nulls) come back as None; a bare str is a TypeError (translit.batch)."""
+    items = names_of(names, "romanize_many")
     if system is None:
         # each name in its own language's default system, a batch per language
         out: list[str | None] = list(items)
@@ -208,8 +210,6 @@ def romanize_many(names: Iterable[str | None], system: str | None = None) -> lis
         for i, n in enumerate(items):
             if n is None:
                 continue
-            if not isinstance(n, str):
-                raise TypeError(f"romanize_many() takes str or None, not {type(n).__name__}")
             language = language_of(n)[0]
             if language:
                 by_language.setdefault(language, []).append(i)
@@ -220,11 +220,6 @@ def romanize_many(names: Iterable[str | None], system: str | None = None) -> lis
         return out
     convert = _forward(_lookup(system).id)
     present = [n for n in items if n is not None]
-    if len(present) != len(items) or not all(isinstance(n, str) for n in present):
-        # None stays None; anything else that is not a str is an error, as in romanize()
-        for n in present:
-            if not isinstance(n, str):
-                raise TypeError(f"romanize_many() takes str or None, not {type(n).__name__}")
     results = iter(convert.many(present))
     return [None if n is None else next(results) for n in items]
 
