@@ -242,22 +242,23 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-def parse(path: Path, text: str | None = None, resolve: Any = None) -> Table:
-    """Parse and check one table file. *resolve(id)* returns a base table (default: load_table)."""
-    if text is None:
-        try:
-            text = path.read_bytes().decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raw = path.read_bytes()
-            number = raw[: exc.start].count(b"\n") + 1
-            column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-            raise TableError(
-                _display(path), f"line {number}, column {column} (byte {exc.start})",
-                f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the table as UTF-8",
-            ) from None
-        except OSError as exc:
-            raise TableError(_display(path), None, f"cannot read: {exc.strerror}") from None
-    reader = _Reader(path, text)
+def _read_text(path: Path) -> str:
+    """The file as text; a TableError with line, column and byte for bytes that are not UTF-8."""
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raw = path.read_bytes()
+        number = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise TableError(
+            _display(path), f"line {number}, column {column} (byte {exc.start})",
+            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the table as UTF-8",
+        ) from None
+    except OSError as exc:
+        raise TableError(_display(path), None, f"cannot read: {exc.strerror}") from None
+
+
+def _load_toml(reader: _Reader, text: str) -> dict[str, Any]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -270,7 +271,11 @@ def parse(path: Path, text: str | None = None, resolve: Any = None) -> Table:
     unknown = set(data) - _SECTIONS
     if unknown:
         raise reader.fail(sorted(unknown)[0], None, f"unknown section (known: {sorted(_SECTIONS)})")
-    meta = data.get("system")
+    return data
+
+
+def _check_metadata(reader: _Reader, meta: Any) -> dict[str, Any]:
+    """[system], checked field by field; the complaint names the field."""
     if not isinstance(meta, dict):
         raise reader.fail("system", None, "missing [system] with name, language and source")
     extra = set(meta) - _SYSTEM_KEYS
@@ -284,18 +289,28 @@ def parse(path: Path, text: str | None = None, resolve: Any = None) -> Table:
     aliases = meta.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
         raise reader.fail("system", "aliases", "aliases is a list of strings")
-    reversible = meta.get("reversible", False)
-    if not isinstance(reversible, bool):
-        raise reader.fail("system", "reversible", "reversible is true or false")
-    convention = meta.get("convention", "english")
-    if convention not in CONVENTIONS:
+    for flag in ("reversible", "default"):
+        if not isinstance(meta.get(flag, False), bool):
+            raise reader.fail("system", flag, f"{flag} is true or false")
+    if meta.get("convention", "english") not in CONVENTIONS:
         raise reader.fail("system", "convention", f"convention must be one of {', '.join(CONVENTIONS)}")
-    default = meta.get("default", False)
-    if not isinstance(default, bool):
-        raise reader.fail("system", "default", "default is true or false")
     for optional in ("notes", "url", "base"):
         if optional in meta and not isinstance(meta[optional], str):
             raise reader.fail("system", optional, f"{optional} is a string")
+    return meta
+
+
+def parse(path: Path, text: str | None = None, resolve: Any = None) -> Table:
+    """Parse and check one table file. *resolve(id)* returns a base table (default: load_table)."""
+    if text is None:
+        text = _read_text(path)
+    reader = _Reader(path, text)
+    data = _load_toml(reader, text)
+    meta = _check_metadata(reader, data.get("system"))
+    aliases = meta.get("aliases", [])
+    reversible = meta.get("reversible", False)
+    convention = meta.get("convention", "english")
+    default = meta.get("default", False)
 
     base_id = meta.get("base")
     base: Table | None = None
