@@ -42,6 +42,8 @@ import translit  # noqa: E402
 from benchmarks._results import machine, write_section  # noqa: E402
 from translit import reverse  # noqa: E402
 from translit.engine import prepare  # noqa: E402
+from translit.reverse import model as reverse_model  # noqa: E402
+from translit.reverse.names import packaged_rows  # noqa: E402
 
 SEED = 20240607
 NAMES = 1000
@@ -171,7 +173,7 @@ def spelled(words: Iterable[str], rng: random.Random) -> list[str]:
 
 def throughput(rows: list[tuple[str, int, list[str]]], rng: random.Random,
                quick: bool) -> list[str]:
-    model = reverse._get_model()
+    model = reverse_model.get_model()
     frequent = [(language, w) for language in ("ru", "uk", "be")
                 for w in model.names.by_weight(language)[: 2500 if not quick else 600]
                 if ONE_WORD.fullmatch(w)]
@@ -208,15 +210,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="the throughput rows alone, first in a fresh process; print only")
     args = parser.parse_args(argv)
     if args.throughput:
-        print("\n".join(throughput(list(reverse._packaged_rows()), random.Random(SEED), False)))
+        print("\n".join(throughput(list(packaged_rows()), random.Random(SEED), False)))
         return 0
     size, held = (120, 60) if args.quick else (NAMES, HELD_OUT)
-    rows = list(reverse._packaged_rows())
+    rows = list(packaged_rows())
     rng = random.Random(SEED)
 
     start = time.perf_counter()
-    reverse._model = None
-    reverse._get_model()
+    reverse_model._model = None
+    reverse_model.get_model()
     build = time.perf_counter() - start
 
     known = sample(rows, size, rng)
@@ -226,10 +228,10 @@ def main(argv: list[str] | None = None) -> int:
     seen = {w for words in known.values() for w in words}
     out_names = sample(rows, held, random.Random(SEED + 1), exclude=seen)
     left_out = {w for words in out_names.values() for w in words}
-    full = reverse._model
-    reverse._model = reverse._build_model([r for r in rows if r[0] not in left_out])
+    full = reverse_model._model
+    reverse_model._model = reverse_model.build_model([r for r in rows if r[0] not in left_out])
     unknown_rates = rates(out_names)
-    reverse._model = full
+    reverse_model._model = full
 
     people = spellings_people_write()
     speed = throughput(rows, rng, args.quick)

@@ -22,9 +22,14 @@ from hypothesis import strategies as st
 
 import translit
 from tests.strategies import ALPHABETS, APOSTROPHES, hostile_text
-from translit import reverse
 from translit.engine import prepare
 from translit.reverse import Reading, candidates, identify
+from translit.reverse import model as reverse_model
+from translit.reverse import names as reverse_names
+from translit.reverse import ranking as reverse_ranking
+from translit.reverse import settings as reverse_settings
+from translit.reverse import spelling as reverse_spelling
+from translit.tables import LANGUAGES
 
 SYSTEMS = translit.systems()
 REVERSIBLE = [s.id for s in SYSTEMS if s.reversible]
@@ -161,7 +166,7 @@ def test_lossy_systems_refuse_and_point_to_candidates(system: str) -> None:
 
 def _between_words(text: str) -> list[str]:
     """What stays in place: the text between words."""
-    return list(reverse._WORD.split(text))
+    return list(reverse_spelling.WORD.split(text))
 
 
 @settings(max_examples=60)
@@ -190,10 +195,10 @@ def latin_name(draw: st.DrawFn) -> tuple[str, str]:
 @given(latin_name())
 def test_readings_keep_case_and_everything_between_words(case: tuple[str, str]) -> None:
     _, latin = case
-    sources = reverse._words(unicodedata.normalize("NFC", latin))
+    sources = reverse_ranking.split_words(unicodedata.normalize("NFC", latin))
     for r in candidates(latin, limit=3):
         assert _between_words(r.cyrillic) == _between_words(unicodedata.normalize("NFC", latin))
-        words = reverse._WORD.findall(r.cyrillic)
+        words = reverse_spelling.WORD.findall(r.cyrillic)
         for source, reading in zip(sources, words, strict=True):
             if source.case == "upper":
                 assert reading == reading.upper()
@@ -209,7 +214,7 @@ def test_reading_systems_write_the_input_exactly(case: tuple[str, str]) -> None:
     _, latin = case
     for r in candidates(latin, limit=3):
         for s in r.systems:
-            assert reverse.fold(translit.romanize(r.cyrillic, s)) == reverse.fold(latin), (r, s)
+            assert reverse_spelling.fold(translit.romanize(r.cyrillic, s)) == reverse_spelling.fold(latin), (r, s)
 
 
 @settings(max_examples=300)
@@ -248,7 +253,7 @@ def test_bad_arguments_are_errors_that_say_so() -> None:
 @cache
 def _lexicon_sample() -> dict[str, list[str]]:
     """A fixed-seed sample of the lexicon's one-word names of each language."""
-    rows = list(reverse._packaged_rows())
+    rows = list(reverse_names.packaged_rows())
     if not rows:
         pytest.skip("the package has no lexicon")
     rng = random.Random(20240607)
@@ -306,9 +311,9 @@ def test_first_reading_is_the_full_rankings_first() -> None:
 def _frequent_spellings() -> Iterator[tuple[str, str]]:
     """(Cyrillic name, Latin spelling): every system's spelling of names the index holds (a
     fixed-seed sample of each language's most frequent), in Title case and in ALL CAPS."""
-    model = reverse._get_model()
+    model = reverse_model.get_model()
     rng = random.Random(7)
-    for language in reverse.LANGUAGES:
+    for language in LANGUAGES:
         frequent = [w for w in model.names.by_weight(language)[:3000]
                     if regex.fullmatch(r"[\p{L}ʼ]+", w)]
         for word in rng.sample(frequent, 12):
@@ -369,15 +374,15 @@ def test_exact_names_misses_no_systems_spelling() -> None:
     """The walk behind limit=1 is complete: for each sampled name and each system of its
     language, the name is among exact_names() of the system's spelling, with the system's bit
     among those its path allows; and so is it when the spelling leaves its marks out."""
-    model = reverse._get_model()
+    model = reverse_model.get_model()
     missed = []
     for language, words in _lexicon_sample().items():
         reader = model.readers[language]
         known = model.names.sorted[language]
         for word in words:
             for bit, system in enumerate(reader.systems):
-                latin = reverse.fold(system.romanize(word))
-                for spelling in {latin, reverse._bare(latin)}:
+                latin = reverse_spelling.fold(system.romanize(word))
+                for spelling in {latin, reverse_spelling.bare(latin)}:
                     found = reader.exact_names(spelling, known)
                     assert found is not None, spelling
                     if word not in found or (spelling == latin and not found[word] >> bit & 1):
@@ -390,13 +395,13 @@ def test_first_reading_when_the_walk_gives_up(monkeypatch: pytest.MonkeyPatch) -
     full ranking."""
     spellings = [latin for _lang, _name, latin in list(_spellings())[::11]]
     expected = [candidates(latin, limit=10)[:1] for latin in spellings]
-    model = reverse._get_model()
+    model = reverse_model.get_model()
     model.clear_memos()
-    monkeypatch.setattr(reverse, "EXACT_NAME_STEPS", 1)
+    monkeypatch.setattr(reverse_settings, "EXACT_NAME_STEPS", 1)
     unsure = 0
     try:
         for latin, full in zip(spellings, expected, strict=True):
-            unsure += reverse._first_word(model, latin, reverse.LANGUAGES) is reverse._UNSURE
+            unsure += reverse_ranking.first_word(model, latin, LANGUAGES) is reverse_ranking.UNSURE
             assert [r.cyrillic for r in candidates(latin, limit=1)] == [r.cyrillic for r in full]
     finally:
         model.clear_memos()
