@@ -1,7 +1,9 @@
 """The letters, words and folding the reverse readings share.
 
-The three alphabets, the Latin marks that are folded together (apostrophe and quote
-look-alikes), what a word is, and the letter-based language guess that breaks ties.
+The basic facts (alphabets, apostrophe and quote look-alikes, the language guess from letters)
+are translit.letters'; this module adds what reading Latin back needs on top: the alphabets with
+their apostrophe, the signs, the Latin word (which may end in an apostrophe: Kazan’ is Казань)
+and the fold Latin spellings are compared in.
 """
 
 from __future__ import annotations
@@ -10,15 +12,16 @@ import unicodedata
 
 import regex
 
-from ..tables import APOSTROPHE, APOSTROPHES
+from ..letters import ALPHABETS as _ALPHABETS
+from ..letters import APOSTROPHE, APOSTROPHES, QUOTES, guess_language
+from ..letters import VOWELS as _VOWELS
 
-#: The letters of each language (ʼ is the apostrophe, a letter of Ukrainian and Belarusian).
-ALPHABETS: dict[str, str] = {
-    "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-    "uk": "абвгґдеєжзиіїйклмнопрстуфхцчшщьюяʼ",
-    "be": "абвгдеёжзійклмнопрстуўфхцчшыьэюяʼ",
-}
-VOWELS = frozenset("аеёиоуыэюяіїє")
+__all__ = ["ALPHABETS", "VOWELS", "bare", "cyrillic_key", "fold", "guess_language"]
+
+#: The letters of each language, with the apostrophe where it is a letter of the word (uk, be).
+ALPHABETS: dict[str, str] = {lang: letters + ("" if lang == "ru" else APOSTROPHE)
+                             for lang, letters in _ALPHABETS.items()}
+VOWELS = frozenset(_VOWELS)
 SIGNS = frozenset("ьъʼ")
 #: The letters the apostrophe (uk, be) and ъ (ru) stand before.
 AFTER_SEPARATOR = {"uk": frozenset("яюєї"), "be": frozenset("еёюяі"), "ru": frozenset("еёюя")}
@@ -27,8 +30,8 @@ OTHER = "?"  # a letter that is not Cyrillic (passed through)
 SEPARATOR_CHARS = " -"
 
 LATIN_LETTER = regex.compile(r"\p{Script=Latin}")
-APOSTROPHE_LIKE = APOSTROPHES + "ʹ´’ʼ"
-QUOTE_LIKE = "\"”“„″ʺ"
+APOSTROPHE_LIKE = APOSTROPHES
+QUOTE_LIKE = QUOTES
 _FOLD = str.maketrans({**{c: "'" for c in APOSTROPHE_LIKE}, **{c: '"' for c in QUOTE_LIKE}})
 # A word: letters and marks, with apostrophes, quotes and middle dots between letters, and
 # apostrophes at its end (Kazan’ is Казань).
@@ -55,34 +58,3 @@ def cyrillic_key(text: str) -> str:
     """Cyrillic as readings are written: NFC, lowercase, the apostrophe as ʼ."""
     text = unicodedata.normalize("NFC", text).lower()
     return "".join(APOSTROPHE if c in APOSTROPHE_LIKE else c for c in text)
-
-
-# The letters that tell the languages apart, as translit.detect.guess_language reads them
-# (kept here: translit.detect sits in a layer above this package and imports it).
-_UK_ONLY = frozenset("їєґЇЄҐ")
-_BE_ONLY = frozenset("ўЎ")
-_UK_BE = frozenset("іІ")
-_RU_BE = frozenset("ыэёЫЭЁ")
-_NOT_BE = frozenset("иИщЩъЪ")  # ru and uk have them; Belarusian has none
-_RU_ONLY = frozenset("ъЪ")
-_APOSTROPHES = frozenset("'’ʼ‘`′ʹ")
-_INNER_APOSTROPHE = regex.compile(r"\p{Script=Cyrillic}['’ʼ‘`′ʹ]\p{Script=Cyrillic}")
-
-
-def guess_language(text: str) -> str | None:
-    """'uk', 'ru', 'be' from the letters of *text*; None when it holds no Cyrillic letter."""
-    letters = set(text)
-    if letters & _UK_ONLY:
-        return "uk"
-    if letters & _BE_ONLY:
-        return "be"
-    if letters & _UK_BE:
-        return "be" if letters & _RU_BE and not letters & _NOT_BE else "uk"
-    if letters & _APOSTROPHES and _INNER_APOSTROPHE.search(text):
-        # Russian writes ъ where Ukrainian and Belarusian write the apostrophe (Знам'янка)
-        return "be" if letters & _RU_BE else "uk"
-    if letters & _RU_BE or letters & _RU_ONLY:
-        return "ru"
-    if any("\u0400" <= c <= "\u04ff" for c in text):
-        return "ru"  # only letters the three share: Russian is by far the most common
-    return None
