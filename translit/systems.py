@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from .engine import Converter, invert
+from .engine import Converter, invert, mrz_form
 from .errors import IrreversibleSystemError, UnknownSystemError
 from .tables import LANGUAGES, Table, load_table, resolve_id, system_ids
 
@@ -80,9 +80,24 @@ def systems(language: str | None = None) -> list[System]:
     return [s for s in found if language is None or s.language == language]
 
 
+class _Formed:
+    """A converter whose every result is then put in the table's output form (mrz)."""
+
+    def __init__(self, converter: Converter) -> None:
+        self.converter = converter
+
+    def __call__(self, text: str) -> str:
+        return mrz_form(self.converter(text))
+
+    def many(self, names: list[str]) -> list[str]:
+        return [mrz_form(done) for done in self.converter.many(names)]
+
+
 @cache
-def _forward(table_id: str) -> Converter:
-    return Converter(load_table(table_id).rules, cyrillic_source=True)
+def _forward(table_id: str) -> Converter | _Formed:
+    table = load_table(table_id)
+    converter = Converter(table.rules, cyrillic_source=True)
+    return _Formed(converter) if table.form == "mrz" else converter
 
 
 @cache

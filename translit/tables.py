@@ -39,7 +39,7 @@ BUILTIN_CLASSES: dict[str, str] = {
 }
 
 _SECTIONS = {"system", "classes", "rules", "reverse", "examples", "reverse-examples"}
-_SYSTEM_KEYS = {"name", "language", "source", "aliases", "reversible", "base", "notes", "url", "convention", "default"}
+_SYSTEM_KEYS = {"name", "language", "source", "aliases", "reversible", "base", "notes", "url", "convention", "default", "form"}
 
 #: The spelling conventions a table writes (tables/README.md, "convention"): which readers' habits
 #: its Latin follows.  english: BGN/PCGN-like ASCII (national systems, passports, maps, English
@@ -50,6 +50,9 @@ CONVENTIONS = (
     "italian", "portuguese", "catalan", "dutch", "hungarian", "swedish", "norwegian", "danish",
     "finnish", "estonian", "latvian", "lithuanian", "romanian", "turkish",
 )
+#: Output forms a table may ask for (tables/README.md, "form"): mrz, the name field of a
+#: passport's machine readable zone (ICAO Doc 9303 Part 3, 4.6).
+FORMS = ("mrz",)
 _CONTEXT_KEYS = {"to", "after", "before"}
 _CLASS_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 
@@ -91,6 +94,7 @@ class Table:
     classes: dict[str, str] = field(default_factory=dict)
     convention: str = "english"
     default: bool = False  # the language's default system (romanize with no system)
+    form: str | None = None  # an output form applied after the rows (FORMS)
 
 
 def tables_dir() -> Path:
@@ -301,6 +305,9 @@ def parse(path: Path, text: str | None = None, resolve: Any = None) -> Table:
     default = meta.get("default", False)
     if not isinstance(default, bool):
         raise reader.fail("system", "default", "default is true or false")
+    form = meta.get("form")
+    if form is not None and form not in FORMS:
+        raise reader.fail("system", "form", f"form must be one of {', '.join(FORMS)}")
     for optional in ("notes", "url", "base"):
         if optional in meta and not isinstance(meta[optional], str):
             raise reader.fail("system", optional, f"{optional} is a string")
@@ -341,6 +348,7 @@ def parse(path: Path, text: str | None = None, resolve: Any = None) -> Table:
         classes=classes,
         convention=convention,
         default=default,
+        form=form,
     )
 
 
