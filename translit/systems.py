@@ -105,7 +105,7 @@ def _backward(table_id: str) -> Converter:
     return Converter(invert(load_table(table_id)), cyrillic_source=False)
 
 
-def _converter_for(text: str, name: str | None) -> Converter | None:
+def _converter_for(text: str, name: str | None) -> Converter | _Formed | None:
     if name is not None:
         return _forward(system(name).id)
     from .detect import guess_language

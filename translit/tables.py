@@ -39,7 +39,8 @@ BUILTIN_CLASSES: dict[str, str] = {
 }
 
 _SECTIONS = {"system", "classes", "rules", "reverse", "examples", "reverse-examples"}
-_SYSTEM_KEYS = {"name", "language", "source", "aliases", "reversible", "base", "notes", "url", "convention", "default", "form"}
+_SYSTEM_KEYS = {"name", "language", "source", "aliases", "reversible", "base", "notes", "url",
+                "convention", "default", "form"}
 
 #: The spelling conventions a table writes (tables/README.md, "convention"): which readers' habits
 #: its Latin follows.  english: BGN/PCGN-like ASCII (national systems, passports, maps, English
