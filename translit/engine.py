@@ -338,6 +338,11 @@ _MRZ_FILLER = re.compile(r"[\s\-\u2010-\u2015]+")
 _MRZ_DROP = re.compile(r"[^A-Z0-9<]")
 
 
+def has_cyrillic(text: str) -> bool:
+    """Whether *text* holds a Cyrillic letter (the text a table acts on)."""
+    return not text.isascii() and _ANY_CYRILLIC.search(text) is not None
+
+
 def mrz_form(text: str) -> str:
     """*text* (already romanized) as the MRZ writes it: ШЕВЧЕНКО-Ґудзь → SHEVCHENKO<GUDZ."""
     text = unicodedata.normalize("NFKD", text).upper()

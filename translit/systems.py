@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from .engine import Converter, invert, mrz_form
+from .engine import Converter, has_cyrillic, invert, mrz_form
 from .errors import IrreversibleSystemError, UnknownSystemError
 from .tables import LANGUAGES, Table, load_table, resolve_id, system_ids
 
@@ -81,16 +81,20 @@ def systems(language: str | None = None) -> list[System]:
 
 
 class _Formed:
-    """A converter whose every result is then put in the table's output form (mrz)."""
+    """A converter whose results are then put in the table's output form (mrz).  Like the
+    rows, the form acts only on text with Cyrillic in it: other text passes through."""
 
     def __init__(self, converter: Converter) -> None:
         self.converter = converter
 
+    def _form(self, source: str, done: str) -> str:
+        return mrz_form(done) if has_cyrillic(source) else done
+
     def __call__(self, text: str) -> str:
-        return mrz_form(self.converter(text))
+        return self._form(text, self.converter(text))
 
     def many(self, names: list[str]) -> list[str]:
-        return [mrz_form(done) for done in self.converter.many(names)]
+        return [self._form(n, d) for n, d in zip(names, self.converter.many(names), strict=True)]
 
 
 @cache
