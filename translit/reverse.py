@@ -1273,7 +1273,9 @@ def _build_model(lexicon: Any = True) -> _Model:
     from .systems import system
     from .tables import load_table, system_ids
 
-    ids = system_ids()
+    # a table with an output form (the MRZ) reads as its base does; its form is not a
+    # spelling of running text, so it is no reader of its own
+    ids = [i for i in system_ids() if load_table(i).form is None]
     return _Model(
         [load_table(i) for i in ids],
         [system(i) for i in ids],
