@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import tomllib
+import unicodedata
+from pathlib import Path
+
 import pytest
 
 import translit
@@ -51,3 +55,19 @@ def test_unknown_system_names_the_closest() -> None:
     with pytest.raises(translit.UnknownSystemError, match="uk-national") as info:
         translit.romanize("Київ", "uk-nationl")
     assert isinstance(info.value, ValueError)
+
+
+INTERSCRIPT = tomllib.loads(
+    (Path(__file__).resolve().parent / "data" / "interscript_vectors.toml").read_text("utf-8")
+)
+INTERSCRIPT_VECTORS = [
+    (system_id, source, expected)
+    for system_id, maps in INTERSCRIPT.items()
+    for vectors in maps.values()
+    for source, expected in vectors.items()
+]
+
+
+@pytest.mark.parametrize(("system_id", "source", "expected"), INTERSCRIPT_VECTORS)
+def test_interscript_vector(system_id: str, source: str, expected: str) -> None:
+    assert translit.romanize(source, system_id) == unicodedata.normalize("NFC", expected)

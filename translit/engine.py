@@ -9,6 +9,7 @@ Semantics (tables/README.md explains them for table authors):
 * Case per word: rows are lowercase; a capital letter gives a capitalized output (Щ → Shch),
   and in a word written ALL CAPS every output is upper (ЩУКА → SHCHUKA).  A one-letter capital
   word (an initial) follows its nearest longer neighbour: "ЩУКА Ю." → "SHCHUKA YU.".
+  Two letters joined by a tie-bar (U+0361) capitalize together: Я → I͡A (ALA-LC).
 * Characters that no row covers pass through unchanged.  Any str is accepted.
 """
 
