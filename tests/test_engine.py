@@ -11,7 +11,7 @@ from translit.engine import Converter, invert
 from translit.errors import TableError
 from translit.tables import parse
 
-HEADER = '[system]\nname = "t"\nlanguage = "uk"\nsource = "test"\n'
+HEADER = '[system]\nname = "t"\nlanguage = "uk"\nsource = "test"\nconvention = "english"\n'
 
 
 def table(tmp_path: Path, body: str, name: str = "t") -> Converter:
@@ -89,7 +89,7 @@ def test_malformed_tables_name_file_row_and_problem(tmp_path: Path) -> None:
 def test_error_names_the_row_and_its_line(tmp_path: Path) -> None:
     path = tmp_path / "bad.toml"
     path.write_text(HEADER + '[rules]\n"б" = "b"\n"а" = [{after = "vowle", to = "a"}]\n', "utf-8")
-    with pytest.raises(TableError, match=r"row 'а' \(line 7\)"):
+    with pytest.raises(TableError, match=r"row 'а' \(line 8\)"):
         parse(path)
 
 
@@ -134,3 +134,30 @@ def test_cyrillize_keeps_a_stress_mark_as_a_mark(system_id: str) -> None:
 def test_acute_accent_between_letters_is_the_apostrophe() -> None:
     assert translit.romanize("Знам´янка", "uk-national") == translit.romanize("Знамʼянка", "uk-national")
     assert translit.romanize("Знам´янка", "uk-national") == "Znamianka"
+
+def test_a_tie_bar_joins_two_letters_into_one_capital(tmp_path: Path) -> None:
+    convert = table(tmp_path, '[rules]\n"я" = "i\u0361a"\n"ц" = "t\u0361s"\n"к" = "k"\n')
+    assert convert("Як") == "I\u0361Ak"
+    assert convert("як") == "i\u0361ak"
+    assert convert("ЯК") == "I\u0361AK"
+    assert convert("Ця Кя") == "T\u0361Si\u0361a Ki\u0361a"  # only the word's first letter
+
+
+def test_the_mrz_form(tmp_path: Path) -> None:
+    from translit.engine import mrz_form
+    from translit.systems import _Formed
+
+    path = tmp_path / "m.toml"
+    path.write_text(HEADER + 'form = "mrz"\n[rules]\n"ґ" = "g"\n"у" = "u"\n"д" = "d"\n"з" = "z"\n'
+                    '"ь" = ""\n"\'" = ""\n', "utf-8")
+    parsed = parse(path)
+    assert parsed.form == "mrz"
+    formed = _Formed(Converter(parsed.rules, cyrillic_source=True))
+    assert formed("Ґудзь-Ґуд'зь Ґудзь") == "GUDZ<GUDZ<GUDZ"
+    assert formed.many(["Ґудзь", "ґудзь  ґудзь"]) == ["GUDZ", "GUDZ<GUDZ"]
+    assert formed("Ґудзь<<Ґудзь") == "GUDZ<<GUDZ"  # the caller's << between name parts stays
+    assert mrz_form("O'Brien-Ünal, Jr.") == "OBRIEN<UNAL<JR"
+    bad = tmp_path / "bad.toml"
+    bad.write_text(HEADER + 'form = "caps"\n[rules]\n"а" = "a"\n', "utf-8")
+    with pytest.raises(TableError, match="form must be one of mrz"):
+        parse(bad)

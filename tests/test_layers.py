@@ -161,7 +161,8 @@ def test_every_mapped_module_exists() -> None:
 
 @pytest.mark.parametrize(("module", "planted", "expected"), [
     ("letters.py", "from .systems import romanize\n", "translit.letters (layer 0) imports translit.systems"),
-    ("engine.py", "def _late() -> None:\n    from . import places\n", "translit.engine (layer 1) imports translit.places"),
+    ("engine.py", "def _late() -> None:\n    from . import places\n",
+     "translit.engine (layer 1) imports translit.places"),
     ("tables.py", "import translit.check\n", "translit.tables (layer 1) imports translit.check"),
     ("systems.py", "from .normalize import key\n", "import circle"),
 ])

@@ -271,6 +271,8 @@ def _spellings() -> Iterator[tuple[str, str, str]]:
         for word in words:
             name = word[:1].upper() + word[1:]
             for system in translit.systems(language):
+                if system.table.form:
+                    continue  # the MRZ form: its base's spelling in capitals, tested as the base
                 yield language, name, translit.romanize(name, system.id)
 
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import tomllib
+import unicodedata
+from pathlib import Path
+
 import pytest
 
 import translit
@@ -70,3 +74,18 @@ def test_one_default_system_per_language() -> None:
 
     defaults = sorted((load_table(i).language, i) for i in system_ids() if load_table(i).default)
     assert [language for language, _ in defaults] == sorted(LANGUAGES), defaults
+
+INTERSCRIPT = tomllib.loads(
+    (Path(__file__).resolve().parent / "data" / "interscript_vectors.toml").read_text("utf-8")
+)
+INTERSCRIPT_VECTORS = [
+    (system_id, source, expected)
+    for system_id, maps in INTERSCRIPT.items()
+    for vectors in maps.values()
+    for source, expected in vectors.items()
+]
+
+
+@pytest.mark.parametrize(("system_id", "source", "expected"), INTERSCRIPT_VECTORS)
+def test_interscript_vector(system_id: str, source: str, expected: str) -> None:
+    assert translit.romanize(source, system_id) == unicodedata.normalize("NFC", expected)

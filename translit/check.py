@@ -645,9 +645,17 @@ class _Resolver:
                 cyrillic, is_known = frequent[0].capitalize(), True
         forms = {language: cyrillic}
         if language != "ru":
-            ru = candidates(word, language="ru", limit=1)
-            if ru:
-                forms["ru"] = ru[0].cyrillic
+            from .reverse import ALPHABETS
+
+            # a reading in letters Russian also has is its own Russian form (Гнатюченко); a
+            # second reading of the Latin as Russian would find a word no one wrote (Ivanov's
+            # streamlined h is х: Хнатюченко for Hnatyuchenko)
+            if cyrillic and {c for c in cyrillic.lower() if c.isalpha()} <= set(ALPHABETS["ru"]):
+                forms["ru"] = cyrillic
+            else:
+                ru = candidates(word, language="ru", limit=1)
+                if ru:
+                    forms["ru"] = ru[0].cyrillic
         return _Name(id="", kind="person", language=language, cyrillic=cyrillic, forms=forms,
                      known=is_known)
 

@@ -9,6 +9,7 @@ Semantics (tables/README.md explains them for table authors):
 * Case per word: rows are lowercase; a capital letter gives a capitalized output (Щ → Shch),
   and in a word written ALL CAPS every output is upper (ЩУКА → SHCHUKA).  A one-letter capital
   word (an initial) follows its nearest longer neighbour: "ЩУКА Ю." → "SHCHUKA YU.".
+  Two letters joined by a tie-bar (U+0361) capitalize together: Я → I͡A (ALA-LC).
 * Characters that no row covers pass through unchanged.  Any str is accepted.
 """
 
@@ -93,10 +94,18 @@ def _context_pattern(key: str, context: Context) -> str:
     return pattern
 
 
+#: The double inverted breve (ALA-LC's tie-bar, t͡s i͡a): the two letters it joins are one
+#: letter, so a capital writes both in capitals (Я → I͡A, as the ALA-LC tables print it).
+TIE_BAR = "\u0361"
+
+
 def _cap(text: str) -> str:
-    """*text* with its first cased letter capitalized (ʼЯ, not ʼя, for a row writing ʼя)."""
+    """*text* with its first cased letter capitalized (ʼЯ, not ʼя, for a row writing ʼя);
+    a letter tied to it by the tie-bar is capitalized with it (i͡a → I͡A)."""
     for i, c in enumerate(text):
         if c.upper() != c.lower():
+            if text[i + 1 : i + 2] == TIE_BAR and i + 2 < len(text):
+                return text[:i] + c.upper() + TIE_BAR + text[i + 2].upper() + text[i + 3 :]
             return text[:i] + c.upper() + text[i + 1 :]
     return text
 
@@ -366,3 +375,16 @@ def invert(table: Table) -> Rules:
     rules: Rules = {out: (Context(key),) for out, key in inverse.items()}
     rules.update(table.reverse)
     return rules
+
+
+# The machine readable zone's name field (ICAO Doc 9303, 7th ed. 2015, Part 3, 4.6): capitals
+# A-Z and digits only; a space or hyphen between name parts is the filler <; apostrophes and
+# other punctuation are left out.  Marks on Latin letters are dropped (E for É).
+_MRZ_FILLER = re.compile(r"[\s\-\u2010-\u2015]+")
+_MRZ_DROP = re.compile(r"[^A-Z0-9<]")
+
+
+def mrz_form(text: str) -> str:
+    """*text* (already romanized) as the MRZ writes it: ШЕВЧЕНКО-Ґудзь → SHEVCHENKO<GUDZ."""
+    text = unicodedata.normalize("NFKD", text).upper()
+    return _MRZ_DROP.sub("", _MRZ_FILLER.sub("<", text.strip()))

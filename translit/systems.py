@@ -9,9 +9,9 @@ from functools import cache
 from typing import Any
 
 from .batch import names_of
-from .engine import Converter, invert
+from .engine import Converter, invert, mrz_form
 from .errors import IrreversibleSystemError, UnknownSystemError
-from .letters import CYRILLIC_RANGES, canonical_apostrophes, guess_language
+from .letters import CYRILLIC_RANGES, canonical_apostrophes, guess_language, has_cyrillic
 from .lexicon import load as load_lexicon
 from .memo import NAMES, memoize
 from .tables import LANGUAGES, Table, default_systems, given_names, load_table, resolve_id, system_ids
@@ -100,9 +100,28 @@ def systems(language: str | None = None) -> list[System]:
     return [s for s in found if language is None or s.language == language]
 
 
+class _Formed:
+    """A converter whose results are then put in the table's output form (mrz).  Like the
+    rows, the form acts only on text with Cyrillic in it: other text passes through."""
+
+    def __init__(self, converter: Converter) -> None:
+        self.converter = converter
+
+    def _form(self, source: str, done: str) -> str:
+        return mrz_form(done) if has_cyrillic(source) else done
+
+    def __call__(self, text: str) -> str:
+        return self._form(text, self.converter(text))
+
+    def many(self, names: list[str]) -> list[str]:
+        return [self._form(n, d) for n, d in zip(names, self.converter.many(names), strict=True)]
+
+
 @cache
-def _forward(table_id: str) -> Converter:
-    return Converter(load_table(table_id).rules, cyrillic_source=True)
+def _forward(table_id: str) -> Converter | _Formed:
+    table = load_table(table_id)
+    converter = Converter(table.rules, cyrillic_source=True)
+    return _Formed(converter) if table.form == "mrz" else converter
 
 
 @cache
@@ -110,7 +129,7 @@ def _backward(table_id: str) -> Converter:
     return Converter(invert(load_table(table_id)), cyrillic_source=False)
 
 
-def _converter_for(text: str, name: str | None) -> Converter | None:
+def _converter_for(text: str, name: str | None) -> Converter | _Formed | None:
     if name is not None:
         return _forward(system(name).id)
     language = language_of(text)[0]

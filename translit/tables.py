@@ -35,7 +35,8 @@ BUILTIN_CLASSES: dict[str, str] = {
 }
 
 _SECTIONS = {"system", "classes", "rules", "reverse", "examples", "reverse-examples"}
-_SYSTEM_KEYS = {"name", "language", "source", "aliases", "reversible", "base", "notes", "url", "convention", "default"}
+_SYSTEM_KEYS = {"name", "language", "source", "aliases", "reversible", "base", "notes", "url",
+                "convention", "default", "form"}
 
 #: The spelling conventions a table writes (tables/README.md, "convention"): which readers' habits
 #: its Latin follows.  english: BGN/PCGN-like ASCII (national systems, passports, maps, English
@@ -46,6 +47,9 @@ CONVENTIONS = (
     "italian", "portuguese", "catalan", "dutch", "hungarian", "swedish", "norwegian", "danish",
     "finnish", "estonian", "latvian", "lithuanian", "romanian", "turkish",
 )
+#: Output forms a table may ask for (tables/README.md, "form"): mrz, the name field of a
+#: passport's machine readable zone (ICAO Doc 9303 Part 3, 4.6).
+FORMS = ("mrz",)
 _CONTEXT_KEYS = {"to", "after", "before"}
 _CLASS_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 
@@ -87,6 +91,7 @@ class Table:
     classes: dict[str, str] = field(default_factory=dict)
     convention: str = "english"
     default: bool = False  # the language's default system (romanize with no system)
+    form: str | None = None  # an output form applied after the rows (FORMS)
 
 
 def tables_dir() -> Path:
@@ -294,6 +299,9 @@ def _check_metadata(reader: _Reader, meta: Any) -> dict[str, Any]:
             raise reader.fail("system", flag, f"{flag} is true or false")
     if meta.get("convention", "english") not in CONVENTIONS:
         raise reader.fail("system", "convention", f"convention must be one of {', '.join(CONVENTIONS)}")
+    form = meta.get("form")
+    if form is not None and form not in FORMS:
+        raise reader.fail("system", "form", f"form must be one of {', '.join(FORMS)}")
     for optional in ("notes", "url", "base"):
         if optional in meta and not isinstance(meta[optional], str):
             raise reader.fail("system", optional, f"{optional} is a string")
@@ -311,6 +319,7 @@ def parse(path: Path, text: str | None = None, resolve: Any = None) -> Table:
     reversible = meta.get("reversible", False)
     convention = meta.get("convention", "english")
     default = meta.get("default", False)
+    form = meta.get("form")
 
     base_id = meta.get("base")
     base: Table | None = None
@@ -348,6 +357,7 @@ def parse(path: Path, text: str | None = None, resolve: Any = None) -> Table:
         classes=classes,
         convention=convention,
         default=default,
+        form=form,
     )
 
 

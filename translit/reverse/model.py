@@ -357,7 +357,9 @@ def build_model(lexicon: Any = True) -> Model:
     """The model from the tables in tables/ and *lexicon*: True for the packaged lexicon, a
     translit.lexicon.Lexicon, (word, weight, languages) rows, or None for no lexicon (the
     letter models are then trained on the tables' examples)."""
-    ids = system_ids()
+    # a table with an output form (the MRZ) reads as its base does; its form is not a
+    # spelling of running text, so it is no reader of its own
+    ids = [i for i in system_ids() if load_table(i).form is None]
     return Model(
         [load_table(i) for i in ids],
         [system_by_id(i) for i in ids],
