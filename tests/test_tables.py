@@ -51,3 +51,19 @@ def test_unknown_system_names_the_closest() -> None:
     with pytest.raises(translit.UnknownSystemError, match="uk-national") as info:
         translit.romanize("Київ", "uk-nationl")
     assert isinstance(info.value, ValueError)
+
+
+def test_tables_load_from_many_threads_at_once() -> None:
+    # a server's first requests load tables in several threads at once: that is no base cycle
+    from concurrent.futures import ThreadPoolExecutor
+
+    from translit.tables import load_table, system_ids
+
+    ids = system_ids()
+    load_table.cache_clear()
+    try:
+        with ThreadPoolExecutor(8) as pool:
+            loaded = list(pool.map(load_table, ids * 4))
+    finally:
+        load_table.cache_clear()
+    assert [t.id for t in loaded] == ids * 4

@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import re
-import threading
 import unicodedata
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from contextlib import asynccontextmanager
@@ -387,7 +386,8 @@ class _BodyLimit:
 
 
 def _warm() -> None:
-    """Load the gazetteer, the lexicon and the reading model before the first request needs them."""
+    """Load the tables, the gazetteer, the lexicon and the reading model."""
+    translit.systems()
     translit.check("Kharkov")
     translit.candidates("Kharkov")
 
@@ -398,8 +398,8 @@ def create_app(allowed_hosts: list[str] | None = None, warm: bool = True) -> Any
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        if warm:
-            threading.Thread(target=_warm, daemon=True).start()
+        if warm:  # before the first request: it would wait for them, within its time limit
+            await anyio.to_thread.run_sync(_warm)
         yield
 
     app = FastAPI(
