@@ -13,7 +13,7 @@ function el(tag, attrs, ...children) {
     else if (name === "onclick") node.addEventListener("click", value);
     else node.setAttribute(name, String(value));
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     node.append(typeof child === "string" || typeof child === "number" ? document.createTextNode(String(child)) : child);
   }
@@ -133,7 +133,7 @@ async function runCheck(event) {
       `${system.name} (${result.target}). ${findings.length} finding${findings.length === 1 ? "" : "s"} ` +
       `for ${names} name${names === 1 ? "" : "s"}.`, false);
     $("results").hidden = false;
-    $("detail").textContent = "";
+    chosen = null;
     render();
   } catch (error) {
     setStatus(status, `Could not check the text: ${error.message}`, true);
@@ -160,10 +160,34 @@ function setStatusOf(findings, status) {
   render();
 }
 
+// Re-rendering replaces the buttons: the focus goes back to the one that had it (or the detail).
+const FOCUS_AREAS = ["detail", "legend", "names", "marked"];
+
+function focusedControl() {
+  const active = document.activeElement;
+  const area = FOCUS_AREAS.find((id) => active && $(id).contains(active));
+  if (!area) return null;
+  return { area, action: active.dataset.action, kind: active.dataset.acceptKind, index: active.dataset.index };
+}
+
+function restoreFocus(control) {
+  if (!control) return;
+  const area = $(control.area);
+  const selector = control.action ? `[data-action="${control.action}"]`
+    : control.kind ? `[data-accept-kind="${control.kind}"]`
+    : control.index !== undefined ? `[data-index="${Number(control.index)}"]` : null;
+  let node = selector ? area.querySelector(selector) : null;
+  if (!node || node.disabled) node = control.area === "detail" || control.area === "marked" ? $("detail") : $("accept-all");
+  node.focus({ preventScroll: true });
+}
+
 function render() {
+  const control = focusedControl();
   renderLegend();
   renderMarked();
   renderNames();
+  renderDetail();
+  restoreFocus(control);
   $("corrected").value = corrected();
   const open = state.findings.filter((f) => f.status === "open").length;
   $("accept-all").disabled = open === 0;
@@ -212,40 +236,49 @@ function renderMarked() {
   marked.append(document.createTextNode(state.text.slice(at)));
 }
 
-function systemNames(ids) {
-  return ids.map((id) => (state.systems[id] ? `${state.systems[id].name} (${id})` : id)).join("; ");
-}
+let chosen = null; // the index of the finding whose detail is shown
 
 function choose(f) {
+  chosen = f.index;
+  renderDetail();
+  $("detail").focus({ preventScroll: true });
+  $("detail").scrollIntoView({ block: "nearest" });
+}
+
+function act(f, status) {
+  f.status = status;
+  render();
+}
+
+function renderDetail() {
   for (const node of document.querySelectorAll("mark.chosen")) node.classList.remove("chosen");
-  const mark = document.querySelector(`mark[data-index="${f.index}"]`);
-  if (mark) mark.classList.add("chosen");
   const detail = $("detail");
   clear(detail);
+  const f = chosen === null ? null : state.findings[chosen];
+  if (!f) return;
+  const mark = document.querySelector(`mark[data-index="${f.index}"]`);
+  if (mark) mark.classList.add("chosen");
   const target = state.systems[state.target];
   const same = state.findings.filter((g) => g.problem === f.problem && g.status === "open");
+  const follows = f.follows.length ? f.follows.join(", ") : "no system";
   detail.append(
     el("h3", {}, `${f.text} → ${f.suggestion}`),
     el("dl", {},
       el("dt", {}, "Problem"), el("dd", {}, describe(f)),
       el("dt", {}, "Why"), el("dd", { className: "explanation" }, f.explanation),
-      el("dt", {}, "Name"), el("dd", {}, `${f.name} (${f.kind}${f.language ? `, ${f.language}` : ""})`),
-      el("dt", {}, "As written, follows"), el("dd", {}, f.follows.length ? systemNames(f.follows) : "no system"),
-      el("dt", {}, "Written by"), el("dd", {}, `${target.name} (${state.target}): ${target.source}`),
+      el("dt", {}, "Name"), el("dd", {}, `${f.name} (${f.kind}${f.language ? `, ${LANGUAGES[f.language] || f.language}` : ""})`),
+      el("dt", {}, "As written"), el("dd", {}, `follows ${follows}`),
+      el("dt", {}, "Norm"), el("dd", { className: "norm" }, `${target.name} (${state.target}): ${target.source}`),
       el("dt", {}, "Where"), el("dd", {}, `line ${f.line}, column ${f.column}`),
       el("dt", {}, "Now"), el("dd", { className: "state" }, f.status === "open" ? "not decided" : f.status)),
     el("div", { className: "controls" },
       el("button", { type: "button", className: "primary", "data-action": "accept",
-                     disabled: f.status === "accepted", onclick: () => { f.status = "accepted"; render(); choose(f); } },
-         `Accept ${f.suggestion}`),
+                     disabled: f.status === "accepted", onclick: () => act(f, "accepted") }, `Accept ${f.suggestion}`),
       el("button", { type: "button", "data-action": "ignore", disabled: f.status === "ignored",
-                     onclick: () => { f.status = "ignored"; render(); choose(f); } }, "Ignore"),
+                     onclick: () => act(f, "ignored") }, "Ignore"),
       el("button", { type: "button", "data-action": "accept-kind", disabled: same.length === 0,
-                     onclick: () => { setStatusOf(same, "accepted"); choose(f); } },
-         `Accept all: ${describe(f)} (${same.length})`),
-      f.status !== "open" ? el("button", { type: "button", "data-action": "undo",
-                                           onclick: () => { f.status = "open"; render(); choose(f); } }, "Undo") : null));
-  detail.focus({ preventScroll: false });
+                     onclick: () => setStatusOf(same, "accepted") }, `Accept all: ${describe(f)} (${same.length})`),
+      f.status !== "open" ? el("button", { type: "button", "data-action": "undo", onclick: () => act(f, "open") }, "Undo") : null));
 }
 
 function renderNames() {
@@ -312,7 +345,7 @@ function openFile() {
 
 $("check-form").addEventListener("submit", runCheck);
 $("accept-all").addEventListener("click", () => setStatusOf(state.findings.filter((f) => f.status === "open"), "accepted"));
-$("reset").addEventListener("click", () => { setStatusOf(state.findings, "open"); $("detail").textContent = ""; });
+$("reset").addEventListener("click", () => setStatusOf(state.findings, "open"));
 $("copy").addEventListener("click", copyCorrected);
 $("download").addEventListener("click", downloadCorrected);
 $("file").addEventListener("change", openFile);
