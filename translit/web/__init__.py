@@ -463,7 +463,7 @@ def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
     """Serve the page and the API until interrupted."""
     import uvicorn
 
-    uvicorn.run(create_app(_hosts_for(host)), host=host, port=port, log_level="info",
+    uvicorn.run(create_app(_hosts_for(host)), host=host, port=port, log_level="info", access_log=False,
                 timeout_keep_alive=5)
 
 
