@@ -262,3 +262,39 @@ def test_hostile_strings_through_every_endpoint(base: str) -> None:
         assert _ok(base, "/api/lookup", {"name": s})["name"] == unicodedata.normalize("NFC", s.strip())
     groups = _ok(base, "/api/group", {"names": BLNS})["groups"]
     assert sum(len(g["names"]) for g in groups) == len(BLNS)  # type: ignore[union-attr, misc]
+
+
+def test_python_m_translit_web_serves_on_loopback() -> None:
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from tests.web_server import free_port
+
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "translit.web", "--port", str(port)],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
+                    assert response.status == 200 and b"translit" in response.read()
+                    break
+            except OSError:
+                assert server.poll() is None and time.monotonic() < deadline, "the server did not start"
+                time.sleep(0.2)
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0].decode()
+    assert f"http://127.0.0.1:{port}/" in output  # it says where the page is
+
+
+def test_the_arguments_of_translit_serve() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    web.add_arguments(parser)
+    assert vars(parser.parse_args([])) == {"host": "127.0.0.1", "port": 8000}
+    assert vars(parser.parse_args(["--host", "::1", "--port", "9000"])) == {"host": "::1", "port": 9000}

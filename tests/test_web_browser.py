@@ -335,3 +335,25 @@ def test_hostile_strings_stay_text(browser: Any, base: str) -> None:
     assert _page_tags(browser) <= PAGE_TAGS and not _handlers(browser)
     assert browser.execute_script("return window.__pwned;") is False
     assert browser.execute_script("return Array.from(document.scripts, s => s.src);") == [base + "/app.js"]
+
+
+def test_a_text_file_is_opened_and_its_corrected_copy_named_after_it(
+        browser: Any, base: str, downloads: Path, tmp_path: Path) -> None:
+    source = tmp_path / "report.txt"
+    source.write_text(REPORT, "utf-8")
+    open_page(browser, base)
+    by(browser, "#file").send_keys(str(source))  # the page reads it; the server never sees a path
+    wait(lambda: by(browser, "#text").get_attribute("value") == REPORT)
+    assert by(browser, "#status").text == "Opened report.txt."
+    by(browser, "#check").click()
+    wait(lambda: all_by(browser, "#marked mark"))
+    by(browser, "#legend [data-accept-kind=russian-based]").click()
+    for old in downloads.glob("*"):
+        old.unlink()
+    by(browser, "#download").click()
+    saved = wait(lambda: list(downloads.glob("*.txt")))
+    assert [p.name for p in saved] == ["report-corrected.txt"]
+    findings = translit.check(REPORT)
+    want = corrected(REPORT, findings, lambda f: f.problem == "russian-based")
+    assert wait(lambda: saved[0].read_text("utf-8")) == want
+    assert "Kharkiv" in want and "Krasnoarmeysk" in want  # former names left as they were
