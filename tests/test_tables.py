@@ -75,6 +75,7 @@ def test_one_default_system_per_language() -> None:
     defaults = sorted((load_table(i).language, i) for i in system_ids() if load_table(i).default)
     assert [language for language, _ in defaults] == sorted(LANGUAGES), defaults
 
+
 INTERSCRIPT = tomllib.loads(
     (Path(__file__).resolve().parent / "data" / "interscript_vectors.toml").read_text("utf-8")
 )
@@ -89,3 +90,18 @@ INTERSCRIPT_VECTORS = [
 @pytest.mark.parametrize(("system_id", "source", "expected"), INTERSCRIPT_VECTORS)
 def test_interscript_vector(system_id: str, source: str, expected: str) -> None:
     assert translit.romanize(source, system_id) == unicodedata.normalize("NFC", expected)
+
+def test_tables_load_from_many_threads_at_once() -> None:
+    # a server's first requests load tables in several threads at once: that is no base cycle
+    from concurrent.futures import ThreadPoolExecutor
+
+    from translit.tables import load_table, system_ids
+
+    ids = system_ids()
+    load_table.cache_clear()
+    try:
+        with ThreadPoolExecutor(8) as pool:
+            loaded = list(pool.map(load_table, ids * 4))
+    finally:
+        load_table.cache_clear()
+    assert [t.id for t in loaded] == ids * 4

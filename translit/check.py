@@ -946,7 +946,8 @@ def check(text: str, target: str = "uk-national") -> list[Finding]:
         if judged is not None:
             findings.append((mention, *judged))
     findings = _add_inconsistent(doc, mentions, findings)
-    return [_finding(doc, mentions, m, problem, suggestion, follows)
+    spellings = _spellings_by_name(mentions)
+    return [_finding(doc, spellings, m, problem, suggestion, follows)
             for m, problem, suggestion, follows in sorted(findings, key=lambda f: f[0].start)]
 
 
@@ -1092,13 +1093,24 @@ def _group_id(mention: _Mention) -> str:
     return mention.name.id.removesuffix(":surname")
 
 
-def _finding(doc: _Text, mentions: list[_Mention], mention: _Mention, problem: str,
+def _spellings_by_name(mentions: list[_Mention]) -> dict[str, dict[str, str]]:
+    """Each name's spellings in the text, in order of first use: spelling → folded (once per
+    text, not once per finding: a text naming one town a thousand times stays linear)."""
+    out: dict[str, dict[str, str]] = {}
+    for m in mentions:
+        if not m.gloss:
+            spellings = out.setdefault(_group_id(m), {})
+            if m.text not in spellings:
+                spellings[m.text] = fold(m.text)
+    return out
+
+
+def _finding(doc: _Text, spellings: dict[str, dict[str, str]], mention: _Mention, problem: str,
              suggestion: str, follows: tuple[str, ...]) -> Finding:
     name = mention.name
-    group = _group_id(mention)
-    variants = list(dict.fromkeys(
-        m.text for m in mentions
-        if _group_id(m) == group and fold(m.text) != fold(mention.text) and not m.gloss))
+    folded = fold(mention.text)
+    variants = [text for text, other in spellings.get(_group_id(mention), {}).items()
+                if other != folded]
     label = _label(name, suggestion, doc)
     line, column = doc.position(mention.start)
     explanation = _explain(doc, mention, problem, suggestion, follows)

@@ -7,6 +7,7 @@ The format is documented in tables/README.md.  This module only parses and check
 from __future__ import annotations
 
 import re
+import threading
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -432,18 +433,21 @@ def resolve_id(name: str) -> str:
     return path.stem
 
 
-_loading: list[str] = []
+# The tables being loaded, per thread: two threads loading one table at once (a server's
+# first requests) are not a base cycle.
+_local = threading.local()
 
 
 @cache
 def load_table(name: str) -> Table:
     """The parsed table for an id or alias (cached)."""
     table_id = resolve_id(name)
-    if table_id in _loading:
-        cycle = " → ".join([*_loading, table_id])
+    loading: list[str] = _local.__dict__.setdefault("loading", [])
+    if table_id in loading:
+        cycle = " → ".join([*loading, table_id])
         raise TableError(str(_index()[table_id]), "[system] row 'base'", f"base cycle: {cycle}")
-    _loading.append(table_id)
+    loading.append(table_id)
     try:
         return parse(_index()[table_id])
     finally:
-        _loading.pop()
+        loading.pop()
