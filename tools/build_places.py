@@ -173,12 +173,13 @@ class Katottg:
         self.taken: set[int] = set()
 
     def match(self, region: str, names: list[str], population: int) -> int | None:
-        """The settlement of *region* one of *names* (the official name first) names: the
-        first name that finds any settlement letter for letter, else by key(), else as a
-        former name of a settlement (renames-codifiers.toml); among several
-        of one name, the one whose category fits the population (a city from 10,000 people),
-        else the hromada's centre (the hromada is named after it); None when still several or
-        none."""
+        """The settlement of *region* one of *names* names (the official name first, then
+        GeoNames' own name, then Cyrillic names of the same key as GeoNames' name): letter
+        for letter, else by key(), else as a former name of a settlement
+        (renames-codifiers.toml); among several of one name, the one whose category fits the
+        population (a city from 10,000 people), else the hromada's centre (the hromada is
+        named after it); None when still several or none.  Other alternate names are not
+        tried: they hold historical names other settlements bear now (Торез: Олексіївка)."""
         for index in (self.by_name, self.by_key, self.by_former):
             for name in names:
                 probe = key(name) if index is self.by_key else _fold(name)
@@ -239,8 +240,10 @@ def build_rows(katottg_path: Path | None = None) -> tuple[list[str], dict[str, s
         unit = None
         if country == "UA" and admin1:
             region = regions["UA"][admin1][0]
-            ukrainian = [n for n in cyrillic if _language_mask(n) & LANGUAGE_BITS["uk"]]
-            probes = ([official] if official else []) + [n for n in ukrainian if n != official]
+            own_key = key(geonames_name)
+            same = [n for n in cyrillic if _language_mask(n) & LANGUAGE_BITS["uk"]
+                    and key(n) == own_key and n != official]
+            probes = ([official] if official else []) + [geonames_name] + same
             number = katottg.match(region, probes, int(city["population"]))
             if number is not None:
                 katottg.taken.add(number)

@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import itertools
 import re
 import subprocess
 import sys
@@ -54,8 +55,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
-
-import itertools
 
 import codifiers  # noqa: E402
 

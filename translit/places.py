@@ -22,9 +22,11 @@ spelling of any of its names, in either script::
 Established spellings
 =====================
 
-:func:`spellings` lists the established Latin spellings of names — the SpellingUkraine
-vocabulary (``translit/data/places/spellingukraine/``, MIT) and the curated rows of
-``tables/places/spellings.toml`` — each with the spellings in use that are wrong for it.
+:func:`spellings` lists the established Latin spellings of names — public people's own
+spellings (``tables/places/people.toml``, :func:`people`), the curated rows of
+``tables/places/spellings.toml`` and the SpellingUkraine vocabulary
+(``translit/data/places/spellingukraine/``, MIT) — each with its source and the spellings in
+use that are wrong for it.
 """
 
 from __future__ import annotations
@@ -46,7 +48,8 @@ from .tables import APOSTROPHES, tables_dir
 
 __all__ = [
     "Match", "Place", "Renaming", "RussianForm", "Spelling", "Succession", "current_name",
-    "edition", "load", "lookup", "official_russian", "russian_forms", "sources", "spellings",
+    "edition", "load", "lookup", "official_russian", "people", "russian_forms", "sources",
+    "spellings",
 ]
 
 COUNTRY_LANGUAGE = {"UA": "uk", "RU": "ru", "BY": "be"}
@@ -208,8 +211,10 @@ class Gazetteer:
     def __iter__(self) -> Iterator[Place]:
         return iter(self.places)
 
-    def lookup(self, name: str, *, country: str | None = None, limit: int = 10) -> list[Match]:
-        """Places one of whose names is a spelling of *name*, likeliest first."""
+    def lookup(self, name: str, *, country: str | None = None, limit: int = 10,
+               every: bool = False) -> list[Match]:
+        """Places one of whose names is a spelling of *name*, likeliest first; *every* adds
+        the settlements only KATOTTH knows (see :func:`lookup`)."""
         if not isinstance(name, str):
             raise TypeError(f"lookup() takes a str, not {type(name).__name__}")
         name_key = key(name)
@@ -219,13 +224,13 @@ class Gazetteer:
         found: dict[int, Match] = {}
         for number, renaming, form in self._former.get(name_key, ()):
             place = self.places[number]
-            if country and place.country != country:
+            if (country and place.country != country) or (not every and _minor(place)):
                 continue
             exact = _spelled(folded, form)
             _keep(found, number, Match(place, form, "former", exact, renaming))
         for number, _ in self._index.get(name_key, ()):
             place = self.places[number]
-            if country and place.country != country:
+            if (country and place.country != country) or (not every and _minor(place)):
                 continue
             names = place.all_names()
             own = key(place.name) if place.name else place._keys[0]
@@ -239,6 +244,12 @@ class Gazetteer:
             _keep(found, number, Match(place, exact_name or matching[0], via, exact_name is not None))
         ranked = sorted(found.values(), key=lambda m: -m.score)
         return ranked[:limit]
+
+
+def _minor(place: Place) -> bool:
+    """A settlement only KATOTTH knows: a village GeoNames does not list (fewer than 500
+    people), with no population or coordinates."""
+    return place.id == 0 and bool(place.katottg)
 
 
 def _lexicon_place(name: str, language: str) -> int:
@@ -494,17 +505,21 @@ def load() -> Gazetteer:
     return Gazetteer(_apply_renamings(places))
 
 
-def lookup(name: str, *, country: str | None = None, limit: int = 10) -> list[Match]:
+def lookup(name: str, *, country: str | None = None, limit: int = 10,
+           every: bool = False) -> list[Match]:
     """Places *name* names — in any script and spelling, through their current, former or
     other names — likeliest first (exact spellings, then the current name, then population).
 
-    *country* ('UA', 'RU', 'BY') keeps one country's places.
+    *country* ('UA', 'RU', 'BY') keeps one country's places.  The settlements only KATOTTH
+    knows (about 25,000 villages GeoNames does not list, with no population: Берлин in Lviv
+    oblast) are found only with *every*: their names are too often a foreign city's or a
+    word's to be taken for a place without other evidence.
 
     >>> m = lookup("Artemivsk")[0]
     >>> m.place.latin, m.via, m.renaming.date
     ('Bakhmut', 'former', '2016-02-04')
     """
-    return load().lookup(name, country=country, limit=limit)
+    return load().lookup(name, country=country, limit=limit, every=every)
 
 
 @dataclass(frozen=True)
@@ -544,7 +559,7 @@ def current_name(name: str, *, country: str | None = None, region: str | None = 
     """
     if not isinstance(name, str):
         raise TypeError(f"current_name() takes a str, not {type(name).__name__}")
-    matches = load().lookup(name, country=country, limit=len(load()))
+    matches = load().lookup(name, country=country, limit=len(load()), every=True)
     out = []
     for match in matches:
         place = match.place
@@ -692,11 +707,10 @@ _KINDS = {
 }
 
 
-@cache
-def spellings() -> tuple[Spelling, ...]:
-    """Every established spelling: tables/places/spellings.toml, then SpellingUkraine."""
+def _curated(file: str) -> list[Spelling]:
+    """The rows of tables/places/*file* (spellings.toml, people.toml)."""
     out: list[Spelling] = []
-    path = tables_dir() / "places" / "spellings.toml"
+    path = tables_dir() / "places" / file
     for number, row in enumerate(tomllib.loads(path.read_text("utf-8"))["spelling"], 1):
         try:
             out.append(Spelling(
@@ -707,17 +721,34 @@ def spellings() -> tuple[Spelling, ...]:
             ))
         except KeyError as error:
             raise ValueError(f"{path}: spelling {number} lacks {error}") from None
+    return out
+
+
+@cache
+def people() -> tuple[Spelling, ...]:
+    """Public people's own established Latin spellings (tables/places/people.toml), each with
+    the source that establishes it."""
+    return tuple(_curated("people.toml"))
+
+
+@cache
+def spellings() -> tuple[Spelling, ...]:
+    """Every established spelling: tables/places/people.toml, tables/places/spellings.toml,
+    then SpellingUkraine (whose person entries take the scope people.toml gives the person)."""
+    out: list[Spelling] = [*people(), *_curated("spellings.toml")]
+    scope_of = {fold(s.name): s.scope for s in people()}
     data = resources.files("translit") / "data" / "places" / "spellingukraine" / "vocabulary.jsonl"
     for line in data.read_text("utf-8").splitlines():
         if not line.strip():
             continue
         row = json.loads(line)
         kind = _KINDS.get(row["category"], "name")
+        name = _nfc(row["sourceSpelling"])
         out.append(Spelling(
-            name=_nfc(row["sourceSpelling"]), language="uk", kind=kind,
+            name=name, language="uk", kind=kind,
             spelling=row["correctSpelling"], wrong=tuple(row["incorrectSpellings"]),
             related=tuple(row["relatedSpellings"]),
-            scope="all" if kind == "person" and "Klitschko" in row["correctSpelling"] else "en",
+            scope=scope_of.get(fold(name), "en") if kind == "person" else "en",
             source="SpellingUkraine (github.com/Tyrrrz/SpellingUkraine), " + row["file"],
         ))
     return tuple(out)
