@@ -9,7 +9,9 @@ Writes
   KATOTTH 2021–2026: the UA code), read by translit.places beside the hand-curated
   ``renames.toml``;
 * ``translit/data/places/koatuu-ru.tsv.gz``: the Ukrainian and the official Russian name of
-  every settlement in KOATUU of 30 May 2019 (its column NR), with region, raion and code.
+  every settlement in KOATUU of 30 May 2019 (its column NR), with region, raion and code; the
+  rows whose NR holds a letter only Ukrainian has (the Ukrainian name copied, Калинівка) are
+  left out.
 
 Sources (read at build time only; see translit/data/places/LICENSES.md):
 
@@ -292,6 +294,7 @@ def render(rows: list[Row], acts: dict[str, dict[str, str]], sources: list[str])
 
 
 _RUSSIAN_LOWER = {"НА", "НАД", "ПОД", "ИМЕНИ", "У"}
+_UKRAINIAN_ONLY = set("іїєґ")
 
 
 def russian_case(name: str) -> str:
@@ -313,6 +316,8 @@ def russian_rows(entries: dict[str, codifiers.Entry], cased: dict[str, str]) -> 
         raion = codifiers.koatuu_raion(entries, code)
         uk = codifiers.title_case(entry.name, cased.get(entry.name.upper(), ""))
         ru = russian_case(entry.russian.replace("ʼ", "").split("/")[0])
+        if set(ru.lower()) & _UKRAINIAN_ONLY:
+            continue  # the Ukrainian name copied into NR (Калинівка), not a Russian form
         category = codifiers.KOATUU_TYPES.get(entry.kind, "M")
         out.append("\t".join([uk, ru, region, raion, category, code]))
     return out

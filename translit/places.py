@@ -434,6 +434,9 @@ def _apply_renamings(places: list[Place]) -> list[Place]:
             continue
         number = max(candidates, key=lambda n: places[n].population)
         place = places[number]
+        if derived and place.katottg and place.katottg != renaming.katottg and key(
+                place.name) != key(renaming.name):
+            continue  # KATOTTH names the place otherwise: the name matched another one
         changes: dict[str, object] = {"former": (*place.former, renaming)}
         if not place.katottg and (outdated or key(place.name) != key(renaming.name)):
             changes.update(_renamed(place, renaming.name))
@@ -570,8 +573,8 @@ def current_name(name: str, *, country: str | None = None, region: str | None = 
             if raion and not _same_raion(place, match.renaming, raion):
                 continue
             start = _date_key(match.renaming.date)
-            chain = tuple(r for r in renamings if (_date_key(r.date) >= start
-                          and r.kind == "renaming") or r is match.renaming)
+            chain = tuple(r for r in renamings if _date_key(r.date) >= start
+                          and (r is match.renaming or fold(r.former) != fold(name)))
         elif match.via == "name":
             if raion and not _same_raion(place, None, raion):
                 continue
