@@ -107,12 +107,12 @@ def _fold(text: str) -> str:
 
 def measure() -> dict[str, object]:
     plants = tomllib.loads((HERE / "plants.toml").read_text("utf-8"))["plant"]
-    correct_rows = []
-    false_alarms = []
+    correct_rows: list[tuple[str, str, int, int]] = []
+    false_alarms: list[tuple[str, str, str, str]] = []
     planted_total = found = right = elsewhere = 0
     planted_bytes = 0
     by_problem: dict[str, list[int]] = {}
-    missed = []
+    missed: list[tuple[str, str, str]] = []
     seen: dict[str, int] = {}
     for text in texts():
         findings = translit.check(text.body, text.target)
@@ -124,7 +124,7 @@ def measure() -> dict[str, object]:
             continue
         planted_bytes += len(body.encode("utf-8"))
         findings = translit.check(body, text.target)
-        covered = set()
+        covered: set[int] = set()
         for p in planted:
             hits = [f for f in findings if f.start < p.end and p.start < f.end]
             counts = by_problem.setdefault(p.problem, [0, 0])
