@@ -130,6 +130,19 @@ def test_current_name_takes_any_str() -> None:
     assert current_name("") == [] and current_name("  ") == []
     with pytest.raises(TypeError):
         current_name(None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        places.official_russian(None)  # type: ignore[arg-type]
+
+
+@given(st.text(max_size=30), st.sampled_from((None, "UA", "RU")),
+       st.sampled_from((None, "", "Донецька область", "Zhytomyr", "Texas")),
+       st.sampled_from((None, "", "Лугинський район", "x")))
+def test_current_name_and_official_russian_never_raise(
+        text: str, country: str | None, region: str | None, raion: str | None) -> None:
+    for found in current_name(text, country=country, region=region, raion=raion):
+        assert isinstance(found.name, str) and all(r.name for r in found.chain)
+    for form in places.official_russian(text, region=region):
+        assert fold(form.uk) == fold(text) or fold(form.ru) == fold(text)
 
 
 def test_derived_rows_are_well_formed() -> None:
