@@ -58,6 +58,9 @@ def test_exact_spellings_and_population_rank_first() -> None:
 
 @pytest.mark.parametrize("row", RENAMES, ids=[r["former"] for r in RENAMES])
 def test_every_renaming_is_found_through_its_former_name(row: dict[str, str]) -> None:
+    if key(row["former"]) == key(row["name"]):  # Велятин → Велятино: one key, found by name
+        assert lookup(row["former"], every=True)[0].place.region == row["region"]
+        return
     for former in filter(None, (row["former"], row.get("former_ru"))):
         matches = [m for m in lookup(former, limit=20) if m.via == "former"]
         names = {fold(m.place.name) for m in matches}

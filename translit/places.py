@@ -83,6 +83,7 @@ class Renaming:
     kind: str = "renaming"  # renaming, or spelling (a fix of the written form)
     raion: str = ""  # the raion in the classifier edition that shows the change
     katottg: str = ""  # the current KATOTTH code of the renamed settlement, where known
+    derived: bool = False  # from renames-codifiers.toml (a classifier diff), not curated
 
 
 @dataclass(frozen=True)
@@ -248,8 +249,8 @@ class Gazetteer:
 
 def _minor(place: Place) -> bool:
     """A settlement only KATOTTH knows: a village GeoNames does not list (fewer than 500
-    people), with no population or coordinates."""
-    return place.id == 0 and bool(place.katottg)
+    people), with no population or coordinates, and no curated renaming (renames.toml)."""
+    return place.id == 0 and bool(place.katottg) and all(r.derived for r in place.former)
 
 
 def _lexicon_place(name: str, language: str) -> int:
@@ -337,7 +338,7 @@ def _renamings() -> list[tuple[str, Renaming]]:
             out.append((region, Renaming(
                 name=name, former=former, former_ru="", date=act.get("date", row["date"]),
                 act=act.get("act", NOT_IDENTIFIED), source=source, kind=row["kind"],
-                raion=row.get("raion", ""), katottg=row.get("katottg", ""),
+                raion=row.get("raion", ""), katottg=row.get("katottg", ""), derived=True,
             )))
         except KeyError as error:
             raise ValueError(f"{path}: rename {number} lacks {error}") from None
@@ -401,7 +402,7 @@ def _apply_renamings(places: list[Place]) -> list[Place]:
     for region, renaming in renamings:
         if region not in country_of:
             raise ValueError(f"renames: unknown region {region!r} (see regions.toml)")
-        derived = renaming.source.startswith(("KOATUU", "KATOTTH")) or " editions " in renaming.source
+        derived = renaming.derived
         outdated = False
         if renaming.katottg and renaming.katottg in by_code:
             candidates = [by_code[renaming.katottg]]
