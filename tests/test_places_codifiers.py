@@ -98,6 +98,11 @@ def test_a_name_many_villages_bore_resolves_with_region_and_raion() -> None:
     assert [s.name for s in one] == ["Миролюбів"]
     assert one[0].chain[0].date == "2015-07-15/2016-11-30"  # between two KOATUU editions
     assert one[0].chain[0].act == places.NOT_IDENTIFIED
+    # the act of 17 March 2016 names the raion: the renaming carries it, and its date
+    cited = current_name("Zhovtneve", region="Chernihiv", raion="Менський район")
+    assert [s.name for s in cited] == ["Покровське"]
+    assert "No. 1037-VIII" in cited[0].chain[0].act and cited[0].chain[0].date == "2016-03-17"
+    assert cited[0].place.katottg  # the curated row took the derived row's KATOTTH code
 
 
 @pytest.mark.parametrize("spelling", ["Artemovsk", "Артемовськ", "Артёмовск", "Artemivsk",

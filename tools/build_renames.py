@@ -231,13 +231,16 @@ def attach_acts(rows: list[Row]) -> dict[str, dict[str, str]]:
     """Take date and act from renames.toml where it has the same renaming; the acts so cited,
     by id."""
     curated = tomllib.loads(CURATED.read_text("utf-8"))["rename"]
-    known = {}
+    known: dict[tuple[str, str, str], list[dict[str, str]]] = {}
     for row in curated:
         former = codifiers.clean(row["former"]).upper()
-        known[(codifiers.clean(row["region"]), former, codifiers.clean(row["name"]).upper())] = row
+        known.setdefault((codifiers.clean(row["region"]), former,
+                          codifiers.clean(row["name"]).upper()), []).append(row)
     acts: dict[str, dict[str, str]] = {}
     for row in rows:
-        found = known.get((row.region, row.former.upper(), row.name.upper()))
+        # a curated row that names its raion is that raion's renaming only
+        found = next((c for c in known.get((row.region, row.former.upper(), row.name.upper()), [])
+                      if not c.get("raion") or c["raion"].upper() == row.raion.upper()), None)
         if found is None:
             continue
         act_id = f"{found['date']}-{len([a for a in acts if a.startswith(str(found['date']))]) + 1}"

@@ -317,18 +317,30 @@ def _renamings() -> list[tuple[str, Renaming]]:
                 former_ru=_nfc(row.get("former_ru", "")), date=str(row["date"]),
                 act=row["act"], source=row["source"],
                 region_keeps_name=bool(row.get("region_keeps_name", False)),
+                raion=_nfc(row.get("raion", "")),
             )
         except KeyError as error:
             raise ValueError(f"{path}: rename {number} lacks {error}") from None
         out.append((_nfc(row["region"]), renaming))
-    curated = {(region, fold(r.former), fold(r.name)) for region, r in out}
+    # a curated row wins over the same renaming derived from the classifiers, and takes its
+    # KATOTTH code (a curated row with a raion: the derived row of that raion only)
+    curated: dict[tuple[str, str, str], list[int]] = {}
+    for number, (region, r) in enumerate(out):
+        curated.setdefault((region, fold(r.former), fold(r.name)), []).append(number)
     path = tables_dir() / "places" / "renames-codifiers.toml"
     table = tomllib.loads(path.read_text("utf-8"))
     acts = table.get("act", {})
     for number, row in enumerate(table["rename"], 1):
         try:
             region, former, name = _nfc(row["region"]), _nfc(row["former"]), _nfc(row["name"])
-            if (region, fold(former), fold(name)) in curated:
+            same = [n for n in curated.get((region, fold(former), fold(name)), ())
+                    if _same_raion_name(out[n][1].raion, row.get("raion", ""))]
+            if same:
+                region_of, renaming = out[same[0]]
+                if not renaming.katottg:
+                    out[same[0]] = (region_of, _replace_renaming(
+                        renaming, katottg=row.get("katottg", ""),
+                        raion=renaming.raion or row.get("raion", "")))
                 continue
             act = acts.get(row["act"], {})
             edition = "KOATUU" if row["code"][:2] != "UA" else "KATOTTH"
@@ -343,6 +355,17 @@ def _renamings() -> list[tuple[str, Renaming]]:
         except KeyError as error:
             raise ValueError(f"{path}: rename {number} lacks {error}") from None
     return out
+
+
+def _same_raion_name(curated: str, derived: str) -> bool:
+    """Whether a curated row's raion (or none) is a derived row's."""
+    return not curated or fold(curated.replace(" район", "")) == fold(derived.replace(" район", ""))
+
+
+def _replace_renaming(renaming: Renaming, **changes: str) -> Renaming:
+    from dataclasses import replace
+
+    return replace(renaming, **changes)
 
 
 def _nfc(text: str) -> str:
@@ -422,6 +445,8 @@ def _apply_renamings(places: list[Place]) -> list[Place]:
                 candidates = _in_raion(places, candidates, renaming.raion)
                 if len(candidates) != 1:
                     continue
+            elif len(candidates) > 1 and renaming.raion:
+                candidates = _in_raion(places, candidates, renaming.raion) or candidates
         if not candidates:
             if derived:
                 continue
