@@ -362,10 +362,10 @@ def _same_raion_name(curated: str, derived: str) -> bool:
     return not curated or fold(curated.replace(" район", "")) == fold(derived.replace(" район", ""))
 
 
-def _replace_renaming(renaming: Renaming, **changes: str) -> Renaming:
+def _replace_renaming(renaming: Renaming, *, katottg: str, raion: str) -> Renaming:
     from dataclasses import replace
 
-    return replace(renaming, **changes)
+    return replace(renaming, katottg=katottg, raion=raion)
 
 
 def _nfc(text: str) -> str:
