@@ -58,6 +58,9 @@ def test_exact_spellings_and_population_rank_first() -> None:
 
 @pytest.mark.parametrize("row", RENAMES, ids=[r["former"] for r in RENAMES])
 def test_every_renaming_is_found_through_its_former_name(row: dict[str, str]) -> None:
+    if key(row["former"]) == key(row["name"]):  # Велятин → Велятино: one key, found by name
+        assert lookup(row["former"], every=True)[0].place.region == row["region"]
+        return
     for former in filter(None, (row["former"], row.get("former_ru"))):
         matches = [m for m in lookup(former, limit=20) if m.via == "former"]
         names = {fold(m.place.name) for m in matches}
@@ -114,7 +117,7 @@ def test_the_stored_keys_are_todays_keys() -> None:
     """places.tsv.gz stores key() of every name; rebuild it when key() changes."""
     path = ROOT / "translit" / "data" / "places" / "places.tsv.gz"
     lines = gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()
-    assert f"# key_version: {KEY_VERSION}" in lines[:5]
+    assert f"# key_version: {KEY_VERSION}" in [line for line in lines if line.startswith("#")]
     rows = [line.split("\t") for line in lines if not line.startswith("#")]
     for row in rows[::97]:
         names, keys = row[6].split("|"), row[7].split("|")

