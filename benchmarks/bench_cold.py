@@ -33,7 +33,7 @@ CALLS = {
     "candidates, limit=1": 'translit.candidates("Serhii Zhadan", limit=1)',
     "identify (Latin alone)": 'translit.identify("Zelenskyy")',
     "identify (Latin, Cyrillic)": 'translit.identify("Kharkiv", "Харків")',
-    "repair": 'translit.repair("Kиїв")',
+    "repair": 'translit.repair("Київська і Kharkівська область")',
     "check": 'translit.check("Зустріч у Kharkov з Sergey Ivanov.")',
 }
 PROBE = """

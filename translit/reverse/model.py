@@ -39,7 +39,7 @@ from .settings import (
     WALK_MEMO,
     WORD_READINGS,
 )
-from .spelling import PARTS, cyrillic_key
+from .spelling import PARTS, cyrillic_key, mixes_scripts
 
 
 class Model:
@@ -225,6 +225,8 @@ class Model:
         letters = sum(1 for c in latin if c.isalpha())
         if letters > MAX_WORD_LETTERS:
             text = reader.greedy(latin)
+            if mixes_scripts(text):
+                return []
             return [Candidate(text, -UNKNOWN_PENALTY - 10.0 * letters, frozenset(), False)]
         out = {c.cyrillic: c for c in self._known(latin, language)}
         unknown: list[tuple[Candidate, int]] = []
@@ -240,6 +242,8 @@ class Model:
             unknown.append((Candidate(cyr, score, frozenset(), False, fit), mask))
         for system in reader.reversible:
             cyr = cyrillic_key(system.cyrillize(latin))
+            if mixes_scripts(cyr):  # a letter the system does not read, kept as it is
+                continue
             if cyr and cyr not in out and all(cyr != c.cyrillic for c, _ in unknown):
                 chan = reader.align(latin, cyr)
                 prior = self.names.prior(cyr, language)

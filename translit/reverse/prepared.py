@@ -17,6 +17,7 @@ the shipped file is the one the build writes today.
 from __future__ import annotations
 
 import hashlib
+import tomllib
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -31,11 +32,13 @@ from .letter_model import ORDER, Grams, Histories, LetterModel, train
 from .names import Names
 from .packed import FixedWords, PackedWords, unsigned
 from .settings import INDEXED_NAMES, MODEL_NAMES
-from .spelling import PARTS, bare, cyrillic_key, fold
+from .spelling import CYRILLIC_LETTER, PARTS, bare, cyrillic_key, fold
 
 #: The shipped file, and the version of its layout (a change rebuilds it).
 DATA_FILE = "reverse-model.bin.gz"
 FORMAT = 1
+#: The forms of each given name in the three languages (see given_name_weights).
+GIVEN_NAMES = tables_dir() / "names" / "given-names.toml"
 
 
 class Index:
@@ -77,7 +80,7 @@ class Parts:
 def build(tables: Sequence[Any], systems: Sequence[Any],
           rows: Iterable[tuple[str, int, Iterable[str]]]) -> Parts:
     """The parts from the tables, their systems and lexicon rows (word, weight, languages)."""
-    names = Names.from_rows(rows)
+    names = Names.from_rows(given_name_weights(rows))
     parts = Parts(names, {}, {}, {}, {})
     for language in LANGUAGES:
         frequent = names.by_weight(language)
@@ -91,6 +94,30 @@ def build(tables: Sequence[Any], systems: Sequence[Any],
         own = [s for s in systems if s.language == language]
         _index(parts, language, own, frequent)
     return parts
+
+
+def given_name_weights(
+    rows: Iterable[tuple[str, int, Iterable[str]]],
+) -> list[tuple[str, int, Iterable[str]]]:
+    """The rows, each Cyrillic form of a given name weighing at least as much as the heaviest
+    form of its row in tables/names/given-names.toml (Сергій as Сергей, Уладзімір as
+    Владимир).  A given name is one name in the three languages, and the lexicon's counts of
+    people come from Russian sources: its Ukrainian and Belarusian forms weigh next to nothing
+    there (Сергій 1), less than a village of the same spelling (Сергії, its population)."""
+    rows = list(rows)
+    try:
+        table = tomllib.loads(GIVEN_NAMES.read_text("utf-8"))["names"]
+    except (OSError, tomllib.TOMLDecodeError, KeyError):  # pragma: no cover - a partial install
+        return rows
+    weight = {word: w for word, w, _languages in rows}
+    shared: dict[str, int] = {}
+    for first, others in table.items():
+        forms = [cyrillic_key(f) for f in [first, *others] if CYRILLIC_LETTER.search(f)]
+        heaviest = max((weight.get(f, 0) for f in forms), default=0)
+        for form in forms:
+            shared[form] = max(shared.get(form, 0), heaviest)
+    return [(word, max(w, shared.get(word, 0)) if w > 0 else w, languages)
+            for word, w, languages in rows]
 
 
 def _index(parts: Parts, language: str, own: Sequence[Any], frequent: list[str]) -> None:
@@ -126,12 +153,14 @@ def _index(parts: Parts, language: str, own: Sequence[Any], frequent: list[str])
 
 
 def digest(system_ids: Sequence[str]) -> str:
-    """What the parts are built from: the layout, the sizes, every table file, the lexicon."""
+    """What the parts are built from: the layout, the sizes, every table file, the given
+    names' forms, the lexicon."""
     h = hashlib.sha256(f"{FORMAT} {INDEXED_NAMES} {MODEL_NAMES} {ORDER}\n".encode())
     folder = tables_dir()
     for i in system_ids:
         h.update(f"{i}\n".encode())
         h.update((folder / f"{i}.toml").read_bytes())
+    h.update(GIVEN_NAMES.read_bytes())
     h.update((resources.files("translit") / "data" / "lexicon.tsv.gz").read_bytes())
     return h.hexdigest()
 

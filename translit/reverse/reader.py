@@ -29,7 +29,7 @@ from .letter_model import EOS, LetterModel
 from .names import is_prefix, is_word
 from .packed import PackedWords
 from .settings import BEAM_DELTA, EXACT_MEMO, GREEDY_MEMO, LETTER_MODEL_WEIGHT, PASS_THROUGH
-from .spelling import EDGE, OTHER, PARTS, SEPARATOR_CHARS, bare, fold
+from .spelling import EDGE, OTHER, PARTS, SEPARATOR_CHARS, bare, fold, mixes_scripts
 
 _first = operator.itemgetter(0)
 # a hypothesis: (score, channel score, Cyrillic, last letter, letters allowed next,
@@ -192,7 +192,10 @@ class Reader:
                                            following, h, False, mask & mask_of(pair, prev)))
                         expanded = True
             if not expanded:
-                # a character no chunk reads is kept as it is, and every system keeps it
+                # a character no chunk reads is kept as it is, and every system keeps it; but
+                # not a letter of another script: a reading is Cyrillic (no Кhарков)
+                if mixes_scripts(char):
+                    continue
                 target = agenda[position + 1]
                 cyrillic_letter = char in channel.alphabet
                 for score, chan, cyr, _prev, _allowed, history, _, mask in hyps:
