@@ -57,10 +57,11 @@ def test_loaded_parts_read_as_the_parts_built_at_run_time() -> None:
             a = loaded.letter_models[language].score(word)
             assert a == built.letter_models[language].score(word)
             assert a == model.readers[language].model.score(word)
-        for kind in ("index", "index_bare"):
-            a_index, b_index = getattr(loaded, kind)[language], getattr(built, kind)[language]
-            assert list(a_index.keys) == list(b_index.keys)
-            assert a_index.names == b_index.names and a_index.bits == b_index.bits
+    for kind in ("index", "index_bare"):
+        a_index, b_index = getattr(loaded, kind), getattr(built, kind)
+        assert list(a_index.keys) == list(b_index.keys)
+        assert a_index.languages == b_index.languages
+        assert a_index.names == b_index.names and a_index.bits == b_index.bits
     assert loaded.floors == built.floors and loaded.names.total == built.names.total
 
 

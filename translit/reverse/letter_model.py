@@ -43,6 +43,8 @@ class LetterModel:
         self.unigrams = sum(self.grams[0][1]) if self.grams else 0
         self.vocabulary = (len(self.grams[0][0]) if self.grams else 0) + 1
         self._probability = lru_cache(maxsize=LETTER_MEMO)(self._prob)
+        # a history is asked once per letter that may follow it
+        self._history_of = lru_cache(maxsize=LETTER_MEMO)(self._history)
         #: log P(key[-1] | key[:-1]) for a key of *order* characters, memoized
         self.log_prob = lru_cache(maxsize=LETTER_MEMO)(self._log_prob)
 
@@ -68,7 +70,7 @@ class LetterModel:
         if len(key) == 1:
             return (self._count(key) + 1) / (self.unigrams + self.vocabulary)
         lower = self._probability(key[1:])
-        total, types = self._history(key[:-1])
+        total, types = self._history_of(key[:-1])
         if not total:
             return lower
         d = self.discount
@@ -79,6 +81,7 @@ class LetterModel:
 
     def clear_memos(self) -> None:
         self._probability.cache_clear()
+        self._history_of.cache_clear()
         self.log_prob.cache_clear()
 
     def logp(self, history: str, char: str) -> float:

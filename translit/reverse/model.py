@@ -28,6 +28,7 @@ from .settings import (
     EXACT_KNOWN,
     EXACT_UNKNOWN,
     FLOOR_PRIOR,
+    INDEX_MEMO,
     KEPT_APOSTROPHE,
     KNOWN_BEAM_WIDTH,
     LETTER_MODEL_WEIGHT,
@@ -53,6 +54,9 @@ class Model:
         self.unindexed_bound: dict[str, float] = {}
         self._index = parts.index
         self._index_bare = parts.index_bare
+        #: the index's entries of a folded Latin, and of it without marks (one search for the
+        #: three languages, asked in turn)
+        self._entries = lru_cache(maxsize=INDEX_MEMO)(self._entries_of)
         for language in LANGUAGES:
             own = [s for s in systems if s.language == language]
             bits = {s.id: 1 << i for i, s in enumerate(own)}
@@ -125,21 +129,34 @@ class Model:
                     for cyr, score, systems in trimmed]
         return out
 
+    def _entries_of(
+        self, latin: str
+    ) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
+        return self._index.get(latin), self._index_bare.get(latin)
+
     def indexed(self, latin: str, language: str) -> list[tuple[str, float, frozenset[str]]]:
         """The indexed names of *language* that a system of the language writes as *latin*,
         exactly or but for marks, as (name, tier-A score, systems), in no order."""
+        number = LANGUAGES.index(language)
+        exact, unmarked = self._entries(latin)
+        if not exact and not unmarked:
+            return []
         words = self.names.sorted[language]
         weights = self.names.weights[language]
         total = self.names.total
         out: list[tuple[str, float, frozenset[str]]] = []
         seen: set[str] = set()
-        for place, bits in self._index[language].get(latin):
-            word = words[place]
+        for lang, place, bits in exact:
+            if lang != number:
+                continue
+            word = words.item(place)
             seen.add(word)
             prior = max(FLOOR_PRIOR, math.log(weights[place] / total))
             out.append((word, EXACT_KNOWN + prior, self.systems_of(language, bits)))
-        for place, _bits in self._index_bare[language].get(latin):
-            word = words[place]
+        for lang, place, _bits in unmarked:
+            if lang != number:
+                continue
+            word = words.item(place)
             if word not in seen:
                 prior = max(FLOOR_PRIOR, math.log(weights[place] / total))
                 out.append((word, EXACT_KNOWN - MARKS_LEFT_OUT + prior, frozenset()))

@@ -15,8 +15,11 @@ import itertools
 import json
 import sys
 from array import array
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
 from typing import Any, overload
+
+from .settings import SEARCH_MEMO
 
 #: the array type codes a section may have (sizes checked where an array is made)
 _TYPECODES = {"B": 1, "H": 2, "I": 4}
@@ -72,15 +75,19 @@ class _SortedText(Sequence[str]):
     """A sorted sequence of strings held in one text; bisect_left() searches it in two steps:
     bisect over every _STRIDE-th item (a list), then within the stride."""
 
-    __slots__ = ("_heads", "_items")
+    __slots__ = ("_heads", "_items", "bisect_left")
     _heads: list[str]
     _items: _Offsets | _Widths
+    #: the first place whose item is not less than a text (as bisect.bisect_left)
+    bisect_left: Callable[[str], int]
 
-    def _index_heads(self) -> None:
+    def _index_heads(self, memo: int = 0) -> None:
+        """Keep every _STRIDE-th item; with *memo*, remember that many searches (the walk and
+        the searches ask for the same prefixes name after name)."""
         self._heads = [self._items[i] for i in range(0, len(self), _STRIDE)]
+        self.bisect_left = lru_cache(maxsize=memo)(self._search) if memo else self._search
 
-    def bisect_left(self, text: str) -> int:
-        """The first place whose item is not less than *text* (as bisect.bisect_left)."""
+    def _search(self, text: str) -> int:
         b = bisect.bisect_left(self._heads, text)
         lo = (b - 1) * _STRIDE if b else 0
         hi = min(b * _STRIDE, len(self))
@@ -103,7 +110,7 @@ class PackedWords(_SortedText):
         self._text = text
         self._offsets = offsets  # offsets[i]:offsets[i+1] is item i; offsets[0] == 0
         self._items = _Offsets(text, offsets)
-        self._index_heads()
+        self._index_heads(SEARCH_MEMO)
 
     @classmethod
     def of(cls, words: Iterable[str]) -> PackedWords:
@@ -129,6 +136,11 @@ class PackedWords(_SortedText):
             index += len(offsets) - 1
         if not 0 <= index < len(offsets) - 1:
             raise IndexError(index)
+        return self._text[offsets[index] : offsets[index + 1]]
+
+    def item(self, index: int) -> str:
+        """Item *index*, 0 <= index < len(self), unchecked."""
+        offsets = self._offsets
         return self._text[offsets[index] : offsets[index + 1]]
 
     def __iter__(self) -> Iterator[str]:

@@ -19,9 +19,10 @@ from __future__ import annotations
 import hashlib
 import tomllib
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import regex
@@ -37,33 +38,43 @@ from .spelling import CYRILLIC_LETTER, PARTS, bare, cyrillic_key, fold
 #: The shipped file, and the version of its layout (a change rebuilds it).
 DATA_FILE = "reverse-model.bin.gz"
 FORMAT = 1
-#: The forms of each given name in the three languages (see given_name_weights).
-GIVEN_NAMES = tables_dir() / "names" / "given-names.toml"
+
+
+def given_names_file() -> Path:
+    """The forms of each given name in the three languages (see given_name_weights)."""
+    return tables_dir() / "names" / "given-names.toml"
 
 
 class Index:
-    """Folded Latin → (name's place in the language's sorted names, bits of the systems that
-    write it so), the keys sorted with repeats."""
+    """Folded Latin → (language, name's place in the language's sorted names, bits of the
+    language's systems that write it so), the keys sorted with repeats, the three languages in
+    one store (one search answers for all)."""
 
-    __slots__ = ("bits", "keys", "names")
+    __slots__ = ("bits", "keys", "languages", "names")
 
-    def __init__(self, keys: PackedWords, names: array[int], bits: array[int]) -> None:
+    def __init__(self, keys: PackedWords, languages: array[int], names: array[int],
+                 bits: array[int]) -> None:
         self.keys = keys
+        self.languages = languages  # the language's place in LANGUAGES
         self.names = names
         self.bits = bits
 
     @classmethod
-    def of(cls, entries: Sequence[tuple[str, int, int]]) -> Index:
+    def of(cls, entries: Sequence[tuple[str, int, int, int]]) -> Index:
         ordered = sorted(entries, key=lambda e: e[0])  # stable: a key's entries keep their order
-        return cls(PackedWords.of(e[0] for e in ordered), unsigned("I", (e[1] for e in ordered)),
-                   unsigned("I", (e[2] for e in ordered)))
+        return cls(PackedWords.of(e[0] for e in ordered), unsigned("B", (e[1] for e in ordered)),
+                   unsigned("I", (e[2] for e in ordered)), unsigned("I", (e[3] for e in ordered)))
 
-    def get(self, latin: str) -> Iterator[tuple[int, int]]:
+    def get(self, latin: str) -> list[tuple[int, int, int]]:
+        """(language's place, name's place, bits) of every entry of *latin*, in order."""
         keys = self.keys
         i = keys.bisect_left(latin)
-        while i < len(keys) and keys[i] == latin:
-            yield self.names[i], self.bits[i]
+        size = len(keys)
+        out = []
+        while i < size and keys.item(i) == latin:
+            out.append((self.languages[i], self.names[i], self.bits[i]))
             i += 1
+        return out
 
 
 @dataclass
@@ -72,8 +83,8 @@ class Parts:
 
     names: Names
     letter_models: dict[str, LetterModel]
-    index: dict[str, Index]
-    index_bare: dict[str, Index]  # the same keys without marks (see bare)
+    index: Index
+    index_bare: Index  # the same keys without marks (see bare)
     floors: dict[str, int]  # the least weight an indexed name has
 
 
@@ -81,7 +92,9 @@ def build(tables: Sequence[Any], systems: Sequence[Any],
           rows: Iterable[tuple[str, int, Iterable[str]]]) -> Parts:
     """The parts from the tables, their systems and lexicon rows (word, weight, languages)."""
     names = Names.from_rows(given_name_weights(rows))
-    parts = Parts(names, {}, {}, {}, {})
+    parts = Parts(names, {}, Index.of(()), Index.of(()), {})
+    exact: list[tuple[str, int, int, int]] = []
+    unmarked: list[tuple[str, int, int, int]] = []
     for language in LANGUAGES:
         frequent = names.by_weight(language)
         training = [p for w in frequent[:MODEL_NAMES] for p in PARTS.split(w) if p]
@@ -92,7 +105,9 @@ def build(tables: Sequence[Any], systems: Sequence[Any],
             ]
         parts.letter_models[language] = train(training)
         own = [s for s in systems if s.language == language]
-        _index(parts, language, own, frequent)
+        _index(parts, language, own, frequent, exact, unmarked)
+    parts.index = Index.of(exact)
+    parts.index_bare = Index.of(unmarked)
     return parts
 
 
@@ -106,7 +121,7 @@ def given_name_weights(
     there (Сергій 1), less than a village of the same spelling (Сергії, its population)."""
     rows = list(rows)
     try:
-        table = tomllib.loads(GIVEN_NAMES.read_text("utf-8"))["names"]
+        table = tomllib.loads(given_names_file().read_text("utf-8"))["names"]
     except (OSError, tomllib.TOMLDecodeError, KeyError):  # pragma: no cover - a partial install
         return rows
     weight = {word: w for word, w, _languages in rows}
@@ -120,7 +135,9 @@ def given_name_weights(
             for word, w, languages in rows]
 
 
-def _index(parts: Parts, language: str, own: Sequence[Any], frequent: list[str]) -> None:
+def _index(parts: Parts, language: str, own: Sequence[Any], frequent: list[str],
+           exact: list[tuple[str, int, int, int]],
+           unmarked: list[tuple[str, int, int, int]]) -> None:
     """Index every system's spelling of the language's most frequent names: all names
     weighing at least the floor (so that an unindexed name weighs less than any)."""
     names = parts.names
@@ -141,15 +158,12 @@ def _index(parts: Parts, language: str, own: Sequence[Any], frequent: list[str])
                 key = (out, word)
                 masks[key] = masks.get(key, 0) | 1 << i
     sorted_names = names.sorted[language]
-    exact: list[tuple[str, int, int]] = []
-    unmarked: list[tuple[str, int, int]] = []
+    number = LANGUAGES.index(language)
     for (latin, word), bits in masks.items():
         place = sorted_names.bisect_left(word)
-        exact.append((latin, place, bits))
+        exact.append((latin, number, place, bits))
         if bare(latin) != latin:
-            unmarked.append((bare(latin), place, bits))
-    parts.index[language] = Index.of(exact)
-    parts.index_bare[language] = Index.of(unmarked)
+            unmarked.append((bare(latin), number, place, bits))
 
 
 def digest(system_ids: Sequence[str]) -> str:
@@ -160,7 +174,7 @@ def digest(system_ids: Sequence[str]) -> str:
     for i in system_ids:
         h.update(f"{i}\n".encode())
         h.update((folder / f"{i}.toml").read_bytes())
-    h.update(GIVEN_NAMES.read_bytes())
+    h.update(given_names_file().read_bytes())
     h.update((resources.files("translit") / "data" / "lexicon.tsv.gz").read_bytes())
     return h.hexdigest()
 
@@ -183,11 +197,12 @@ def dump(parts: Parts, source: str) -> bytes:
             sections[f"letters.{language}.{k}.histories"] = heads.text
             sections[f"letters.{language}.{k}.totals"] = totals
             sections[f"letters.{language}.{k}.types"] = types
-        for kind, index in (("index", parts.index), ("bare", parts.index_bare)):
-            sections[f"{kind}.{language}.keys"] = index[language].keys.text
-            sections[f"{kind}.{language}.lengths"] = index[language].keys.lengths("H")
-            sections[f"{kind}.{language}.names"] = index[language].names
-            sections[f"{kind}.{language}.bits"] = index[language].bits
+    for kind, index in (("index", parts.index), ("bare", parts.index_bare)):
+        sections[f"{kind}.keys"] = index.keys.text
+        sections[f"{kind}.lengths"] = index.keys.lengths("H")
+        sections[f"{kind}.languages"] = index.languages
+        sections[f"{kind}.names"] = index.names
+        sections[f"{kind}.bits"] = index.bits
     header = {"format": FORMAT, "digest": source, "total": names.total, "floors": parts.floors,
               "order": ORDER}
     return packed.dump(header, sections)
@@ -216,8 +231,13 @@ def load(source: str) -> Parts | None:
     order = int(header["order"])
     sorted_names: dict[str, PackedWords] = {}
     weights: dict[str, array[int]] = {}
-    parts = Parts(Names(sorted_names, weights, int(header["total"])), {}, {}, {},
-                  {k: int(v) for k, v in header["floors"].items()})
+    indexes = [
+        Index(PackedWords.from_lengths(text(f"{kind}.keys"), numbers(f"{kind}.lengths")),
+              numbers(f"{kind}.languages"), numbers(f"{kind}.names"), numbers(f"{kind}.bits"))
+        for kind in ("index", "bare")
+    ]
+    parts = Parts(Names(sorted_names, weights, int(header["total"])), {}, indexes[0],
+                  indexes[1], {k: int(v) for k, v in header["floors"].items()})
     for language in LANGUAGES:
         sorted_names[language] = PackedWords.from_lengths(
             text(f"names.{language}.text"), numbers(f"names.{language}.lengths"))
@@ -233,9 +253,4 @@ def load(source: str) -> Parts | None:
             for k in range(1, order)
         ]
         parts.letter_models[language] = LetterModel(grams, histories, order)
-        for kind, target in (("index", parts.index), ("bare", parts.index_bare)):
-            keys = PackedWords.from_lengths(text(f"{kind}.{language}.keys"),
-                                            numbers(f"{kind}.{language}.lengths"))
-            target[language] = Index(keys, numbers(f"{kind}.{language}.names"),
-                                     numbers(f"{kind}.{language}.bits"))
     return parts
