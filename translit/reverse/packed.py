@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import gzip
+import io
 import itertools
 import json
 import sys
@@ -211,15 +212,24 @@ def dump(header: Mapping[str, Any], sections: Mapping[str, str | array[int]]) ->
 
 def load(data: bytes) -> tuple[dict[str, Any], dict[str, str | array[int]]]:
     """The header and sections of a container that dump() wrote."""
-    raw = gzip.decompress(data)
-    end = raw.index(b"\n")
-    header: dict[str, Any] = json.loads(raw[:end])
+    with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+        header = read_header(stream)
+        return header, read_sections(stream, header)
+
+
+def read_header(stream: io.BufferedIOBase) -> dict[str, Any]:
+    """The header of a container (a gzip stream), read first so that a caller can stop there."""
+    header: dict[str, Any] = json.loads(stream.readline())
+    return header
+
+
+def read_sections(stream: io.BufferedIOBase, header: dict[str, Any]) -> dict[str, str | array[int]]:
+    """The sections that follow *header*, read one at a time (the whole file never is)."""
     sections: dict[str, str | array[int]] = {}
-    position = end + 1
-    view = memoryview(raw)
     for name, kind, size in header.pop("sections"):
-        blob = view[position : position + size]
-        position += size
+        blob = stream.read(size)
+        if len(blob) != size:
+            raise ValueError(f"section {name!r} is cut short")
         if kind == "str":
             sections[name] = str(blob, "utf-8")
         else:
@@ -228,4 +238,4 @@ def load(data: bytes) -> tuple[dict[str, Any], dict[str, str | array[int]]]:
             if sys.byteorder == "big":  # pragma: no cover
                 values.byteswap()
             sections[name] = values
-    return header, sections
+    return sections

@@ -16,6 +16,7 @@ the shipped file is the one the build writes today.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import tomllib
 from array import array
@@ -211,11 +212,13 @@ def dump(parts: Parts, source: str) -> bytes:
 def load(source: str) -> Parts | None:
     """The shipped parts, or None when the file is missing or built from other sources."""
     try:
-        data = (resources.files("translit") / "data" / DATA_FILE).read_bytes()
-        header, sections = packed.load(data)
-    except (OSError, ValueError):
-        return None
-    if header.get("format") != FORMAT or header.get("digest") != source:
+        with (resources.files("translit") / "data" / DATA_FILE).open("rb") as raw, \
+                gzip.GzipFile(fileobj=raw) as stream:
+            header = packed.read_header(stream)
+            if header.get("format") != FORMAT or header.get("digest") != source:
+                return None
+            sections = packed.read_sections(stream, header)
+    except (OSError, ValueError, EOFError):
         return None
 
     def text(name: str) -> str:
