@@ -454,3 +454,74 @@ def test_identify_tells_which_spelling_is_which() -> None:
     assert translit.system(identify("Kharkov", "Харьков")[0]).language == "ru"
     assert identify("Kharkov") == list(candidates("Kharkov", limit=1)[0].systems)
     assert identify("") == [] and identify("Kharkiv", "") == []
+
+
+# ---------------------------------------------------------------------------------------------
+# Readings and systems that would be wrong answers
+
+
+_NOT_CYRILLIC = regex.compile(r"[\p{L}&&[^\p{Script=Cyrillic}ʼ]]", regex.V1)
+
+
+@pytest.mark.parametrize("latin", ["Kharkov", "Deynega", "Kharkiv", "Zhytomyr", "Qwerty",
+                                   "Wxyzq", "Shcherbakov-Zaporizhzhia", "Kиїв"])
+def test_no_reading_mixes_scripts(latin: str) -> None:
+    """A word that is read is read into Cyrillic letters only (Кhарков, Деyнега are no
+    readings); where no language reads a Latin letter, there is no reading."""
+    for limit in (1, 10):
+        for language in (None, "ru", "uk", "be"):
+            for r in candidates(latin, language=language, limit=limit):
+                assert not _NOT_CYRILLIC.search(r.cyrillic), (latin, r)
+
+
+@settings(max_examples=60)
+@given(hostile_text)
+def test_readings_of_any_text_keep_latin_words_out(text: str) -> None:
+    """Every word that holds a Latin letter is read whole into Cyrillic."""
+    for r in candidates(text, limit=3):
+        for word in reverse_spelling.WORD.findall(r.cyrillic):
+            assert not regex.search(r"\p{Script=Latin}", word), (text, r)
+
+
+def test_a_given_name_outranks_a_village_of_its_spelling() -> None:
+    """Serhii is the Ukrainian national spelling of Сергій, the given name, and of Сергії, a
+    village: the name (as frequent as its Russian form Сергей) comes first."""
+    assert candidates("Serhii")[0].cyrillic == "Сергій"
+    assert candidates("Serhii", limit=1)[0].cyrillic == "Сергій"
+    assert candidates("Oleksandr", limit=1)[0].cyrillic == "Олександр"
+
+
+@pytest.mark.parametrize(("latin", "cyrillic"), [
+    ("Kharkiv", "Kharkiv"),  # Latin given as the Cyrillic
+    ("Kharkiv", "Хаrків"),  # a Latin r among Cyrillic letters
+    ("Kharkov", "Кhарков"),
+    ("123", "123"),  # no letters to write
+    ("Kyiv", "Кyїв"),
+])
+def test_identify_names_no_system_for_text_that_is_not_cyrillic(latin: str,
+                                                                cyrillic: str) -> None:
+    assert identify(latin, cyrillic) == []
+
+
+@settings(max_examples=100)
+@given(st.sampled_from([s.id for s in SYSTEMS]), st.data())
+def test_identify_names_only_systems_that_write_it_so(system: str, data: st.DataObject) -> None:
+    text = data.draw(cyrillic_text(translit.system(system).language))
+    latin = translit.romanize(text, system)
+    found = identify(latin, text)
+    assert system in found
+    for other in found:
+        assert reverse_spelling.fold(translit.romanize(text, other)) == reverse_spelling.fold(latin)
+
+
+@pytest.mark.parametrize("latin", ["Nonsenseword", "Qwertyuiop", "Blorfendakh", "Xyzzy"])
+def test_identify_names_no_system_for_a_name_it_cannot_read(latin: str) -> None:
+    """With no Cyrillic, identify() answers only for a known name (every word in the lexicon,
+    written so by the systems it names): the reading of an unknown word is a guess."""
+    assert identify(latin) == []
+
+
+@pytest.mark.parametrize("latin", ["Kharkiv", "Serhii Zhadan", "Zhytomyr", "Lviv"])
+def test_identify_names_the_systems_of_a_known_name(latin: str) -> None:
+    first = candidates(latin, limit=1)[0]
+    assert identify(latin) == list(first.systems) != []

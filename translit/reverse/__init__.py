@@ -77,6 +77,7 @@ from .ranking import (
     first_word,
     full_ranking,
     keep_better,
+    known_reading,
     ordered_ids,
     ranked,
     split_words,
@@ -84,7 +85,15 @@ from .ranking import (
 )
 from .reading import Reading
 from .settings import FAST_PATH_WORDS, LETTER_MODEL_WEIGHT, MAX_INPUT_CHARS
-from .spelling import ALPHABETS, LATIN_LETTER, cyrillic_key, fold, guess_language
+from .spelling import (
+    ALPHABETS,
+    CYRILLIC_LETTER,
+    LATIN_LETTER,
+    cyrillic_key,
+    fold,
+    guess_language,
+    mixes_scripts,
+)
 
 __all__ = ["ALPHABETS", "Reading", "candidates", "identify"]
 
@@ -129,6 +138,8 @@ def candidates(latin: str, language: str | None = None, limit: int = 10) -> list
         for lang in languages:
             reader = model.readers[lang]
             readings = [reader.greedy(w.folded) for w in words]
+            if any(mixes_scripts(r) for r in readings):
+                continue  # a Latin letter the language does not read
             sample = list(dict.fromkeys(readings))[:100]
             score = sum(reader.fit(r[:100]) for r in sample) * LETTER_MODEL_WEIGHT
             keep_better(model, found, Reading(assemble(text, words, readings), lang,
@@ -148,8 +159,14 @@ def candidates(latin: str, language: str | None = None, limit: int = 10) -> list
 def identify(latin: str, cyrillic: str | None = None) -> list[str]:
     """The ids of the systems whose rules write *cyrillic* exactly as *latin* (up to letter
     case and apostrophe look-alikes), of the languages whose alphabet holds *cyrillic*: the
-    language its letters suggest first, each language's default system first.  With no
-    *cyrillic*, the systems of the best reading of *latin* (see candidates()).
+    language its letters suggest first, each language's default system first.  *cyrillic*
+    must be Cyrillic: with no Cyrillic letter, or a letter of another script (Хаrків), no
+    system writes it and the answer is [].
+
+    With no *cyrillic*, the systems of the best reading of *latin* (see candidates()) when
+    that reading is supported: every word of it is a known name of its language (in the
+    lexicon) that those systems write exactly as *latin*.  The reading of a word the lexicon
+    lacks is a guess, and so would be the systems that write the guess: the answer is [].
 
     >>> identify("Kharkiv", "Харків")[:1]
     ['uk-national']
@@ -158,9 +175,14 @@ def identify(latin: str, cyrillic: str | None = None) -> list[str]:
         raise TypeError(f"identify() takes a str, not {type(latin).__name__}")
     if cyrillic is None:
         readings = candidates(latin, limit=1)
-        return list(readings[0].systems) if readings else []
+        if not readings or not known_reading(readings[0], len(split_words(
+                unicodedata.normalize("NFC", latin)))):
+            return []
+        return list(readings[0].systems)
     if not isinstance(cyrillic, str):
         raise TypeError(f"identify() takes a str, not {type(cyrillic).__name__}")
+    if mixes_scripts(cyrillic_key(cyrillic)) or not CYRILLIC_LETTER.search(cyrillic):
+        return []
     target = fold(latin)
     letters = {c for c in cyrillic_key(cyrillic) if "\u0400" <= c <= "\u04ff" or c == APOSTROPHE}
     guessed = guess_language(cyrillic)

@@ -14,13 +14,12 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
-import regex
-
 from ..systems import system as system_by_id
 from ..tables import LANGUAGES, load_table, system_ids
+from . import prepared
 from .channel import Channel, channel_rows
-from .letter_model import LetterModel
-from .names import Names, lexicon_rows, packaged_rows
+from .names import lexicon_rows, packaged_rows
+from .prepared import Parts
 from .reader import Reader
 from .reading import Candidate
 from .settings import (
@@ -29,58 +28,46 @@ from .settings import (
     EXACT_KNOWN,
     EXACT_UNKNOWN,
     FLOOR_PRIOR,
-    INDEXED_NAMES,
+    INDEX_MEMO,
     KEPT_APOSTROPHE,
     KNOWN_BEAM_WIDTH,
     LETTER_MODEL_WEIGHT,
     MARKS_LEFT_OUT,
     MAX_WORD_LETTERS,
-    MODEL_NAMES,
     READINGS_MEMO,
     SYSTEM_SETS_MEMO,
     UNKNOWN_PENALTY,
     WALK_MEMO,
     WORD_READINGS,
 )
-from .spelling import PARTS, bare, cyrillic_key, fold
+from .spelling import PARTS, cyrillic_key, mixes_scripts
 
 
 class Model:
     """Readers for the three languages, the lexicon, and the index of its frequent names."""
 
-    def __init__(self, tables: Sequence[Any], systems: Sequence[Any], lexicon: Any) -> None:
-        if lexicon is True:
-            rows: Iterable[tuple[str, int, Iterable[str]]] = packaged_rows()
-        elif lexicon is None:
-            rows = ()
-        elif hasattr(lexicon, "get"):
-            rows = lexicon_rows(lexicon)
-        else:
-            rows = lexicon
-        self.names = Names(rows)
+    def __init__(self, tables: Sequence[Any], systems: Sequence[Any], parts: Parts) -> None:
+        self.names = parts.names
         self.readers: dict[str, Reader] = {}
-        self.indexed_floor: dict[str, int] = {}
+        self.indexed_floor = parts.floors
+        #: the most an unindexed name of the language can score (see first_exact)
         self.unindexed_bound: dict[str, float] = {}
-        #: the indexed names' priors (names.prior() without its search)
-        self.indexed_prior: dict[str, dict[str, float]] = {}
-        #: folded Latin → (name, language, bits of the systems that write it so)
-        self.index: dict[str, list[tuple[str, str, int]]] = {}
-        #: the same without marks (see bare), for spellings that leave them out
-        self.index_bare: dict[str, list[tuple[str, str, int]]] = {}
+        self._index = parts.index
+        self._index_bare = parts.index_bare
+        #: the index's entries of a folded Latin, and of it without marks (one search for the
+        #: three languages, asked in turn)
+        self._entries = lru_cache(maxsize=INDEX_MEMO)(self._entries_of)
         for language in LANGUAGES:
             own = [s for s in systems if s.language == language]
             bits = {s.id: 1 << i for i, s in enumerate(own)}
             channel = Channel(language, channel_rows(language, tables, bits))
-            frequent = self.names.by_weight(language)
-            training = [p for w in frequent[:MODEL_NAMES] for p in PARTS.split(w) if p]
-            if not training:  # no lexicon: the tables' own examples
-                training = [
-                    p for t in tables if t.language == language for k in t.examples
-                    for p in regex.split(r"[^\p{L}ʼ]+", cyrillic_key(k)) if p
-                ]
-            reader = Reader(language, channel, LetterModel(training), own)
+            reader = Reader(language, channel, parts.letter_models[language], own)
             self.readers[language] = reader
-            self._index(reader, frequent)
+            floor = self.indexed_floor[language]
+            self.unindexed_bound[language] = (
+                EXACT_KNOWN + max(FLOOR_PRIOR, math.log((floor - 1) / self.names.total))
+                if floor > 1 else -math.inf
+            )
         #: the ranked readings of one folded Latin word in one language (see _read_word)
         self.read_word = lru_cache(maxsize=READINGS_MEMO)(self._read_word)
         #: the known names of a language that a folded Latin spells (see _search_known)
@@ -89,43 +76,6 @@ class Model:
         self.systems_of = lru_cache(maxsize=SYSTEM_SETS_MEMO)(self._systems_of)
         #: the names the index lacks that a system writes so (see _unindexed_exact)
         self.unindexed_exact = lru_cache(maxsize=WALK_MEMO)(self._unindexed_exact)
-
-    def _index(self, reader: Reader, frequent: list[str]) -> None:
-        """Index every system's spelling of the language's most frequent names: all names
-        weighing at least the floor (so that an unindexed name weighs less than any)."""
-        language = reader.language
-        names = self.names
-        if len(frequent) > INDEXED_NAMES:
-            floor = names.weight(frequent[INDEXED_NAMES], language) + 1
-            frequent = [w for w in frequent[:INDEXED_NAMES] if names.weight(w, language) >= floor]
-        else:
-            floor = 1
-        self.indexed_floor[language] = floor
-        # the most an unindexed name of the language can score (see first_exact)
-        self.unindexed_bound[language] = (
-            EXACT_KNOWN + max(FLOOR_PRIOR, math.log((floor - 1) / names.total))
-            if floor > 1 else -math.inf
-        )
-        self.indexed_prior[language] = priors = {}
-        for word in frequent:
-            prior = names.prior(word, language)
-            if prior is not None:
-                priors[word] = prior
-        masks: dict[tuple[str, str], int] = {}
-        for i, system in enumerate(reader.systems):
-            for start in range(0, len(frequent), 4096):
-                batch = frequent[start : start + 4096]
-                outputs = fold(system.romanize("\n".join(batch))).split("\n")
-                if len(outputs) != len(batch):  # pragma: no cover - a row writing a newline
-                    outputs = [fold(system.romanize(w)) for w in batch]
-                for word, out in zip(batch, outputs, strict=True):
-                    key = (out, word)
-                    masks[key] = masks.get(key, 0) | 1 << i
-        for (latin, word), bits in masks.items():
-            self.index.setdefault(latin, []).append((word, language, bits))
-            unmarked = bare(latin)
-            if unmarked != latin:
-                self.index_bare.setdefault(unmarked, []).append((word, language, bits))
 
     def clear_memos(self) -> None:
         """Forget every reading remembered (benchmarks measure a first reading)."""
@@ -179,19 +129,37 @@ class Model:
                     for cyr, score, systems in trimmed]
         return out
 
+    def _entries_of(
+        self, latin: str
+    ) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
+        return self._index.get(latin), self._index_bare.get(latin)
+
     def indexed(self, latin: str, language: str) -> list[tuple[str, float, frozenset[str]]]:
         """The indexed names of *language* that a system of the language writes as *latin*,
         exactly or but for marks, as (name, tier-A score, systems), in no order."""
-        priors = self.indexed_prior[language]
+        number = LANGUAGES.index(language)
+        exact, unmarked = self._entries(latin)
+        if not exact and not unmarked:
+            return []
+        words = self.names.sorted[language]
+        weights = self.names.weights[language]
+        total = self.names.total
         out: list[tuple[str, float, frozenset[str]]] = []
         seen: set[str] = set()
-        for word, lang, bits in self.index.get(latin, ()):
-            if lang == language:
-                seen.add(word)
-                out.append((word, EXACT_KNOWN + priors[word], self.systems_of(language, bits)))
-        for word, lang, _bits in self.index_bare.get(latin, ()):
-            if lang == language and word not in seen:
-                out.append((word, EXACT_KNOWN - MARKS_LEFT_OUT + priors[word], frozenset()))
+        for lang, place, bits in exact:
+            if lang != number:
+                continue
+            word = words.item(place)
+            seen.add(word)
+            prior = max(FLOOR_PRIOR, math.log(weights[place] / total))
+            out.append((word, EXACT_KNOWN + prior, self.systems_of(language, bits)))
+        for lang, place, _bits in unmarked:
+            if lang != number:
+                continue
+            word = words.item(place)
+            if word not in seen:
+                prior = max(FLOOR_PRIOR, math.log(weights[place] / total))
+                out.append((word, EXACT_KNOWN - MARKS_LEFT_OUT + prior, frozenset()))
         return out
 
     def exact_known(self, latin: str, language: str) -> list[Candidate]:
@@ -274,6 +242,8 @@ class Model:
         letters = sum(1 for c in latin if c.isalpha())
         if letters > MAX_WORD_LETTERS:
             text = reader.greedy(latin)
+            if mixes_scripts(text):
+                return []
             return [Candidate(text, -UNKNOWN_PENALTY - 10.0 * letters, frozenset(), False)]
         out = {c.cyrillic: c for c in self._known(latin, language)}
         unknown: list[tuple[Candidate, int]] = []
@@ -289,6 +259,8 @@ class Model:
             unknown.append((Candidate(cyr, score, frozenset(), False, fit), mask))
         for system in reader.reversible:
             cyr = cyrillic_key(system.cyrillize(latin))
+            if mixes_scripts(cyr):  # a letter the system does not read, kept as it is
+                continue
             if cyr and cyr not in out and all(cyr != c.cyrillic for c, _ in unknown):
                 chan = reader.align(latin, cyr)
                 prior = self.names.prior(cyr, language)
@@ -353,18 +325,31 @@ _model: Model | None = None
 _model_lock = threading.Lock()
 
 
+def lexicon_of(lexicon: Any) -> Iterable[tuple[str, int, Iterable[str]]]:
+    """(word, weight, languages) rows of *lexicon* as build_model() takes it."""
+    if lexicon is True:
+        return packaged_rows()
+    if lexicon is None:
+        return ()
+    if hasattr(lexicon, "get"):
+        return lexicon_rows(lexicon)
+    return lexicon  # type: ignore[no-any-return]
+
+
 def build_model(lexicon: Any = True) -> Model:
-    """The model from the tables in tables/ and *lexicon*: True for the packaged lexicon, a
-    translit.lexicon.Lexicon, (word, weight, languages) rows, or None for no lexicon (the
+    """The model from the tables in tables/ and *lexicon*: True for the packaged lexicon (its
+    parts loaded from the shipped file when it is up to date, see translit.reverse.prepared),
+    a translit.lexicon.Lexicon, (word, weight, languages) rows, or None for no lexicon (the
     letter models are then trained on the tables' examples)."""
     # a table with an output form (the MRZ) reads as its base does; its form is not a
     # spelling of running text, so it is no reader of its own
     ids = [i for i in system_ids() if load_table(i).form is None]
-    return Model(
-        [load_table(i) for i in ids],
-        [system_by_id(i) for i in ids],
-        lexicon,
-    )
+    tables = [load_table(i) for i in ids]
+    systems = [system_by_id(i) for i in ids]
+    parts = prepared.load(prepared.digest(ids)) if lexicon is True else None
+    if parts is None:
+        parts = prepared.build(tables, systems, lexicon_of(lexicon))
+    return Model(tables, systems, parts)
 
 
 def get_model() -> Model:
@@ -374,4 +359,3 @@ def get_model() -> Model:
             if _model is None:
                 _model = build_model()
     return _model
-

@@ -6,22 +6,31 @@ is the prior: a known name beats an unknown one, a frequent name a rare one.
 
 from __future__ import annotations
 
-import bisect
 import gzip
 import math
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from typing import Any
 
 from ..tables import LANGUAGES
+from .packed import PackedWords, unsigned
 from .settings import FLOOR_PRIOR
 
 
 class Names:
     """The lexicon's names: each language's names sorted (for prefix searches) with weights."""
 
-    def __init__(self, rows: Iterable[tuple[str, int, Iterable[str]]]) -> None:
+    def __init__(
+        self, sorted_names: dict[str, PackedWords], weights: dict[str, array[int]], total: int
+    ) -> None:
+        self.sorted = sorted_names
+        self.weights = weights
+        self.total = total
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[tuple[str, int, Iterable[str]]]) -> Names:
+        """From (word, weight, languages) rows; rows of no weight are left out."""
         per: dict[str, list[tuple[str, int]]] = {language: [] for language in LANGUAGES}
         total = 0
         for word, weight, languages in rows:
@@ -31,18 +40,18 @@ class Names:
             for language in languages:
                 if language in per:
                     per[language].append((word, weight))
-        self.total = max(total, 1)
-        self.sorted: dict[str, list[str]] = {}
-        self.weights: dict[str, array[int]] = {}
+        sorted_names: dict[str, PackedWords] = {}
+        weights: dict[str, array[int]] = {}
         for language, pairs in per.items():
             pairs.sort()
-            self.sorted[language] = [w for w, _ in pairs]
-            self.weights[language] = array("q", [weight for _, weight in pairs])
+            sorted_names[language] = PackedWords.of(w for w, _ in pairs)
+            weights[language] = unsigned("I", (weight for _, weight in pairs))
+        return cls(sorted_names, weights, max(total, 1))
 
     def weight(self, word: str, language: str) -> int:
         """The word's weight if it is a name of the language, else 0."""
         words = self.sorted[language]
-        i = bisect.bisect_left(words, word)
+        i = words.bisect_left(word)
         return self.weights[language][i] if i < len(words) and words[i] == word else 0
 
     def prior(self, word: str, language: str) -> float | None:
@@ -80,12 +89,12 @@ def lexicon_rows(lexicon: Any) -> Iterator[tuple[str, int, Iterable[str]]]:
             yield entry.word, int(entry.weight), entry.languages
 
 
-def is_prefix(words: Sequence[str], text: str) -> bool:
-    i = bisect.bisect_left(words, text)
+def is_prefix(words: PackedWords, text: str) -> bool:
+    i = words.bisect_left(text)
     return i < len(words) and words[i].startswith(text)
 
 
-def is_word(words: Sequence[str], text: str) -> bool:
-    i = bisect.bisect_left(words, text)
+def is_word(words: PackedWords, text: str) -> bool:
+    i = words.bisect_left(text)
     return i < len(words) and words[i] == text
 

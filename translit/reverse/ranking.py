@@ -244,6 +244,13 @@ def _options(
     return options, (ceiling if ceiling > actual + 1e-9 else -math.inf)
 
 
+def known_reading(reading: Reading, words: int) -> bool:
+    """Whether each of a reading's *words* (as many as the input has) is a known name that a
+    system writes as the input (tier A): each scores above EXACT_KNOWN / 2, and a reading with
+    a word that is not scores below (words - 1/2) * EXACT_KNOWN (see tier_a)."""
+    return words > 0 and reading.score > (words - 0.5) * EXACT_KNOWN
+
+
 def _tied(readings: Sequence[Candidate]) -> list[Candidate]:
     """The readings that share the first one's score."""
     return [c for c in readings if c.score == readings[0].score] if readings else []

@@ -17,7 +17,6 @@
 
 from __future__ import annotations
 
-import bisect
 import math
 import operator
 from collections.abc import Sequence
@@ -28,8 +27,9 @@ from . import settings
 from .channel import Channel, Pair
 from .letter_model import EOS, LetterModel
 from .names import is_prefix, is_word
+from .packed import PackedWords
 from .settings import BEAM_DELTA, EXACT_MEMO, GREEDY_MEMO, LETTER_MODEL_WEIGHT, PASS_THROUGH
-from .spelling import EDGE, OTHER, PARTS, SEPARATOR_CHARS, bare, fold
+from .spelling import EDGE, OTHER, PARTS, SEPARATOR_CHARS, bare, fold, mixes_scripts
 
 _first = operator.itemgetter(0)
 # a hypothesis: (score, channel score, Cyrillic, last letter, letters allowed next,
@@ -62,7 +62,7 @@ class Reader:
         for memo in (self.greedy, self.near, self.exact):
             memo.cache_clear()
 
-    def search(self, text: str, width: int, known: Sequence[str] | None = None) -> list[Found]:
+    def search(self, text: str, width: int, known: PackedWords | None = None) -> list[Found]:
         """The likeliest readings of folded Latin *text*, best first.  With *known* (sorted
         names), only prefixes of those names are kept, only whole names come out, and the
         channel alone scores; otherwise the letter model scores too.
@@ -192,7 +192,10 @@ class Reader:
                                            following, h, False, mask & mask_of(pair, prev)))
                         expanded = True
             if not expanded:
-                # a character no chunk reads is kept as it is, and every system keeps it
+                # a character no chunk reads is kept as it is, and every system keeps it; but
+                # not a letter of another script: a reading is Cyrillic (no Кhарков)
+                if mixes_scripts(char):
+                    continue
                 target = agenda[position + 1]
                 cyrillic_letter = char in channel.alphabet
                 for score, chan, cyr, _prev, _allowed, history, _, mask in hyps:
@@ -206,7 +209,7 @@ class Reader:
                          (new, chan, cyr + char, symbol, None, h, False, mask))
         return []  # pragma: no cover - the loop returns at the last position
 
-    def exact_names(self, latin: str, known: Sequence[str]) -> dict[str, int] | None:
+    def exact_names(self, latin: str, known: PackedWords) -> dict[str, int] | None:
         """Every name in *known* (sorted) that a system of the language may write as folded
         *latin*, exactly or (when *latin* has no marks) but for marks, with the systems its
         path allows: a depth-first walk over the systems' own pairs, kept to prefixes of known
@@ -223,7 +226,7 @@ class Reader:
         allowed_next = channel.allowed_next
         mask_of = channel.mask
         longest = channel.own_max_chunk
-        bisect_left = bisect.bisect_left
+        bisect_left = known.bisect_left
         count = len(known)
         size = len(latin)
         found: dict[str, int] = {}
@@ -239,14 +242,14 @@ class Reader:
                 return None
             if position == size:
                 if cyr and (allowed is None or EDGE in allowed):
-                    i = bisect_left(known, cyr)
+                    i = bisect_left(cyr)
                     if i < count and known[i] == cyr:
                         found[cyr] = found.get(cyr, 0) | mask
             if position < size and latin[position] in SEPARATOR_CHARS:
                 # a space or hyphen between the words of a name (кривий ріг, йошкар-ола)
                 if cyr and (allowed is None or EDGE in allowed):
                     text = cyr + latin[position]
-                    i = bisect_left(known, text)
+                    i = bisect_left(text)
                     if i < count and known[i].startswith(text):
                         stack.append((position + 1, text, EDGE, None, mask, False))
             options: list[tuple[int, Pair]] = []
@@ -272,7 +275,7 @@ class Reader:
                 if following is not None and not following:
                     continue
                 text = cyr + pair.cyrillic
-                i = bisect_left(known, text)
+                i = bisect_left(text)
                 if i < count and known[i].startswith(text):
                     stack.append((position + length, text, pair.cyrillic[-1], following, bits,
                                   length == 0))

@@ -56,5 +56,9 @@ EXACT_MEMO = 1 << 17
 GREEDY_MEMO = 1 << 14
 #: the letter model's probabilities per n-gram (each order, and their logs)
 LETTER_MEMO = 1 << 19
+#: searches of each store of sorted names (translit.reverse.packed.PackedWords)
+SEARCH_MEMO = 1 << 16
+#: the index's entries per folded Latin (asked once per language in turn)
+INDEX_MEMO = 1 << 10
 #: sets of system ids: per bit mask, and in the order readings list them
 SYSTEM_SETS_MEMO = 1 << 12

@@ -13,7 +13,7 @@ import unicodedata
 import regex
 
 from ..letters import ALPHABETS as _ALPHABETS
-from ..letters import APOSTROPHE, APOSTROPHES, QUOTES, guess_language
+from ..letters import APOSTROPHE, APOSTROPHES, CYRILLIC, QUOTES, guess_language
 from ..letters import VOWELS as _VOWELS
 
 __all__ = ["ALPHABETS", "VOWELS", "bare", "cyrillic_key", "fold", "guess_language"]
@@ -30,6 +30,7 @@ OTHER = "?"  # a letter that is not Cyrillic (passed through)
 SEPARATOR_CHARS = " -"
 
 LATIN_LETTER = regex.compile(r"\p{Script=Latin}")
+CYRILLIC_LETTER = CYRILLIC
 APOSTROPHE_LIKE = APOSTROPHES
 QUOTE_LIKE = QUOTES
 _FOLD = str.maketrans({**{c: "'" for c in APOSTROPHE_LIKE}, **{c: '"' for c in QUOTE_LIKE}})
@@ -39,6 +40,13 @@ MARKS = regex.escape(APOSTROPHE_LIKE + QUOTE_LIKE + "·")
 TRAILING = regex.escape(APOSTROPHE_LIKE)
 WORD = regex.compile(rf"[\p{{L}}\p{{M}}]+(?:[{MARKS}]+[\p{{L}}\p{{M}}]+)*[{TRAILING}]*")
 PARTS = regex.compile(r"[ \-]+")
+#: A letter of no Cyrillic alphabet (ʼ, the apostrophe, is a letter of Ukrainian and Belarusian).
+_NOT_CYRILLIC = regex.compile(r"[\p{L}&&[^\p{Script=Cyrillic}ʼ]]", regex.V1)
+
+
+def mixes_scripts(reading: str) -> bool:
+    """Whether a reading holds a letter that is not Cyrillic (a Latin letter no chunk read)."""
+    return _NOT_CYRILLIC.search(reading) is not None
 
 
 def fold(text: str) -> str:
