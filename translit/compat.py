@@ -14,6 +14,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from .reverse import candidates
+from .systems import cyrillize, romanize, systems
+
 
 def register_transliterate(force: bool = False) -> list[str]:
     """Register every system (by id) as a transliterate language pack; returns the codes.
@@ -24,8 +27,6 @@ def register_transliterate(force: bool = False) -> list[str]:
     """
     from transliterate.base import TranslitLanguagePack, registry
     from transliterate.discover import autodiscover
-
-    from .systems import systems
 
     # transliterate loads its own packs only while its registry is empty: load them first.
     if not registry._registry:
@@ -53,9 +54,6 @@ def _make_translit(system_id: str, reversible: bool, language: str) -> Any:
         self: object, value: str, reversed: bool = False, strict: bool = False,
         fail_silently: bool = True,
     ) -> str:
-        from .reverse import candidates
-        from .systems import cyrillize, romanize
-
         if reversed:
             return romanize(value, system_id)
         if reversible:

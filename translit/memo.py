@@ -11,12 +11,20 @@ one dict store each: no thrashing, no per-hit bookkeeping as an LRU list would n
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from functools import lru_cache
+from typing import TYPE_CHECKING, Generic, TypeVar
 
-__all__ = ["CHUNKS", "NAMES", "SPELLINGS", "WORDS", "Memo", "memoize"]
+if TYPE_CHECKING:
+    from functools import _lru_cache_wrapper
+
+__all__ = [
+    "CHUNKS", "EXACT", "GREEDY", "INDEX", "LETTERS", "NAMES", "READINGS", "SEARCH", "SPELLINGS",
+    "SYSTEM_SETS", "WALK", "WORDS", "Memo", "bounded", "memoize",
+]
 
 K = TypeVar("K")
 V = TypeVar("V")
+T = TypeVar("T")
 
 #: Space-separated chunks a romanization converter remembers (per system).
 CHUNKS = 1 << 17
@@ -26,6 +34,24 @@ WORDS = 1 << 17
 NAMES = 1 << 16
 #: Cyrillic names whose every system spelling is remembered (gazetteer lookups).
 SPELLINGS = 1 << 14
+
+# The reverse readings (translit.reverse):
+#: a word's ranked readings per language (Model.read_word, Model.known)
+READINGS = 1 << 16
+#: the walk's unindexed exact names per (Latin, language)
+WALK = 1 << 12
+#: which systems write a reading so (Reader.exact, Reader.near)
+EXACT = 1 << 17
+#: greedy readings of long words
+GREEDY = 1 << 14
+#: the letter model's probabilities per n-gram (each order, and their logs)
+LETTERS = 1 << 19
+#: searches of each store of sorted names (translit.reverse.packed.PackedWords)
+SEARCH = 1 << 16
+#: the index's entries per folded Latin (asked once per language in turn)
+INDEX = 1 << 10
+#: sets of system ids: per bit mask, and in the order readings list them
+SYSTEM_SETS = 1 << 12
 
 
 class Memo(Generic[K, V]):
@@ -84,3 +110,10 @@ def memoize(size: int) -> Callable[[Callable[[K], V]], Callable[[K], V]]:
         return memoized
 
     return wrap
+
+
+def bounded(size: int) -> Callable[[Callable[..., T]], _lru_cache_wrapper[T]]:
+    """A memo of a function of several (hashable) arguments, or of a bound method, that forgets
+    its least recently used entries beyond *size*: functools.lru_cache, named here so that every
+    memo of the package is made, and sized, in this module."""
+    return lru_cache(maxsize=size)

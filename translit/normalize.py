@@ -36,7 +36,6 @@ order and "Surname, Given" do not matter.
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -47,7 +46,9 @@ from unidecode import unidecode
 
 from .engine import prepare
 from .letters import APOSTROPHES, CYRILLIC_RANGES, latin_family
-from .tables import tables_dir
+from .memo import NAMES, WORDS, Memo
+from .systems import romanize, systems
+from .tables import given_names
 
 #: Bumped whenever a key changes for some input; store it beside stored keys.
 KEY_VERSION = 2
@@ -234,14 +235,11 @@ def _word_key(word: str) -> str:
     while single != sounds:  # ш+щ+ш: š šc š → one pass leaves šc šc
         sounds, single = single, _DOUBLES.sub(r"\1", single)
     done = _fold_vowels(single)
-    if len(_word_memo) >= _MEMO_SIZE:
-        _word_memo.clear()
     _word_memo[word] = done
     return done
 
 
-_MEMO_SIZE = 1 << 17
-_word_memo: dict[str, str] = {}
+_word_memo: Memo[str, str] = Memo(WORDS)
 _ANY_CYRILLIC = re.compile(f"[{_CYRILLIC_LETTERS}]")
 _ANY_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 
@@ -249,10 +247,7 @@ _ANY_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 @cache
 def _given_names() -> dict[str, str]:
     """Word key of every form of a given name → the key of the name's first form."""
-    from .systems import romanize, systems
-
-    path = tables_dir() / "names" / "given-names.toml"
-    rows = tomllib.loads(path.read_text("utf-8"))["names"]
+    rows = given_names()
     every = systems()
     mapping: dict[str, str] = {}
     clashes: set[str] = set()
@@ -307,13 +302,11 @@ def key(name: str) -> str:
         if word:
             words.append(given.get(word, word))
     done = " ".join(sorted(words))
-    if len(_memo) >= _MEMO_SIZE:
-        _memo.clear()
     _memo[name] = done
     return done
 
 
-_memo: dict[str, str] = {}
+_memo: Memo[str, str] = Memo(NAMES)
 
 
 def key_many(names: Iterable[str | None]) -> list[str | None]:
@@ -361,8 +354,6 @@ def representative(spellings: Sequence[str]) -> str:
     best = max(counts.values())
     tied = [s for s in dict.fromkeys(spellings) if counts[s] == best]
     if len(tied) > 1:
-        from .systems import romanize
-
         standard = {romanize(s) for s in tied if not s.isascii()}
         for s in tied:
             if s in standard:

@@ -367,8 +367,6 @@ def _same_raion_name(curated: str, derived: str) -> bool:
 
 
 def _replace_renaming(renaming: Renaming, *, katottg: str, raion: str) -> Renaming:
-    from dataclasses import replace
-
     return replace(renaming, katottg=katottg, raion=raion)
 
 

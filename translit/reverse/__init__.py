@@ -66,8 +66,9 @@ from __future__ import annotations
 
 import unicodedata
 
+from ..letters import APOSTROPHE
 from ..systems import systems
-from ..tables import APOSTROPHE, LANGUAGES
+from ..tables import LANGUAGES
 from .model import get_model
 from .ranking import (
     SIMPLE_WORD,

@@ -12,8 +12,8 @@ import math
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 
+from ..memo import bounded
 from .packed import FixedWords, unsigned
 from .settings import LETTER_MEMO
 
@@ -42,11 +42,11 @@ class LetterModel:
         self.histories = list(histories)  # index k - 1 holds the histories of k letters
         self.unigrams = sum(self.grams[0][1]) if self.grams else 0
         self.vocabulary = (len(self.grams[0][0]) if self.grams else 0) + 1
-        self._probability = lru_cache(maxsize=LETTER_MEMO)(self._prob)
+        self._probability = bounded(LETTER_MEMO)(self._prob)
         # a history is asked once per letter that may follow it
-        self._history_of = lru_cache(maxsize=LETTER_MEMO)(self._history)
+        self._history_of = bounded(LETTER_MEMO)(self._history)
         #: log P(key[-1] | key[:-1]) for a key of *order* characters, memoized
-        self.log_prob = lru_cache(maxsize=LETTER_MEMO)(self._log_prob)
+        self.log_prob = bounded(LETTER_MEMO)(self._log_prob)
 
     def _count(self, gram: str) -> int:
         if not 0 < len(gram) <= len(self.grams):

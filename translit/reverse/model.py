@@ -11,9 +11,9 @@ from __future__ import annotations
 import math
 import threading
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 from typing import Any
 
+from ..memo import bounded
 from ..systems import system as system_by_id
 from ..tables import LANGUAGES, load_table, system_ids
 from . import prepared
@@ -56,7 +56,7 @@ class Model:
         self._index_bare = parts.index_bare
         #: the index's entries of a folded Latin, and of it without marks (one search for the
         #: three languages, asked in turn)
-        self._entries = lru_cache(maxsize=INDEX_MEMO)(self._entries_of)
+        self._entries = bounded(INDEX_MEMO)(self._entries_of)
         for language in LANGUAGES:
             own = [s for s in systems if s.language == language]
             bits = {s.id: 1 << i for i, s in enumerate(own)}
@@ -69,13 +69,13 @@ class Model:
                 if floor > 1 else -math.inf
             )
         #: the ranked readings of one folded Latin word in one language (see _read_word)
-        self.read_word = lru_cache(maxsize=READINGS_MEMO)(self._read_word)
+        self.read_word = bounded(READINGS_MEMO)(self._read_word)
         #: the known names of a language that a folded Latin spells (see _search_known)
-        self._known = lru_cache(maxsize=READINGS_MEMO)(self._search_known)
+        self._known = bounded(READINGS_MEMO)(self._search_known)
         #: the ids of a language's systems whose bits are set
-        self.systems_of = lru_cache(maxsize=SYSTEM_SETS_MEMO)(self._systems_of)
+        self.systems_of = bounded(SYSTEM_SETS_MEMO)(self._systems_of)
         #: the names the index lacks that a system writes so (see _unindexed_exact)
-        self.unindexed_exact = lru_cache(maxsize=WALK_MEMO)(self._unindexed_exact)
+        self.unindexed_exact = bounded(WALK_MEMO)(self._unindexed_exact)
 
     def clear_memos(self) -> None:
         """Forget every reading remembered (benchmarks measure a first reading)."""

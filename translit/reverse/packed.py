@@ -17,9 +17,9 @@ import json
 import sys
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from functools import lru_cache
 from typing import Any, overload
 
+from ..memo import bounded
 from .settings import SEARCH_MEMO
 
 #: the array type codes a section may have (sizes checked where an array is made)
@@ -86,7 +86,7 @@ class _SortedText(Sequence[str]):
         """Keep every _STRIDE-th item; with *memo*, remember that many searches (the walk and
         the searches ask for the same prefixes name after name)."""
         self._heads = [self._items[i] for i in range(0, len(self), _STRIDE)]
-        self.bisect_left = lru_cache(maxsize=memo)(self._search) if memo else self._search
+        self.bisect_left = bounded(memo)(self._search) if memo else self._search
 
     def _search(self, text: str) -> int:
         b = bisect.bisect_left(self._heads, text)

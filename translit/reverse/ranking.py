@@ -13,10 +13,10 @@ import itertools
 import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
 
+from ..memo import bounded
 from ..systems import DEFAULT_SYSTEM
 from .model import Model, best_of, tie_sorted, tier_a
 from .reading import Candidate, Reading
@@ -358,7 +358,7 @@ def _sorted_ids(ids: Iterable[str], language: str) -> tuple[str, ...]:
 
 
 #: ordered_ids() of a set of ids (readings carry a few hundred distinct sets)
-_ordered_set = lru_cache(maxsize=SYSTEM_SETS_MEMO)(_sorted_ids)
+_ordered_set = bounded(SYSTEM_SETS_MEMO)(_sorted_ids)
 
 
 def full_ranking(

@@ -20,9 +20,9 @@ from __future__ import annotations
 import math
 import operator
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Any
 
+from ..memo import bounded
 from . import settings
 from .channel import Channel, Pair
 from .letter_model import EOS, LetterModel
@@ -52,11 +52,11 @@ class Reader:
         self.every = (1 << len(self.systems)) - 1
         self.reversible = [s for s in self.systems if s.reversible]
         #: one reading in linear time with no search: the likeliest pair at each place
-        self.greedy = lru_cache(maxsize=GREEDY_MEMO)(self._greedy_read)
+        self.greedy = bounded(GREEDY_MEMO)(self._greedy_read)
         #: whether a system writes *cyrillic* as *latin* (folded) but for marks (see _near)
-        self.near = lru_cache(maxsize=EXACT_MEMO)(self._near)
+        self.near = bounded(EXACT_MEMO)(self._near)
         #: the systems among *mask* that write *cyrillic* as *latin* (see _exact)
-        self.exact = lru_cache(maxsize=EXACT_MEMO)(self._exact)
+        self.exact = bounded(EXACT_MEMO)(self._exact)
 
     def clear_memos(self) -> None:
         for memo in (self.greedy, self.near, self.exact):

@@ -1,11 +1,21 @@
 """The sizes, score weights and memo bounds of the reverse readings, in one place.
 
 Scores are natural-log probabilities; the package docstring (translit.reverse) says how they
-combine.  Memo bounds are functools.lru_cache sizes: each memo forgets its least recently used
+combine.  Memo bounds come from translit.memo (bounded(): each memo forgets its least recently used
 entries beyond its bound, so a long job's memory stays bounded.
 """
 
 from __future__ import annotations
+
+# Memo bounds (entries): every memo of the package is sized in translit.memo.
+from ..memo import EXACT as EXACT_MEMO
+from ..memo import GREEDY as GREEDY_MEMO
+from ..memo import INDEX as INDEX_MEMO
+from ..memo import LETTERS as LETTER_MEMO
+from ..memo import READINGS as READINGS_MEMO
+from ..memo import SEARCH as SEARCH_MEMO
+from ..memo import SYSTEM_SETS as SYSTEM_SETS_MEMO
+from ..memo import WALK as WALK_MEMO
 
 #: Words longer than this many letters, and inputs longer than this many characters, are read
 #: greedily (one reading per word), so that no input can take more than linear time.
@@ -45,20 +55,35 @@ CROSS_LANGUAGE = 0.15  # the other languages' systems, together
 WITHOUT_DIACRITICS = 0.25  # a system's spelling with its diacritics left off
 FLOOR_PRIOR = -16.0
 
-# Memo bounds (entries).
-#: a word's ranked readings per language (Model.read_word, Model.known)
-READINGS_MEMO = 1 << 16
-#: the walk's unindexed exact names per (Latin, language)
-WALK_MEMO = 1 << 12
-#: which systems write a reading so (Reader.exact, Reader.near)
-EXACT_MEMO = 1 << 17
-#: greedy readings of long words
-GREEDY_MEMO = 1 << 14
-#: the letter model's probabilities per n-gram (each order, and their logs)
-LETTER_MEMO = 1 << 19
-#: searches of each store of sorted names (translit.reverse.packed.PackedWords)
-SEARCH_MEMO = 1 << 16
-#: the index's entries per folded Latin (asked once per language in turn)
-INDEX_MEMO = 1 << 10
-#: sets of system ids: per bit mask, and in the order readings list them
-SYSTEM_SETS_MEMO = 1 << 12
+__all__ = [
+    "BEAM_DELTA",
+    "BEAM_WIDTH",
+    "CROSS_LANGUAGE",
+    "EXACT_CHECKS",
+    "EXACT_KNOWN",
+    "EXACT_MEMO",
+    "EXACT_NAME_STEPS",
+    "EXACT_UNKNOWN",
+    "FAST_PATH_WORDS",
+    "FLOOR_PRIOR",
+    "GREEDY_MEMO",
+    "INDEXED_NAMES",
+    "INDEX_MEMO",
+    "KEPT_APOSTROPHE",
+    "KNOWN_BEAM_WIDTH",
+    "LETTER_MEMO",
+    "LETTER_MODEL_WEIGHT",
+    "MARKS_LEFT_OUT",
+    "MAX_INPUT_CHARS",
+    "MAX_WORD_LETTERS",
+    "MODEL_NAMES",
+    "PASS_THROUGH",
+    "READINGS_MEMO",
+    "SEARCH_MEMO",
+    "SYSTEM_SETS_MEMO",
+    "TIED_CHOICES",
+    "UNKNOWN_PENALTY",
+    "WALK_MEMO",
+    "WITHOUT_DIACRITICS",
+    "WORD_READINGS",
+]
