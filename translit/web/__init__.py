@@ -380,9 +380,23 @@ class _BodyLimit:
 
     async def _refuse(self, scope: MutableMapping[str, Any], receive: Callable[[], Awaitable[Any]],
                       send: Callable[[MutableMapping[str, Any]], Awaitable[None]]) -> None:
+        # Read (and drop) what the client is still sending, up to a bound, so that it is ready
+        # to read the answer: a client cut off mid-body sees a broken pipe, not the reason.
+        drained = 0
+        while drained < _DRAIN_BYTES:
+            message = await receive()
+            if message["type"] != "http.request":
+                break
+            drained += len(message.get("body", b""))
+            if not message.get("more_body", False):
+                break
         response = _error(413, f"request body larger than {self.limit} bytes; check a long "
                                f"text in parts or with the command line (translit check)")
         await response(scope, receive, send)
+
+
+#: How much of a refused body is read before answering (past it the connection is cut).
+_DRAIN_BYTES = 16 * MAX_BODY_BYTES
 
 
 def _warm() -> None:
