@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from translit.check import PROBLEMS, Finding, check, report, run_check_cli
+from translit.check import PROBLEMS, Finding, check, report
+from translit.cli import main as cli_main
 
 DATA = Path(__file__).resolve().parent / "data" / "check"
 EXPECTED = tomllib.loads((DATA / "expected.toml").read_text("utf-8"))["text"]
@@ -61,33 +62,30 @@ def test_every_problem_is_caught_somewhere() -> None:
 
 def test_no_false_alarms_on_correct_texts() -> None:
     """The false-alarm rate: findings in correct texts, over the names checked in them."""
-    import importlib
-
-    module = importlib.import_module("translit.check")  # translit.check may be the function
-
     alarms, names = 0, 0
     for row in EXPECTED:
         if not str(row["file"]).startswith("correct-"):
             continue
         text = (DATA / str(row["file"])).read_text("utf-8")
         alarms += len(check(text, str(row["target"])))
-        names += _names_checked(module, text, str(row["target"]))
+        names += _names_checked(text, str(row["target"]))
     assert names > 250  # names judged (places, persons, established spellings)
     assert alarms == 0
 
 
-def _names_checked(module: object, text: str, target: str) -> int:
+def _names_checked(text: str, target: str) -> int:
     """How many names check() resolved (and judged) in a text."""
     import re
 
+    from translit.check.core import _mentions
+    from translit.check.resolve import _Resolver
+    from translit.check.text import _english, _is_list, _Text, _tokens
     from translit.systems import system
 
-    m = module
     target_system = system(target)
-    doc = m._Text(text, target_system, target_system.language, m._english(target_system),  # type: ignore[attr-defined]
-                  True, m._is_list(text), m._tokens(text),  # type: ignore[attr-defined]
-                  [0] + [x.end() for x in re.finditer("\n", text)])
-    return len(m._mentions(doc, m._Resolver(doc)))  # type: ignore[attr-defined]
+    doc = _Text(text, target_system, target_system.language, _english(target_system),
+                True, _is_list(text), _tokens(text), [0] + [x.end() for x in re.finditer("\n", text)])
+    return len(_mentions(doc, _Resolver(doc)))
 
 
 @pytest.mark.parametrize("text", [
@@ -196,16 +194,16 @@ def test_cli_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str],
     bad.write_text("Shelling hit Kharkov.\n", encoding="utf-8")
     good = tmp_path / "good.txt"
     good.write_text("Shelling hit Kharkiv.\n", encoding="utf-8")
-    assert run_check_cli([str(bad)]) == 1
+    assert cli_main(["check", str(bad)]) == 1
     assert "Kharkiv" in capsys.readouterr().out
-    assert run_check_cli([str(good), "--format", "json"]) == 0
+    assert cli_main(["check", str(good), "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
-    assert run_check_cli([str(bad), "--target", "uk-german", "-f", "csv"]) == 1
+    assert cli_main(["check", str(bad), "--target", "uk-german", "-f", "csv"]) == 1
     assert "Charkiw" in capsys.readouterr().out
     monkeypatch.setattr("sys.stdin", io.StringIO("Kiev\nOdesa\n"))
-    assert run_check_cli(["-"]) == 1
+    assert cli_main(["check", "-"]) == 1
     assert "<stdin>:1:1" in capsys.readouterr().out
-    assert run_check_cli([str(good), "--target", "nope"]) == 2
+    assert cli_main(["check", str(good), "--target", "nope"]) == 2
     assert "nope" in capsys.readouterr().err
-    assert run_check_cli([str(tmp_path / "missing.txt")]) == 2
-    assert run_check_cli([]) == 2
+    assert cli_main(["check", str(tmp_path / "missing.txt")]) == 2
+    assert cli_main(["check"]) == 2

@@ -10,6 +10,7 @@ import regex
 from .letters import CYRILLIC, CYRILLIC_RANGES, LATIN, WORD, guess_language, latin_family
 from .reverse import candidates
 from .systems import DEFAULT_SYSTEM, language_of, romanize
+from .verbs import callable_module
 
 # Letters that only some of the three alphabets have: the evidence detect() reports.
 _EVIDENCE = frozenset("їєґЇЄҐўЎіІыэёЫЭЁиИщЩъЪ")
@@ -128,3 +129,6 @@ def _finish_in_cyrillic(word: str) -> str:
         else:
             out.append(run)
     return "".join(out)
+
+
+callable_module(__name__, detect)

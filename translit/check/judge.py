@@ -1,0 +1,126 @@
+"""Judging spellings: what is correct for a name in a text, and which systems a spelling follows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rapidfuzz.distance import Levenshtein
+
+from ..normalize import key
+from ..places import fold
+from ..reverse import ALPHABETS, identify
+from ..systems import romanize, system, systems
+from .text import (
+    _CYRILLIC,
+    _FORMER_AFTER,
+    _FORMER_BEFORE,
+    _REGION_AFTER,
+    _REGION_BEFORE,
+    _Mention,
+    _Name,
+    _system_for,
+    _Text,
+)
+
+
+def _correct(name: _Name, doc: _Text) -> str:
+    """The spelling to use for *name* in this text."""
+    if name.words:
+        return " ".join(_correct(part, doc) for part in name.words)
+    if name.established and (doc.english or name.scope == "all"):
+        return name.established
+    if not name.cyrillic or name.language is None:
+        return name.latin
+    return romanize(name.cyrillic, _system_for(name.language, doc.target))
+
+
+def _accepted(name: _Name, doc: _Text) -> frozenset[str]:
+    """Folded spellings of *name* that are correct in this text."""
+    out = {fold(_correct(name, doc))} | set(name.also)
+    if name.established:
+        out.add(fold(name.established))
+    if name.cyrillic and name.language:
+        out.add(fold(romanize(name.cyrillic, _system_for(name.language, doc.target))))
+        if name.language != doc.language:
+            # another language's name: any of its systems, and its other Latin names
+            for s in systems(name.language):
+                out.add(fold(s.romanize(name.cyrillic)))
+            if name.place is not None:
+                own = key(name.place.name)
+                out.update(fold(n) for n, k in zip(name.place.all_names(), name.place._keys,
+                                                   strict=False)
+                           if k == own and not _CYRILLIC.search(n))
+    return frozenset(out)
+
+
+def _follows(spelling: str, name: _Name) -> tuple[str, ...]:
+    """The systems that write *spelling* from the name's official or another-language form."""
+    if name.words:
+        words = spelling.split()
+        if len(words) != len(name.words):
+            return ()
+        common: list[str] | None = None
+        for word, part in zip(words, name.words, strict=True):
+            ids = _follows(word, part)
+            common = list(ids) if common is None else [i for i in common if i in ids]
+        return tuple(common or ())
+    found: list[str] = []
+    for language, form in _all_forms(name).items():
+        if not form:
+            continue
+        for system_id in identify(spelling, form):
+            if system(system_id).language == language and system_id not in found:
+                found.append(system_id)
+    return tuple(found)
+
+
+def _all_forms(name: _Name) -> dict[str, str]:
+    """The name's form in each language: its own forms, and the official name itself for a
+    language whose alphabet writes it (Мирноград is Russian too)."""
+    forms = dict(name.forms)
+    if name.cyrillic and name.language:
+        forms.setdefault(name.language, name.cyrillic)
+        letters = {c for c in name.cyrillic.lower() if c.isalpha() or c == "ʼ"}
+        if "ru" not in forms and letters <= set(ALPHABETS["ru"]):
+            forms["ru"] = name.cyrillic
+    return forms
+
+
+def _russian_based(spelling: str, name: _Name, follows: Sequence[str], doc: _Text) -> bool:
+    if name.language not in ("uk", "be"):
+        return False
+    if name.words:  # a person: some misspelled word of the name is Russian-based
+        words = spelling.split()
+        if len(words) != len(name.words):
+            return False
+        return any(
+            _russian_based(w, p, _follows(w, p), doc) for w, p in zip(words, name.words,
+                                                                    strict=True)
+            if fold(w) not in _accepted(p, doc))
+    if any(system(i).language == "ru" for i in follows):
+        return True
+    ru = _all_forms(name).get("ru")
+    if not ru or not name.cyrillic or fold(ru) == fold(name.cyrillic):
+        return False
+    # no system writes it, but it is nearer the Russian form's spellings than the name's own
+    # (German Kiew: one letter from Kijew, the Russian Киев; three from Kyjiw)
+    folded = fold(spelling)
+    assert name.language is not None
+    to_russian = min(Levenshtein.distance(folded, fold(s.romanize(ru))) for s in systems("ru"))
+    to_own = min(Levenshtein.distance(folded, fold(s.romanize(name.cyrillic)))
+                 for s in systems(name.language))
+    return to_russian < to_own
+
+
+def _former_exempt(doc: _Text, mention: _Mention) -> str:
+    """Why a former name is not reported here ('' when it is)."""
+    before = doc.text[max(0, mention.start - 40):mention.start]
+    before = before.split("\n")[-1]
+    after = doc.text[mention.end:mention.end + 30]
+    renaming = mention.renaming
+    if renaming is not None and renaming.region_keeps_name and (
+            _REGION_AFTER.search(after) or _REGION_BEFORE.search(before)):
+        return "region"
+    if _FORMER_BEFORE.search(before) or _FORMER_AFTER.search(after):
+        return "marked"
+    return ""

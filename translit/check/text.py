@@ -1,0 +1,174 @@
+"""The text a check reads: its words, sentences, lines, the names it mentions, and the cues around
+them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from ..places import Place, Renaming
+from ..systems import DEFAULT_SYSTEM, System, systems
+
+
+@dataclass
+class _Name:
+    """A name the text refers to, as the check judges spellings of it."""
+
+    id: str
+    kind: str  # place, person, name
+    language: str | None
+    cyrillic: str  # the official name in its own language ('' when unknown)
+    forms: dict[str, str] = field(default_factory=dict)  # language → Cyrillic form
+    established: str = ""  # the established Latin spelling ('' none)
+    scope: str = "en"
+    also: frozenset[str] = frozenset()  # folded spellings also correct
+    wrong: frozenset[str] = frozenset()  # folded spellings known to be wrong
+    known: bool = True
+    latin: str = ""  # a Latin name to fall back on when there is no Cyrillic
+    place: Place | None = None
+    words: tuple[_Name, ...] = ()  # a person: the name's words, each a _Name
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str
+    name: _Name
+    via: str = "name"  # name, former
+    renaming: Renaming | None = None
+    exact: bool = True
+    script: str = "latin"  # latin, cyrillic, mixed
+    gloss: bool = False  # a Cyrillic gloss in parentheses: not a spelling of its own
+    repaired: str = ""  # mixed script: the word made one-script
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    sentence: int
+    line: int
+
+
+# Words: letters and marks, apostrophes and hyphens inside.
+_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ‘`][^\W\d_]+)*(?:-[^\W\d_]+(?:['’ʼ‘`][^\W\d_]+)*)*")
+
+
+_CYRILLIC = re.compile("[\u0400-\u04ff\u0500-\u052f]")
+
+
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’»)]*\s+|\n\s*\n")
+
+
+_SEPARATOR = re.compile(r"[ \u00a0]")
+
+
+# Nationality words: the language of a person named in the same sentence.
+_CUES = [
+    (re.compile(r"ukrain|украї|україн", re.I), "uk"),
+    (re.compile(r"^(?:kyiv|kiev|kyjiw|kijów)['’]s$|^kyjiwer", re.I), "uk"),
+    (re.compile(r"^russ|^rosyj|^rosj|^kremlin|^kreml|^moscow['’]s$|^russe", re.I), "ru"),
+    (re.compile(r"^belarus|^bielorus|^biélorus|^bélarus|^weißruss|^weissruss|^białorus", re.I),
+     "be"),
+]
+
+
+_CUE_WINDOW = 8  # words either side, within the sentence
+
+
+# Former names the text itself marks as former, or uses as a region's or river's name.
+_FORMER_BEFORE = re.compile(
+    r"(?:(?:\b(?:formerly|former|previously|until|renamed|known\s+as|called|named|old\s+name|"
+    r"soviet|siege\s+of|battle\s+of|blockade\s+of|ehemals|ehemalige[nmrs]?|früher|vormals|"
+    r"damals|hieß|genannt|anciennement|autrefois|ancienne?|appelée?|dawniej|wcześniej|dawny|"
+    r"dawna|dawnego|zwan[eay])\b|\b(?:bis|do|jusqu['’]en|avant|until|till)\s+\d{4}\b)"
+    r"[^.;()]{0,25}|\(\s*)$", re.I)
+
+
+_FORMER_AFTER = re.compile(
+    r"^\W{0,3}(?:now|today|since\s+\d|until\s+\d|renamed|heute|jetzt|seit\s+\d|bis\s+\d|"
+    r"aujourd|désormais|depuis|jusqu|obecnie|dziś|dzisiaj|do\s+\d|od\s+\d|\d{4})\b", re.I)
+
+
+_REGION_AFTER = re.compile(
+    r"^[\s-]*(?:oblast|region|province|governorate|gebiet|obwód|obwodu|obwodzie|région|"
+    r"oblys|obl\.)", re.I)
+
+
+_REGION_BEFORE = re.compile(
+    r"\b(?:gebiet|oblast|region|province|obwodzie|obwód|obwodu|région|province|regionu)"
+    r"(?:\s+(?:de|d'|of))?\s+$", re.I)
+
+
+_RIVER_AROUND = re.compile(r"^[\s-]*(?:river|fluss|rzeka|rzeki|fleuve)\b", re.I)
+
+
+_RIVER_BEFORE = re.compile(r"\b(?:river|rzeka|fleuve|the)\s+$", re.I)
+
+
+@dataclass
+class _Text:
+    text: str
+    target: System
+    language: str
+    english: bool  # the target writes English-style Latin (established spellings apply)
+    latin_text: bool  # Latin letters outnumber Cyrillic ones
+    list_mode: bool
+    tokens: list[_Token]
+    line_starts: list[int]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.line_starts, offset)
+        return line, offset - self.line_starts[line - 1] + 1
+
+
+def _tokens(text: str) -> list[_Token]:
+    out = []
+    sentence_ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    line = 1
+    last = 0
+    sentence = 0
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        word = match.group()
+        while sentence < len(sentence_ends) and sentence_ends[sentence] <= start:
+            sentence += 1
+        line += text.count("\n", last, start)
+        last = start
+        if _LATIN.search(word) and not _CYRILLIC.search(word) and _POSSESSIVE.search(word):
+            word, end = word[:-2], end - 2
+        out.append(_Token(start, end, word, sentence, line))
+    return out
+
+
+def _is_list(text: str) -> bool:
+    """One name a line: most lines short, few ending like sentences."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(lines) < 2:
+        return False
+    short = sum(len(line.split()) <= 6 for line in lines)
+    sentences = sum(line.endswith((".", "!", "?")) and len(line.split()) > 3 for line in lines)
+    return short >= 0.9 * len(lines) and sentences <= len(lines) // 5
+
+
+def _english(target: System) -> bool:
+    return not target.id.endswith(("-german", "-french", "-polish", "-lacinka"))
+
+
+def _system_for(language: str, target: System) -> str:
+    """The system a name of *language* is written in, for a text written in *target*."""
+    if language == target.language:
+        return target.id
+    suffix = target.id.split("-", 1)[1]
+    ids = {s.id for s in systems(language)}
+    return f"{language}-{suffix}" if f"{language}-{suffix}" in ids else DEFAULT_SYSTEM[language]
