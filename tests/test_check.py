@@ -206,4 +206,5 @@ def test_cli_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str],
     assert cli_main(["check", str(good), "--target", "nope"]) == 2
     assert "nope" in capsys.readouterr().err
     assert cli_main(["check", str(tmp_path / "missing.txt")]) == 2
-    assert cli_main(["check"]) == 2
+    monkeypatch.setattr("sys.stdin", io.StringIO("Kyiv\n"))
+    assert cli_main(["check"]) == 0  # standard input, as every verb reads by default

@@ -19,8 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import translit
-import translit.io
-from translit.cli import EXIT_USAGE, VERBS, available_verbs, main
+import translit.cli.records
+from translit.cli import EXIT_USAGE, VERBS, main
 
 DATA = Path(__file__).parent / "data" / "cli"
 REVERSIBLE = [s.id for s in translit.systems() if s.reversible]
@@ -249,12 +249,27 @@ def test_lone_cr_in_a_field_is_quoted_with_lf_line_ends(cli: Any, tmp_path: Path
     assert rows[1][1] == "Ки\rїв"
 
 
-def test_blank_lines_and_ragged_rows_are_kept(cli: Any, tmp_path: Path) -> None:
+def test_a_ragged_row_is_an_error_naming_its_line(cli: Any, tmp_path: Path) -> None:
+    path = write(tmp_path / "ragged.csv", "id,name,x\n1,Київ,a\n\n2,Львів\n3,Lviv,b\n")
+    ran = cli("romanize", "-s", "uk-national", path, "-c", "name")
+    assert ran.code == 2 and ran.out == b""
+    assert f"{path}, line 4, byte offset 24: this row has 2 fields, the header 3" in ran.err
+    assert "--ragged pad" in ran.err
+
+
+def test_ragged_pad_and_keep(cli: Any, tmp_path: Path) -> None:
     path = write(tmp_path / "ragged.csv", "id,name,x\n1,Київ\n\n2,Львів,a,extra\n")
-    ran = cli("romanize", "-s", "uk-national", "-i", path, "-c", "name")
     lviv = translit.romanize("Львів", "uk-national")
-    assert ran.text == f"id,name,x,latin\n1,Київ,,Kyiv\n\n2,Львів,a,extra,{lviv}\n"
-    records = cli("romanize", "-s", "uk-national", "-i", path, "-c", "name", "-f", "jsonl")
+    kept = cli("romanize", "-s", "uk-national", path, "-c", "name", "--ragged", "keep")
+    assert kept.code == 0, kept.err
+    assert kept.text == f"id,name,x,latin\n1,Київ,Kyiv\n\n2,Львів,a,extra,{lviv}\n"
+    padded = cli("romanize", "-s", "uk-national", path, "-c", "name", "--ragged", "pad")
+    assert padded.code == 2 and "line 4" in padded.err  # a long row has no place
+    short = write(tmp_path / "short.csv", "id,name,x\n1,Київ\n\n2,Львів,a\n")
+    padded = cli("romanize", "-s", "uk-national", short, "-c", "name", "--ragged", "pad")
+    assert padded.text == f"id,name,x,latin\n1,Київ,,Kyiv\n\n2,Львів,a,{lviv}\n"
+    records = cli("romanize", "-s", "uk-national", path, "-c", "name", "-f", "jsonl",
+                  "--ragged", "keep")
     assert records.jsonl() == [
         {"id": "1", "name": "Київ", "x": None, "latin": "Kyiv"},
         None,
@@ -264,7 +279,8 @@ def test_blank_lines_and_ragged_rows_are_kept(cli: Any, tmp_path: Path) -> None:
 
 def test_row_without_the_column_gets_an_empty_result(cli: Any, tmp_path: Path) -> None:
     path = write(tmp_path / "short.csv", "id,x,name\n1\n")
-    assert cli("key", "-i", path, "-c", "name").text == "id,x,name,key\n1,,,\n"
+    assert cli("key", "-i", path, "-c", "name").code == 2
+    assert cli("key", "-i", path, "-c", "name", "--ragged", "pad").text == "id,x,name,key\n1,,,\n"
 
 
 def test_empty_and_header_only_files(cli: Any, tmp_path: Path) -> None:
@@ -372,16 +388,19 @@ def test_lines_keep_unicode_line_separators_inside_a_line(cli: Any) -> None:
     assert [r["input"] for r in ran.jsonl()] == ["a\u2028b\x0cc", "d"]
 
 
-def test_bom_is_dropped(cli: Any) -> None:
+def test_a_bom_is_read_and_kept_on_table_output(cli: Any) -> None:
     ran = cli("key", "-c", "name", stdin=b"\xef\xbb\xbfname\nKyiv\n")
-    assert ran.csv()[0] == ["name", "key"]
+    assert ran.out.startswith(b"\xef\xbb\xbfname,key\n")  # Excel reads UTF-8 by its BOM
+    assert ran.csv()[0] == ["\ufeffname", "key"]
+    assert cli("key", "-c", "name", "-f", "jsonl", stdin=b"\xef\xbb\xbfname\nKyiv\n").jsonl() \
+        == [{"name": "Kyiv", "key": translit.key("Kyiv")}]
 
 
 def test_utf16_is_converted_and_said(cli: Any, tmp_path: Path) -> None:
     path = write(tmp_path / "u16.csv", "id,name\r\n1,Київ\r\n".encode("utf-16"))
     ran = cli("romanize", "-s", "uk-national", "-i", path, "-c", "name")
     assert ran.code == 0, ran.err
-    assert ran.text == "id,name,latin\r\n1,Київ,Kyiv\r\n"
+    assert ran.text == "\ufeffid,name,latin\r\n1,Київ,Kyiv\r\n"  # a BOM, now UTF-8's (Excel)
     assert "UTF-16" in ran.err and "converting" in ran.err
 
 
@@ -481,7 +500,10 @@ def test_key_detect_repair(cli: Any) -> None:
     names = ["Kharkiv", "Харьков", "Kиїв"]
     assert cli("key", *names).text.splitlines() == [translit.key(n) for n in names]
     assert cli("repair", *names).text.splitlines() == [translit.repair(n) for n in names]
-    detected = cli("detect", "Харків").text.rstrip("\n").split("\t")
+    head, line = cli("detect", "Харків").text.splitlines()
+    assert head.split("\t") == list(VERBS["detect"].columns)  # several columns: a header
+    detected = line.split("\t")
+    assert cli("detect", "--no-header", "Харків").text == line + "\n"
     found = translit.detect("Харків")
     assert detected == [found.script, found.language or "", " ".join(found.evidence),
                         found.family or ""]
@@ -532,9 +554,9 @@ def test_group_csv_per_row_and_summary(cli: Any, tmp_path: Path) -> None:
 def test_group_from_stdin_reads_it_twice(cli: Any) -> None:
     data = ("\n".join(GROUP_NAMES) + "\n").encode()
     ran = cli("group", stdin=data)
-    assert len(ran.text.splitlines()) == len(GROUP_NAMES)
-    assert ran.text.splitlines()[0].split("\t") == ["1", translit.group(GROUP_NAMES)[0]
-                                                    .representative]
+    head, *lines = ran.text.splitlines()
+    assert head.split("\t") == ["group", "representative"] and len(lines) == len(GROUP_NAMES)
+    assert lines[0].split("\t") == ["1", translit.group(GROUP_NAMES)[0].representative]
 
 
 # --- output file, progress, help -----------------------------------------------------------
@@ -579,7 +601,7 @@ def test_progress_bar_is_forced_or_silent(cli: Any, tmp_path: Path) -> None:
 
 
 def test_help_has_an_example_per_verb(cli: Any) -> None:
-    for verb in [*available_verbs(), "group", "systems"]:
+    for verb in [*VERBS, "group", "systems"]:
         ran = cli(verb, "--help")
         assert ran.code == 0
         assert "example" in ran.text and f"translit {verb}" in ran.text
@@ -589,7 +611,8 @@ def test_help_has_an_example_per_verb(cli: Any) -> None:
 
 def test_version(cli: Any) -> None:
     ran = cli("--version")
-    assert (ran.code, ran.text.strip()) == (0, f"translit {translit.__version__}")
+    assert (ran.code, ran.text.strip()) == (
+        0, f"translit {translit.__version__} (key version {translit.KEY_VERSION})")
 
 
 def test_usage_error_is_2(cli: Any) -> None:
@@ -624,7 +647,7 @@ def _mixed_csv(rows: int) -> str:
 @pytest.mark.parametrize("fmt", ["csv", "jsonl", "text"])
 def test_jobs_give_the_same_output(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                    fmt: str) -> None:
-    monkeypatch.setattr(translit.io, "BLOCK", 256)  # many chunks, some guessed wrong
+    monkeypatch.setattr(translit.cli.records, "BLOCK", 256)  # many chunks, some guessed wrong
     path = write(tmp_path / "m.csv", _mixed_csv(400))
     one = cli("romanize", "-i", path, "-c", "name", "-f", fmt, "--jobs", "1")
     two = cli("romanize", "-i", path, "-c", "name", "-f", fmt, "--jobs", "2")
@@ -638,7 +661,7 @@ def test_jobs_give_the_same_output(cli: Any, tmp_path: Path, monkeypatch: pytest
 
 def test_jobs_report_the_same_error(cli: Any, tmp_path: Path,
                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(translit.io, "BLOCK", 256)
+    monkeypatch.setattr(translit.cli.records, "BLOCK", 256)
     data = _mixed_csv(300).encode() + b"999,\xff\n"
     path = write(tmp_path / "m.csv", data)
     one = cli("key", "-i", path, "-c", "name", "--jobs", "1")
@@ -648,7 +671,7 @@ def test_jobs_report_the_same_error(cli: Any, tmp_path: Path,
 
 
 def test_jobs_with_group(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(translit.io, "BLOCK", 128)
+    monkeypatch.setattr(translit.cli.records, "BLOCK", 128)
     path = write(tmp_path / "n.txt", "\n".join(GROUP_NAMES * 30) + "\n")
     one = cli("group", "-i", path, "--jobs", "1")
     two = cli("group", "-i", path, "--jobs", "2")
@@ -697,7 +720,7 @@ def test_chunked_reading_equals_reading_whole(cli: Any, tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch,
                                               rows: list[list[str]], block: int,
                                               end: str) -> None:
-    monkeypatch.setattr(translit.io, "BLOCK", block)
+    monkeypatch.setattr(translit.cli.records, "BLOCK", block)
     _check_chunked(cli, tmp_path, rows, end, "1")
 
 
@@ -708,7 +731,7 @@ def test_chunked_reading_in_parallel_equals_reading_whole(
     cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rows: list[list[str]],
     block: int, end: str
 ) -> None:
-    monkeypatch.setattr(translit.io, "BLOCK", block)
+    monkeypatch.setattr(translit.cli.records, "BLOCK", block)
     _check_chunked(cli, tmp_path, rows, end, "2")
 
 
@@ -740,7 +763,9 @@ def test_candidates_match_the_library(cli: Any) -> None:
 
 def test_candidates_as_text_and_csv(cli: Any) -> None:
     readings = translit.candidates("Kharkov", limit=4)
-    line = cli("candidates", "--limit", "4", "Kharkov").text.rstrip("\n").split("\t")
+    head, text = cli("candidates", "--limit", "4", "Kharkov").text.splitlines()
+    assert head.split("\t") == list(VERBS["candidates"].columns)
+    line = text.split("\t")
     assert line[0] == readings[0].cyrillic
     assert line[3] == " ".join(readings[0].systems)
     assert line[4] == "; ".join(r.cyrillic for r in readings[1:])

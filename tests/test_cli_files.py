@@ -27,10 +27,10 @@ COMMAND = [sys.executable, "-m", "translit"]
 csv.field_size_limit(1 << 26)  # for reading the outputs back: fields of 200,000 characters
 
 
-def translit_run(*args: str | Path, stdin: bytes | None = None,
-                 timeout: float = 120) -> subprocess.CompletedProcess[bytes]:
+def translit_run(*args: str | Path, stdin: bytes | None = None, timeout: float = 120,
+                 cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run([*COMMAND, *map(str, args)], input=stdin, capture_output=True,
-                          env=ENV, timeout=timeout, check=False)
+                          env=ENV, timeout=timeout, check=False, cwd=cwd)
 
 
 _MEASURE = """
@@ -64,29 +64,51 @@ def parse_csv(data: bytes, **options: Any) -> list[list[str]]:
 # --- the fixture files ----------------------------------------------------------------------
 
 
-def test_quoted_fields_bom_crlf_blank_lines_nul_ragged() -> None:
-    ran = translit_run("romanize", "-s", "uk-national", "-i", DATA / "people.csv", "-c", "name")
+FORMS = {  # how users type the file: positionally (csvkit, xsv) or with -i; stdout or -o
+    "positional": lambda path: [path],
+    "-i": lambda path: ["-i", path],
+}
+
+
+@pytest.mark.parametrize("form", list(FORMS))
+@pytest.mark.parametrize("to_file", [False, True], ids=["stdout", "-o"])
+def test_a_ragged_fixture_is_refused_naming_its_line(tmp_path: Path, form: str,
+                                                     to_file: bool) -> None:
+    out = tmp_path / "out.csv"
+    ran = translit_run("key", "--column", "name", *FORMS[form](DATA / "people.csv"),
+                       *(["-o", out] if to_file else []))
+    assert ran.returncode == 2 and ran.stdout == b""
+    assert f"{DATA / 'people.csv'}, line 8, byte offset " in ran.stderr.decode()
+    assert "this row has 2 fields, the header 3" in ran.stderr.decode()
+    assert not out.exists() and not list(tmp_path.iterdir())  # no file, no temporary
+
+
+@pytest.mark.parametrize("form", list(FORMS))
+@pytest.mark.parametrize("to_file", [False, True], ids=["stdout", "-o"])
+def test_quoted_fields_bom_crlf_blank_lines_nul_ragged(tmp_path: Path, form: str,
+                                                       to_file: bool) -> None:
+    out_file = tmp_path / "out.csv"
+    ran = translit_run("romanize", "-s", "uk-national", *FORMS[form](DATA / "people.csv"),
+                       "-c", "name", "--ragged", "keep", *(["-o", out_file] if to_file else []))
     assert ran.returncode == 0, ran.stderr
     assert ran.stderr == b""
-    out = ran.stdout
-    assert not out.startswith(b"\xef\xbb\xbf")
+    out = out_file.read_bytes() if to_file else ran.stdout
+    assert out.startswith(b"\xef\xbb\xbf")  # the input's byte order mark kept (Excel)
     source = parse_csv((DATA / "people.csv").read_bytes())
     rows = parse_csv(out)
     assert rows[0] == [*source[0], "latin"]
-    width = len(source[0])
     for got, row in zip(rows[1:], source[1:], strict=True):
         if not row:
             assert got == []  # the blank line stays blank
             continue
-        padded = row + [""] * (width - len(row))
-        assert got == [*padded, translit.romanize(row[1], "uk-national")]
+        assert got == [*row, translit.romanize(row[1], "uk-national")]  # kept as it is
     # Fields are byte for byte what they were: CRLF and LF inside quotes, NUL, doubled quotes.
     assert b'"line one\r\nline two"' in out
     assert b'"multi\nline with LF"' in out
     assert "Ки\x00їв".encode() in out
     assert b'"\xd0\xa8\xd0\xb5\xd0\xb2\xd1\x87\xd0\xb5\xd0\xbd\xd0\xba\xd0\xbe ""' in out
     # Record ends are the input's CRLF.
-    assert out.split(b"\r\n")[0] == b"id,name,note,latin"
+    assert out.split(b"\r\n")[0] == b"\xef\xbb\xbfid,name,note,latin"
     assert b"\r\n\r\n" in out
 
 
@@ -129,9 +151,13 @@ def test_plain_lines_fixture() -> None:
 
 
 def test_stdin_and_python_dash_m() -> None:
-    ran = translit_run("key", "-c", "name", stdin=(DATA / "people.csv").read_bytes())
+    ran = translit_run("key", "-c", "name", "--ragged", "keep",
+                       stdin=(DATA / "people.csv").read_bytes())
     assert ran.returncode == 0
     assert parse_csv(ran.stdout)[0] == ["id", "name", "note", "key"]
+    dash = translit_run("key", "-c", "name", "--ragged", "keep", "-",
+                        stdin=(DATA / "people.csv").read_bytes())
+    assert dash.stdout == ran.stdout  # a positional - is standard input, not a name
 
 
 # --- sizes -------------------------------------------------------------------------------------
@@ -214,7 +240,7 @@ def test_invalid_utf8_names_file_line_and_offset(tmp_path: Path, kind: str) -> N
 def test_invalid_utf8_replaced_and_counted(tmp_path: Path, kind: str) -> None:
     path = tmp_path / "bad.csv"
     path.write_bytes(INVALID[kind])
-    ran = translit_run("key", "-i", path, "-c", "name", "--errors", "replace")
+    ran = translit_run("key", "-i", path, "-c", "name", "--errors", "replace", "--ragged", "pad")
     assert ran.returncode == 0, ran.stderr
     rows = parse_csv(ran.stdout)
     expected = parse_csv(INVALID[kind].decode("utf-8", "replace").encode())

@@ -265,7 +265,8 @@ def test_hostile_strings_through_every_endpoint(base: str) -> None:
     assert sum(len(g["names"]) for g in groups) == len(BLNS)  # type: ignore[union-attr, misc]
 
 
-def test_python_m_translit_web_serves_on_loopback() -> None:
+@pytest.mark.parametrize("command", [["translit.web"], ["translit", "serve"]])
+def test_python_m_translit_web_serves_on_loopback(command: list[str]) -> None:
     import subprocess
     import sys
     import time
@@ -274,7 +275,7 @@ def test_python_m_translit_web_serves_on_loopback() -> None:
     from tests.web_server import free_port
 
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "translit.web", "--port", str(port)],
+    server = subprocess.Popen([sys.executable, "-m", *command, "--port", str(port)],
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + 120
@@ -293,9 +294,16 @@ def test_python_m_translit_web_serves_on_loopback() -> None:
 
 
 def test_the_arguments_of_translit_serve() -> None:
-    import argparse
+    from translit.cli.parser import parse_arguments
 
-    parser = argparse.ArgumentParser()
-    web.add_arguments(parser)
-    assert vars(parser.parse_args([])) == {"host": "127.0.0.1", "port": 8000}
-    assert vars(parser.parse_args(["--host", "::1", "--port", "9000"])) == {"host": "::1", "port": 9000}
+    args = parse_arguments(["serve"])
+    assert (args.host, args.port) == ("127.0.0.1", 8000)
+    args = parse_arguments(["serve", "--host", "::1", "--port", "9000"])
+    assert (args.host, args.port) == ("::1", 9000)
+
+
+def test_translit_serve_refuses_a_port_out_of_range(capsys: pytest.CaptureFixture[str]) -> None:
+    from translit.cli import main
+
+    assert main(["serve", "--port", "70000"]) == 2
+    assert "--port 70000" in capsys.readouterr().err

@@ -48,9 +48,9 @@ from __future__ import annotations
 from ..verbs import callable_module
 from .core import check
 from .finding import PROBLEMS, Finding
-from .report import CLI_DESCRIPTION, add_arguments, report, run
+from .report import report
 
-__all__ = ["CLI_DESCRIPTION", "PROBLEMS", "Finding", "add_arguments", "check", "report", "run"]
+__all__ = ["PROBLEMS", "Finding", "check", "report"]
 
 
 callable_module(__name__, check)

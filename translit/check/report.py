@@ -1,14 +1,11 @@
-"""Findings as a report (text, csv, tsv, jsonl, json), and the glue of the ``translit check``
-command.
-"""
+"""Findings as a report: text for a person (grouped by name), JSON or CSV.  The command
+line's ``translit check`` (translit.cli.check) writes these and csv, tsv, jsonl records."""
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import json
-import sys
 from collections.abc import Iterable
 
 from .core import check
@@ -51,39 +48,3 @@ def report(findings: Iterable[Finding], fmt: str = "text", source: str = "-") ->
     out.append(f"{len(findings)} finding{'s' * (len(findings) != 1)} for {names} "
                f"name{'s' * (names != 1)}")
     return "\n".join(out) + "\n"
-
-
-CLI_DESCRIPTION = (
-    "Check the spelling of Ukrainian, Russian and Belarusian names in a text or a list of "
-    "names: Russian-based spellings, former names, mixed scripts, non-standard "
-    "romanizations, inconsistent spellings, unknown names.  Exit status: 0 nothing found, "
-    "1 something found, 2 usage or input error."
-)
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The arguments of ``translit check`` (for a CLI that builds its own subparser)."""
-    parser.add_argument("file", metavar="FILE", help="a text or a list of names; - for stdin")
-    parser.add_argument("-t", "--target", default="uk-national",
-                        help="the system names are to be written in (default: uk-national)")
-    parser.add_argument("-f", "--format", choices=("text", "json", "csv"), default="text")
-
-
-def run(args: argparse.Namespace) -> int:
-    """Run ``translit check`` with parsed arguments: print the report, return the exit code."""
-    try:
-        if args.file == "-":
-            text = sys.stdin.read()
-        else:
-            with open(args.file, encoding="utf-8") as fh:
-                text = fh.read()
-    except (OSError, UnicodeDecodeError) as error:
-        print(f"translit check: {args.file}: {error}", file=sys.stderr)
-        return 2
-    try:
-        findings = check(text, args.target)
-    except ValueError as error:  # an unknown system names the closest ids
-        print(f"translit check: {error}", file=sys.stderr)
-        return 2
-    sys.stdout.write(report(findings, args.format, "<stdin>" if args.file == "-" else args.file))
-    return 1 if findings else 0

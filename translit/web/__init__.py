@@ -18,7 +18,6 @@ Needs the optional extra: ``pip install 'translit[web]'`` (FastAPI and uvicorn).
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import re
 import unicodedata
@@ -479,32 +478,3 @@ def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
 
     uvicorn.run(create_app(_hosts_for(host)), host=host, port=port, log_level="info", access_log=False,
                 timeout_keep_alive=5)
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The arguments of ``translit serve`` (for a CLI that builds its own subparser)."""
-    parser.add_argument("--host", default="127.0.0.1",
-                        help="the address to listen on (default: 127.0.0.1, this machine only)")
-    parser.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
-
-
-def run(args: argparse.Namespace) -> int:
-    """Run ``translit serve`` with parsed arguments; returns the exit code."""
-    print(f"translit: the page is at http://{args.host}:{args.port}/ (Ctrl-C stops it)")
-    try:
-        serve(args.host, args.port)
-    except OSError as error:
-        print(f"translit serve: {error}")
-        return 2
-    except KeyboardInterrupt:
-        pass
-    return 0
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m translit.web",
-        description="A local page to check the names in a text, and the library's verbs as JSON.")
-    add_arguments(parser)
-    return run(parser.parse_args(argv))
-

@@ -1,0 +1,315 @@
+"""The command line typed as csvkit, xsv and ripgrep users type it, as real processes on real
+files: files given positionally, globs, standard input as ``-``; what can only have been meant
+as a file is an error, never a name converted with exit status 0; check as a verb like the
+others; one table of exit statuses; output formats from -o; signals.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import signal
+import subprocess
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import translit
+from tests.test_cli_files import COMMAND, ENV, translit_run
+from translit.cli import main
+from translit.cli.render import NO_SYSTEM
+
+PEOPLE = [("1", "Шевченко Тарас", "Kyiv"), ("2", "Kharkov", "x"), ("3", "Дейнега", "y"),
+          ("4", "Mykolaiv", "z")]
+
+
+@pytest.fixture
+def people(tmp_path: Path) -> Path:
+    path = tmp_path / "people.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([("id", "name", "note"), *PEOPLE])
+    return path
+
+
+def rows(data: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
+
+
+def keyed(path: Path) -> list[list[str]]:
+    """What `key --column name` must write for *path*: every row and its name's key."""
+    source = rows(path.read_bytes())
+    return [[*source[0], "key"], *([*r, translit.key(r[1])] for r in source[1:])]
+
+
+# --- files typed positionally -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("order", ["column first", "file first"])
+def test_a_positional_file_is_read_not_keyed_as_a_name(people: Path, order: str) -> None:
+    argv = ["--column", "name", people] if order == "column first" else [people, "-c", "name"]
+    ran = translit_run("key", *argv, cwd=people.parent)
+    assert ran.returncode == 0, ran.stderr
+    assert rows(ran.stdout) == keyed(people)
+    # and relative to the working directory, as a user types it
+    ran = translit_run("key", "--column", "name", "people.csv", cwd=people.parent)
+    assert rows(ran.stdout) == keyed(people)
+
+
+def test_positional_files_with_o_and_as_i_agree(people: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.csv"
+    assert translit_run("key", "--column", "name", people, "-o", out).returncode == 0
+    assert rows(out.read_bytes()) == keyed(people)
+    assert translit_run("key", "--column", "name", "-i", people).stdout == out.read_bytes()
+
+
+def test_several_files_and_an_unexpanded_glob(people: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "a.csv").write_bytes(people.read_bytes())
+    (data / "b.csv").write_bytes(people.read_bytes())
+    expected = keyed(people)
+    both = [*expected, *expected[1:]]
+    assert rows(translit_run("key", "-c", "name", data / "a.csv", data / "b.csv").stdout) == both
+    ran = translit_run("key", "-c", "name", str(data / "*.csv"))  # quoted: the shell left it
+    assert ran.returncode == 0, ran.stderr
+    assert rows(ran.stdout) == both
+
+
+def test_a_positional_dash_is_standard_input(people: Path) -> None:
+    ran = translit_run("key", "-c", "name", "-", stdin=people.read_bytes())
+    assert rows(ran.stdout) == keyed(people)
+    lines = translit_run("romanize", "-s", "uk-national", "-", stdin="Київ\nЛьвів\n".encode())
+    assert lines.stdout.decode() == "Kyiv\nLviv\n"
+
+
+@pytest.mark.parametrize("argv", [
+    ["--column", "name", "nosuch.csv"],
+    ["-c", "name", "Kyiv"],  # --column reads files: a name is no file
+    ["--field", "name", "records.jsonl"],
+    ["nosuch.csv"],  # looks like a file
+    ["data/people.csv"],
+    ["*.tsv"],  # a glob that matches nothing
+])
+def test_what_can_only_be_a_file_is_an_error_not_a_name(tmp_path: Path, argv: list[str]) -> None:
+    ran = translit_run("key", *argv, cwd=tmp_path)
+    assert ran.returncode == 2 and ran.stdout == b""
+    err = ran.stderr.decode()
+    assert "no such file" in err or "matches no file" in err
+    assert "-n NAME" in err  # and how to say it is a name
+
+
+def test_names_stay_names_and_can_be_forced(people: Path) -> None:
+    ran = translit_run("key", "Kharkiv", "Харків")
+    assert ran.stdout.decode().splitlines() == [translit.key("Kharkiv"), translit.key("Харків")]
+    # a name that is also a file's name: after -- or with -n
+    forced = translit_run("key", "--", "people.csv", cwd=people.parent)
+    assert forced.stdout.decode() == translit.key("people.csv") + "\n"
+    assert translit_run("key", "-n", "people.csv", cwd=people.parent).stdout == forced.stdout
+
+
+def test_names_and_files_together_are_refused(people: Path) -> None:
+    ran = translit_run("key", "Kyiv", people)
+    assert ran.returncode == 2 and ran.stdout == b""
+    assert "give files or names, not both" in ran.stderr.decode()
+
+
+def test_candidates_and_identify_take_names(people: Path) -> None:
+    ran = translit_run("candidates", "--limit", "1", "people.csv", cwd=people.parent)
+    assert ran.returncode == 0, ran.stderr
+    head, line = ran.stdout.decode().splitlines()
+    assert head.startswith("cyrillic\t")
+    reading = translit.candidates("people.csv", limit=1)
+    assert line.split("\t")[0] == (reading[0].cyrillic if reading else "")
+
+
+def test_a_directory_and_binary_files_are_said_to_be_so(tmp_path: Path) -> None:
+    import gzip
+
+    ran = translit_run("key", tmp_path)
+    assert ran.returncode == 2 and "directory" in ran.stderr.decode().lower()
+    packed = tmp_path / "names.csv.gz"
+    packed.write_bytes(gzip.compress(b"name\nKyiv\n"))
+    ran = translit_run("key", "-c", "name", packed)
+    assert ran.returncode == 2 and "is a gzip file, not text: decompress it" in ran.stderr.decode()
+    utf16 = tmp_path / "names.txt"
+    utf16.write_bytes("Київ\nХарків\nОдеса\n".encode("utf-16-le"))
+    ran = translit_run("key", utf16)
+    assert ran.returncode == 2 and "UTF-16LE without a byte order mark" in ran.stderr.decode()
+
+
+# --- input read right or refused --------------------------------------------------------------
+
+
+def test_jsonl_without_field_lists_the_keys(tmp_path: Path) -> None:
+    path = tmp_path / "r.jsonl"
+    path.write_text('{"id": 1, "city": "Kyiv", "n": 3}\n{"id": 2, "region": "Lviv"}\n', "utf-8")
+    ran = translit_run("key", path)
+    assert ran.returncode == 2 and ran.stdout == b""
+    assert "say --field; the keys seen: 'city', 'region'" in ran.stderr.decode()
+    ran = translit_run("key", "--column", "city", path)
+    assert ran.returncode == 2 and "name the key with --field" in ran.stderr.decode()
+    ran = translit_run("key", "--field", "city", path)
+    assert ran.returncode == 0
+    assert [json.loads(line).get("key") for line in ran.stdout.decode().splitlines()] == \
+        [translit.key("Kyiv"), None]
+
+
+def test_a_field_of_a_csv_is_refused(people: Path) -> None:
+    ran = translit_run("key", "--field", "name", people)
+    assert ran.returncode == 2 and "name the column with --column" in ran.stderr.decode()
+
+
+# --- output --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("suffix", "first"), [
+    (".tsv", "id\tname\tnote\tkey"), (".jsonl", '{"id": "1"'), (".csv", "id,name,note,key")])
+def test_o_sets_the_format_by_its_extension(people: Path, tmp_path: Path, suffix: str,
+                                            first: str) -> None:
+    out = tmp_path / f"out{suffix}"
+    assert translit_run("key", "-c", "name", people, "-o", out).returncode == 0
+    assert out.read_text("utf-8").startswith(first)
+    # --format says otherwise
+    assert translit_run("key", "-c", "name", people, "-o", out, "-f", "csv").returncode == 0
+    assert out.read_text("utf-8").startswith("id,name,note,key")
+
+
+def test_o_onto_a_symlink_writes_through_it(people: Path, tmp_path: Path) -> None:
+    target = tmp_path / "real.csv"
+    target.write_text("old\n", "utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(target)
+    assert translit_run("key", "-c", "name", people, "-o", link).returncode == 0
+    assert link.is_symlink()
+    assert rows(target.read_bytes()) == keyed(people)
+
+
+def test_identify_says_when_no_system_writes_a_spelling() -> None:
+    ran = translit_run("identify", "Xyzzyq")
+    assert ran.returncode == 0
+    assert ran.stdout.decode() == NO_SYSTEM + "\n"
+    assert translit.identify("Xyzzyq") == []
+    found = translit_run("identify", "Kharkiv")
+    assert found.stdout.decode().split() == translit.identify("Kharkiv")
+
+
+def test_a_wrong_option_prints_the_verbs_usage() -> None:
+    ran = translit_run("key", "--bogus")
+    assert ran.returncode == 2
+    err = ran.stderr.decode()
+    assert err.startswith("usage: translit key") and "unrecognized arguments: --bogus" in err
+
+
+def test_version_names_the_key_version() -> None:
+    ran = translit_run("--version")
+    assert ran.stdout.decode().strip() == \
+        f"translit {translit.__version__} (key version {translit.KEY_VERSION})"
+
+
+# --- check, a verb like the others ----------------------------------------------------------
+
+
+def test_check_reads_several_files_and_standard_input(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text("Fighting near Kharkov and in Kiev.\n", "utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text("Fighting near Kharkiv and in Kyiv.\n", "utf-8")
+    ran = translit_run("check", "-f", "jsonl", good, bad)
+    assert ran.returncode == 1, ran.stderr
+    found = [json.loads(line) for line in ran.stdout.decode().splitlines()]
+    assert {(f["file"], f["text"], f["suggestion"]) for f in found} == {
+        (str(bad), "Kharkov", "Kharkiv"), (str(bad), "Kiev", "Kyiv")}
+    assert translit_run("check", good).returncode == 0
+    piped = translit_run("check", "-f", "jsonl", stdin=bad.read_bytes())
+    assert [json.loads(line)["file"] for line in piped.stdout.decode().splitlines()] == \
+        ["<stdin>", "<stdin>"]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "json", "text"])
+def test_check_formats_and_atomic_o(tmp_path: Path, fmt: str) -> None:
+    text = tmp_path / "report.txt"
+    text.write_text("Officials in Kiev said.\n", "utf-8")
+    out = tmp_path / f"findings.{fmt}"
+    ran = translit_run("check", text, "-f", fmt, "-o", out)
+    assert ran.returncode == 1 and ran.stdout == b""
+    written = out.read_text("utf-8")
+    if fmt == "json":
+        assert [f["suggestion"] for f in json.loads(written)] == ["Kyiv"]
+    elif fmt == "text":
+        assert "Kiev" in written and "→ Kyiv" in written
+    else:
+        table = list(csv.reader(io.StringIO(written), delimiter="\t" if fmt == "tsv" else ","))
+        head = table[0]
+        assert head[:3] == ["file", "line", "column"]
+        assert [dict(zip(head, r, strict=True))["suggestion"] for r in table[1:]] == ["Kyiv"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([text.name, out.name])
+
+
+def test_check_reads_a_csv_column_as_a_name_list(tmp_path: Path) -> None:
+    path = tmp_path / "cities.csv"
+    path.write_text('id,city,comment\n1,Kyiv,"Kiev, the capital"\n2,Kharkov,ok\n3,Odesa,\n',
+                    "utf-8")
+    ran = translit_run("check", path, "--column", "city", "-f", "jsonl")
+    assert ran.returncode == 1, ran.stderr
+    found = [json.loads(line) for line in ran.stdout.decode().splitlines()]
+    # only the column is read (the comment's "Kiev" is not), each finding at its record's line
+    assert [(f["text"], f["line"], f["column"]) for f in found] == [("Kharkov", 3, 1)]
+    prose = translit_run("check", path, "--column", "comment", "-f", "jsonl")
+    assert [json.loads(line)["text"] for line in prose.stdout.decode().splitlines()] == ["Kiev"]
+
+
+def test_check_input_errors_name_the_position(tmp_path: Path) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(b"Kyiv\nKh\xffarkiv\n")
+    ran = translit_run("check", path)
+    assert ran.returncode == 2
+    assert f"{path}, line 2, byte offset 7: invalid UTF-8" in ran.stderr.decode()
+    assert translit_run("check", path, "--errors", "replace").returncode in (0, 1)
+    ran = translit_run("check", tmp_path)
+    assert ran.returncode == 2 and "directory" in ran.stderr.decode().lower()
+
+
+# --- one table of exit statuses ---------------------------------------------------------------
+
+
+def test_an_internal_error_exits_70_with_a_hint(monkeypatch: pytest.MonkeyPatch,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    def broken(values: Any) -> list[str]:
+        raise RuntimeError("a planted bug")
+
+    monkeypatch.setattr(translit, "key_many", broken)
+    assert main(["key", "Kyiv"]) == 70
+    err = capsys.readouterr().err
+    assert "internal error: RuntimeError: a planted bug" in err and "please report" in err
+    assert len(err.splitlines()) == 2  # no traceback unless TRANSLIT_DEBUG is set
+
+
+def test_no_verb_but_check_exits_1(tmp_path: Path, people: Path) -> None:
+    statuses = {
+        "key": translit_run("key", "-c", "name", people).returncode,
+        "usage": translit_run("key", "--jobs", "x").returncode,
+        "missing": translit_run("key", "-c", "name", tmp_path / "no.csv").returncode,
+        "found": translit_run("check", "-n", "Kiev").returncode,
+        "clean": translit_run("check", "-n", "Kyiv").returncode,
+    }
+    assert statuses == {"key": 0, "usage": 2, "missing": 2, "found": 1, "clean": 0}
+
+
+@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_leaves_no_temporary_file(tmp_path: Path, number: int) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("".join(f"Шевченко{i} Київ{i}\n" for i in range(400_000)), "utf-8")
+    out = tmp_path / "out.txt"
+    process = subprocess.Popen([*COMMAND, "key", str(big), "-o", str(out)], env=ENV,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]:
+        assert process.poll() is None and time.monotonic() < deadline
+        time.sleep(0.02)
+    process.send_signal(number)
+    assert process.wait(timeout=60) == 128 + number
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.txt"]
+    assert process.stderr is not None and process.stderr.read() == b""

@@ -1,0 +1,220 @@
+"""One chunk of one file, read, sent through the verb and written (in worker processes
+too): CSV and TSV records parsed with the position of any error, JSON Lines objects read."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from operator import itemgetter
+from typing import Any
+
+import translit
+
+from .formats import Notes, open_quote, record_spans, rows_touching
+from .job import ChunkResult, Job, error_at
+from .records import Chunk, allow_long_fields, decode, line_offset, split_lines, split_values
+from .render import render
+from .verbs import batch_for
+
+
+class OpenRecord(Exception):
+    """The chunk ends inside a quoted field; its first *complete* bytes are whole records."""
+
+    def __init__(self, complete: int) -> None:
+        super().__init__(complete)
+        self.complete = complete
+
+
+GROUPS: dict[str, tuple[int, str]] = {}  # group-rows: key → (group number, representative)
+
+
+def set_groups(groups: dict[str, tuple[int, str]]) -> None:
+    global GROUPS
+    GROUPS = groups
+
+
+def apply_verb(job: Job, values: list[str | None]) -> list[Any]:
+    if job.verb == "group":
+        return translit.key_many(values)
+    if job.verb == "group-rows":
+        keys = translit.key_many(values)
+        return [None if k is None else GROUPS[k] for k in keys]
+    return batch_for(job.verb, job.settings)(values)
+
+
+def run_chunk(job: Job, chunk: Chunk) -> ChunkResult:
+    """Read the chunk's records, apply the verb to each value, write the output records."""
+    allow_long_fields()
+    text, bad = decode(chunk, job.errors, job.file)
+    result = ChunkResult(end=chunk.offset + len(chunk.data))
+    fmt = job.layout.format
+    if fmt == "lines":
+        values: list[Any] = list(split_values(text))
+        rows: list[Any] = values
+        result.affected = len(bad)
+    elif fmt == "jsonl":
+        rows, values = _parse_jsonl(job, chunk, split_lines(text), result.notes)
+        result.affected = len(bad)
+    else:
+        try:
+            rows, values = _read_table(job, chunk, text)
+        except OpenRecord as exc:
+            result.open = True
+            result.complete = exc.complete
+            return result
+        if bad:
+            result.affected = rows_touching(record_spans(text, job.layout.reader_options()), bad)
+    if bad:
+        result.first_affected = chunk.line + bad[0]
+    result.rows = len(values)
+    if job.verb == "group":
+        result.keys = gather_keys(values, translit.key_many(values))
+    elif job.verb == "values":
+        result.values = _with_lines(job, chunk, text, values)
+    else:
+        out = render(job, chunk, text, rows, apply_verb(job, values))
+        result.data = out.encode("utf-8", "backslashreplace")
+    return result
+
+
+def _read_table(job: Job, chunk: Chunk, text: str) -> tuple[list[list[str]], list[Any]]:
+    """A CSV or TSV chunk's rows (ragged ones refused or padded, as --ragged says) and the
+    values of the names' column (identify --cyrillic: pairs)."""
+    options = job.layout.reader_options()
+    table = parse_table(job, chunk, text, options)
+    width = len(job.header)
+    if table and set(map(len, table)) - {0, width}:
+        _ragged(job, chunk, text, table, width)
+    col = job.column
+    if table and min(map(len, table)) > col:  # no blank or short row: all in C
+        values: list[Any] = list(map(itemgetter(col), table))
+    else:
+        values = [r[col] if len(r) > col else None for r in table]
+    if job.second >= 0:
+        sec = job.second
+        values = [None if v is None else (v, (r[sec] if len(r) > sec else "") or None)
+                  for v, r in zip(values, table, strict=True)]
+    return table, values
+
+
+def _ragged(job: Job, chunk: Chunk, text: str, table: list[list[str]], width: int) -> None:
+    """Rows whose fields are more or fewer than the header's: an error naming the first
+    (--ragged error), short rows padded with empty fields (pad), or all kept (keep)."""
+    if job.ragged == "keep":
+        return
+    for i, row in enumerate(table):  # pad: short rows are padded as they are written
+        if row and (len(row) > width or (len(row) < width and job.ragged != "pad")):
+            line = record_spans(text, job.layout.reader_options())[i][0]
+            hint = "--ragged keep keeps such rows as they are" if job.ragged == "pad" else \
+                "--ragged pad pads short rows, --ragged keep keeps every row as it is"
+            raise error_at(job, chunk, line, f"this row has {len(row)} fields, the header "
+                           f"{width}: a missing or extra delimiter, or an unquoted field that "
+                           f"holds one? ({hint})")
+
+
+def _with_lines(job: Job, chunk: Chunk, text: str, values: list[Any]) -> list[tuple[int, str]]:
+    """Each value that is there, with the line of the file its record starts on."""
+    if job.layout.format in ("csv", "tsv"):
+        starts = [start for start, _ in record_spans(text, job.layout.reader_options())]
+    else:
+        starts = list(range(len(values)))
+    return [(chunk.line + at, v) for at, v in zip(starts, values, strict=True)
+            if isinstance(v, str)]
+
+
+def parse_table(job: Job, chunk: Chunk, text: str, options: dict[str, Any]) -> list[list[str]]:
+    # io.StringIO(newline="") breaks lines at LF, CRLF and CR only, as split_lines does.
+    reader = csv.reader(io.StringIO(text, newline=""), **options)
+    try:
+        return list(reader)
+    except csv.Error as exc:
+        failed_at = reader.line_num
+        message = str(exc)
+    # Where did the failing record start?  Read again, one record at a time.
+    lines = split_lines(text)
+    reader = csv.reader(lines, **options)
+    start = 0
+    try:
+        for _ in reader:
+            start = reader.line_num
+    except csv.Error:
+        pass
+    if message == "unexpected end of data":
+        if not chunk.last:
+            raise OpenRecord(line_offset(chunk.data, start))
+        quote = job.layout.quotechar or '"'
+        line, column = open_quote("".join(lines[start:]), job.layout.delimiter, quote)
+        raise error_at(job, chunk, start + line, "a quoted field is never closed: its quote opens "
+                     "here and runs to the end of the file", column)
+    if message.startswith("field larger than field limit"):
+        raise error_at(job, chunk, start, f"a field in the record starting here is longer than "
+                     f"{csv.field_size_limit():,} characters (a quote left open?)")
+    raise error_at(job, chunk, failed_at - 1, f"malformed CSV: {message} (a quoted field must "
+                 "end at a delimiter or a line end; quotes inside it are doubled)")
+
+
+def _parse_jsonl(
+    job: Job, chunk: Chunk, lines: list[str], notes: Notes
+) -> tuple[list[Any], list[Any]]:
+    """Each line: (its text, its object or None); and the values of the field (with identify
+    --cyrillic: pairs)."""
+    rows: list[Any] = []
+    values: list[Any] = []
+    name = job.field
+    for i, line in enumerate(lines):
+        body = line.rstrip("\r\n")
+        if not body.strip(" \t"):
+            rows.append((line, None))
+            values.append(None)
+            continue
+        try:
+            obj = json.loads(body)
+        except ValueError as exc:
+            pos = getattr(exc, "pos", 0)
+            msg = getattr(exc, "msg", str(exc))
+            column = len(body[:pos].encode("utf-8", "surrogatepass"))
+            raise error_at(job, chunk, i, f"not valid JSON: {msg} (character {pos + 1})",
+                         column) from None
+        if not isinstance(obj, dict):
+            notes.add("is not a JSON object: kept as it is", chunk.line + i)
+            rows.append((line, None))
+            values.append(None)
+            continue
+        for column_name in job.columns:
+            if column_name in obj:
+                raise error_at(job, chunk, i, f"the object already has a field {column_name!r}; "
+                             "name the new one with --output-column")
+        rows.append((line, obj))
+        value = obj.get(name)
+        if isinstance(value, str):
+            if job.second_field:
+                other = obj.get(job.second_field)
+                values.append((value, other if isinstance(other, str) and other else None))
+            else:
+                values.append(value)
+            continue
+        if name not in obj:
+            notes.add(f"has no field {name!r}: its result is null", chunk.line + i)
+        elif value is not None:
+            notes.add(f"has a field {name!r} that is not a string: its result is null",
+                      chunk.line + i)
+        values.append(None)
+    return rows, values
+
+
+def gather_keys(values: list[str | None], keys: list[str | None]) -> dict[str, list[Any]]:
+    """group, first pass: key → [first row (in the chunk), {spelling: count}]."""
+    found: dict[str, list[Any]] = {}
+    for i, (value, k) in enumerate(zip(values, keys, strict=True)):
+        if k is None or value is None:
+            continue
+        entry = found.get(k)
+        if entry is None:
+            found[k] = [i, {value: 1}]
+        else:
+            spellings = entry[1]
+            spellings[value] = spellings.get(value, 0) + 1
+    return found
+
+

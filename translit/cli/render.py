@@ -1,0 +1,186 @@
+"""A chunk's results written after its records: text, CSV, TSV or JSON Lines, the input
+kept byte for byte where it can be."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import deque
+from typing import Any
+
+from .formats import Layout, append_to_object, json_object, record_spans, write_table
+from .job import Job, error_at
+from .records import INPUT_COLUMN, Chunk, InputError, split_values
+
+
+def cell(value: Any) -> Any:
+    """A result as a CSV cell: None empty; a tuple (letters, system ids) its items joined by
+    spaces; a list (names, which hold spaces) its items joined by "; "."""
+    if value is None:
+        return ""
+    if isinstance(value, tuple):
+        return " ".join(str(v) for v in value)
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return value
+
+
+#: identify's text output for a name that no system writes as it is written.
+NO_SYSTEM = "(no system writes this)"
+
+
+def render(job: Job, chunk: Chunk, text: str, rows: list[Any], results: list[Any]) -> str:
+    """The output records of one chunk."""
+    wide = len(job.columns) > 1
+    out_format = job.output.format
+    fmt = job.layout.format
+    if out_format == "text" and job.verb == "identify":  # for a reader: an empty line says less
+        results = [NO_SYSTEM if r == () else r for r in results]
+    if not wide and out_format != "jsonl" and not set(map(type, results)) <= {str, type(None)}:
+        results = [cell(r) for r in results]  # identify: a tuple of system ids
+    if out_format == "text":
+        if wide:
+            cells = ["\t".join(str(cell(c)) for c in r) if r is not None else "" for r in results]
+        else:
+            cells = ["" if r is None else str(r) for r in results]
+        return "\n".join(cells) + "\n" if cells else ""
+    if out_format == "jsonl":
+        return _render_jsonl(job, rows, results)
+    # CSV or TSV
+    if fmt == "lines":
+        if wide:
+            table = [[v, *(cell(c) for c in (r or ((None,) * len(job.columns))))]
+                     for v, r in zip(rows, results, strict=True)]
+        else:
+            table = [[v, r] for v, r in zip(rows, results, strict=True)]
+    else:
+        if not wide and job.output.delimiter == job.layout.delimiter and \
+                job.output.quotechar == job.layout.quotechar:
+            appended = _append_to_lines(job, text, rows, results)
+            if appended is not None:
+                return appended
+        table = rows
+        width = len(job.header)
+        if not wide and set(map(len, table)) <= {width}:
+            deque(map(list.append, table, results), maxlen=0)  # every row: append, in C
+        else:
+            _append_results(table, results, width if job.ragged == "pad" else 0,
+                            len(job.columns))
+
+    def where(i: int) -> InputError:
+        if fmt != "lines":
+            i = record_spans(text, job.layout.reader_options())[i][0]
+        return error_at(job, chunk, i, "a field holds a tab or a line break, which TSV without "
+                      "quotes cannot hold; use --format csv")
+
+    return write_table(table, job.output, text, where)
+
+
+def _append_to_lines(job: Job, text: str, rows: list[list[str]], results: list[Any]) -> str | None:
+    """The input lines as they are, each with its result appended: when every record is one
+    line and the output's dialect is the input's (else None).  Faster than writing the rows
+    anew, and keeps each record byte for byte, quotes and all."""
+    lines = split_values(text)
+    if len(lines) != len(rows):
+        return None  # a record spans lines
+    delimiter = job.output.delimiter
+    cells = _plain_cells(results, job.output)
+    if cells is None:  # some result needs quotes: let csv write them
+        out = io.StringIO()
+        try:
+            csv.writer(out, lineterminator="\n", **job.output.writer_options()).writerows(
+                [["", r] for r in results]
+            )
+        except csv.Error:
+            return None  # TSV without quotes, and a result holds a tab: said by write_table
+        written = out.getvalue()
+        cells = [cell[1:] for cell in written.split("\n")[:-1]]
+        if len(cells) != len(rows) or "\r" in written:
+            return None  # a result holds a line break
+    end = job.output.terminator
+    width = len(job.header)
+
+    def pad(row: list[str]) -> int:  # --ragged pad: the missing fields written empty
+        return width - len(row) if job.ragged == "pad" and len(row) < width else 0
+
+    if set(map(len, rows)) <= {width}:
+        return end.join(map(delimiter.join, zip(lines, cells, strict=True))) + end if rows else ""
+    body = [
+        "" if not row else line + delimiter * pad(row) + delimiter + cell
+        for line, row, cell in zip(lines, rows, cells, strict=True)
+    ]
+    return end.join(body) + end
+
+
+def _plain_cells(results: list[Any], layout: Layout) -> list[str] | None:
+    """The results as they are, when none needs quoting (checked in C); else None."""
+    if None in results:
+        results = ["" if r is None else r for r in results]
+    try:
+        joined = "\n".join(results)
+    except TypeError:
+        return None  # not all strings
+    special = (layout.delimiter, "\r") + ((layout.quotechar,) if layout.quotechar else ())
+    if any(c in joined for c in special) or joined.count("\n") != max(0, len(results) - 1):
+        return None
+    return results
+
+
+def _append_results(table: list[list[Any]], results: list[Any], width: int, count: int) -> None:
+    """Each row with its results appended: rows shorter than *width* padded first (--ragged
+    pad: the results line up under their header), blank rows left blank."""
+    wide = count > 1
+    for row, r in zip(table, results, strict=True):
+        if not row:
+            continue  # a blank line stays blank
+        if len(row) < width:
+            row.extend([""] * (width - len(row)))
+        if wide:
+            row.extend(cell(c) for c in (r or ((None,) * count)))
+        else:
+            row.append(r)
+
+
+def _render_jsonl(job: Job, rows: list[Any], results: list[Any]) -> str:
+    wide = len(job.columns) > 1
+    fmt = job.layout.format
+    out: list[str] = []
+
+    def pairs(r: Any) -> list[tuple[str, Any]]:
+        if wide:
+            cells = r if r is not None else (None,) * len(job.columns)
+            return list(zip(job.columns, cells, strict=True))
+        return [(job.columns[0], r)]
+
+    if fmt == "jsonl":
+        for (line, obj), r in zip(rows, results, strict=True):
+            body = line.rstrip("\r\n")
+            end = line[len(body):] or "\n"
+            if obj is None:  # a blank line, or a value that is not an object: kept as it is
+                out.append(body + end)
+            else:
+                out.append(append_to_object(body, pairs(r)) + end)
+        return "".join(out)
+    if fmt == "lines":
+        for value, r in zip(rows, results, strict=True):
+            out.append(json_object([(INPUT_COLUMN, value), *pairs(r)]))
+    else:
+        header = job.header
+        unique = len(set(header)) == len(header) and not set(header) & set(job.columns)
+        width = len(header)
+        for row, r in zip(rows, results, strict=True):
+            if not row:
+                out.append("")
+                continue
+            items: list[tuple[str, Any]] = list(zip(header, row, strict=False))
+            items += [(h, None) for h in header[len(row):]]
+            items += [(str(n), v) for n, v in enumerate(row[width:], start=width + 1)]
+            items += pairs(r)
+            if unique:
+                out.append(json.dumps(dict(items), ensure_ascii=False))
+            else:
+                out.append(json_object(items))
+    return "\n".join(out) + "\n" if out else ""
+
+

@@ -1,0 +1,116 @@
+"""Chunks run in order, here or in worker processes (--jobs), their output in input order."""
+
+from __future__ import annotations
+
+import sys
+from collections import deque
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .chunks import apply_verb, run_chunk, set_groups
+from .job import ChunkResult, Job
+from .records import Chunk, Chunker
+
+if TYPE_CHECKING:  # multiprocessing is imported when a pool is started
+    from multiprocessing.pool import AsyncResult, Pool
+
+
+class Workers:
+    """A pool of worker processes, started when a file needs it (--jobs N > 1)."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self.pool: Pool | None = None
+        self.groups: dict[str, tuple[int, str]] | None = None
+
+    def get(self, job: Job) -> Pool:
+        if self.pool is None:
+            import multiprocessing
+
+            if sys.platform.startswith("linux"):
+                # Fork: the workers start at once with translit imported and the verb's data
+                # loaded (warmed here, once).  Safe: this process runs no other thread (the
+                # progress bar's monitor thread is off) when the pool is made.
+                ctx = multiprocessing.get_context("fork")
+                apply_verb(replace(job, verb="group" if job.verb == "group-rows" else job.verb),
+                       ["Київ Kharkiv"])
+            else:  # spawn: each worker imports translit itself
+                ctx = multiprocessing.get_context("spawn")
+            if self.groups is not None:
+                self.pool = ctx.Pool(self.jobs, initializer=set_groups, initargs=(self.groups,))
+            else:
+                self.pool = ctx.Pool(self.jobs)
+        return self.pool
+
+    def use_groups(self, groups: dict[str, tuple[int, str]]) -> None:
+        """group: the mapping that the second pass looks rows up in, here and in workers."""
+        self.close()
+        set_groups(groups)
+        self.groups = groups
+
+    def close(self, failed: bool = False) -> None:
+        if self.pool is not None:
+            if failed:
+                self.pool.terminate()
+            else:
+                self.pool.close()
+            self.pool.join()
+            self.pool = None
+
+
+Emit = Callable[[ChunkResult], None]
+
+
+def run_file(job: Job, chunker: Chunker, workers: Workers, emit: Emit) -> None:
+    """Run every chunk of the file in order: here with one job, else in the pool."""
+    if workers.jobs <= 1:
+        _serial(job, chunker, emit)
+        return
+    first = chunker.next_chunk()
+    if first is None:
+        return
+    chunker.unread(first)
+    if first.last:  # one chunk: not worth a process
+        _serial(job, chunker, emit)
+        return
+    _parallel(job, chunker, workers.get(job), emit, window=2 * workers.jobs)
+
+
+def _serial(job: Job, chunker: Chunker, emit: Emit, once: bool = False) -> None:
+    beyond, exact = 0, None
+    while (chunk := chunker.next_chunk(beyond, exact)) is not None:
+        result = run_chunk(job, chunk)
+        if result.open:  # a quoted field goes on past the guessed end of the chunk
+            chunker.unread(chunk)
+            if result.complete:  # take the whole records before it
+                beyond, exact = 0, result.complete
+            else:  # the record is longer than the chunk: read on
+                beyond, exact = len(chunk.data), None
+            continue
+        emit(result)
+        if once:
+            return
+        beyond, exact = 0, None
+
+
+def _parallel(job: Job, chunker: Chunker, pool: Pool, emit: Emit, window: int) -> None:
+    pending: deque[tuple[Chunk, AsyncResult[ChunkResult]]] = deque()
+    while True:
+        while len(pending) < window and (chunk := chunker.next_chunk()) is not None:
+            pending.append((chunk, pool.apply_async(run_chunk, (job, chunk))))
+        if not pending:
+            return
+        chunk, future = pending.popleft()
+        result = future.get()
+        if not result.open:
+            emit(result)
+            continue
+        # The guessed end of this chunk fell inside a quoted field, so the chunks after it
+        # started in the wrong place: take them all back, and go on from here in order.
+        taken = [chunk, *(c for c, _ in pending)]
+        pending.clear()
+        chunker.unread(Chunk(b"".join(c.data for c in taken), chunk.offset, chunk.line, False))
+        _serial(job, chunker, emit, once=True)
+
+
