@@ -13,7 +13,21 @@ import math
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["is_missing", "names_of"]
+__all__ = ["PLACEHOLDERS", "is_missing", "is_placeholder", "names_of"]
+
+#: What data files write where a name is not known (compared case-folded, spaces stripped).
+#: Words that are also names are left out (Nil and Нил are given names, Nan an English one).
+PLACEHOLDERS = frozenset({
+    "n/a", "n.a.", "#n/a", "null", "none", "unknown", "not known", "not available", "tbd",
+    "н/д", "н/а", "нет", "нет данных", "неизвестно", "невідомо", "немає", "немає даних",
+})
+
+
+def is_placeholder(name: str) -> bool:
+    """Whether *name* stands for no name: blank, only punctuation or symbols ("-", "?", "—",
+    "..."), or one of PLACEHOLDERS ("n/a", "unknown", "н/д" …)."""
+    folded = name.strip().casefold()
+    return folded in PLACEHOLDERS or not any(c.isalnum() for c in folded)
 
 
 def is_missing(value: Any) -> bool:

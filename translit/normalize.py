@@ -41,9 +41,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from unidecode import unidecode
 
+from .batch import is_placeholder, names_of
 from .engine import prepare
 from .letters import APOSTROPHES, CYRILLIC_RANGES, latin_family
 from .memo import NAMES, WORDS, Memo
@@ -295,6 +297,9 @@ def key(name: str) -> str:
     done = _memo.get(name)
     if done is not None:
         return done
+    if is_placeholder(name):  # "", "-", "n/a" …: no name, so no key to share
+        _memo[name] = ""
+        return ""
     given = _given_names()
     words = []
     for match in _WORDS.finditer(_prepare(name)):
@@ -309,9 +314,11 @@ def key(name: str) -> str:
 _memo: Memo[str, str] = Memo(NAMES)
 
 
-def key_many(names: Iterable[str | None]) -> list[str | None]:
-    """key() over a batch (lists, tuples, generators, pandas Series); None stays None."""
-    return [None if n is None else key(n) for n in names]
+def key_many(names: Iterable[Any]) -> list[str | None]:
+    """key() over a batch (lists, tuples, generators, pandas Series, Arrow arrays): missing
+    values (None, NaN, pandas.NA, Arrow nulls) give None; a bare str is a TypeError, as is an
+    element that is neither a str nor missing (its position and type named)."""
+    return [None if n is None else key(n) for n in names_of(names, "key_many")]
 
 
 @dataclass(frozen=True)
@@ -328,22 +335,33 @@ class Group:
         return len(self.names)
 
 
-def group(names: Sequence[str] | Iterable[str]) -> list[Group]:
+def group(names: Iterable[Any]) -> list[Group]:
     """The input names grouped by key: nothing dropped, input order kept inside each group.
+
+    Blank and placeholder names ("", "-", "n/a" …: key "") each form a group of their own:
+    two unknowns are not one name.  Missing values (None, NaN, pandas.NA, Arrow nulls) are in
+    no group; a bare str is a TypeError (it is one name, not a batch).
 
     Groups come largest first (ties: in order of first appearance).  The representative is the
     most frequent spelling; among equally frequent ones, a spelling in Latin letters that the
     key's language's default system writes (the standard spelling), else the first seen.
     """
     members: dict[str, list[int]] = {}
-    items = list(names)
+    items = names_of(names, "group")
+    alone: list[Group] = []
     for index, name in enumerate(items):
-        members.setdefault(key(name), []).append(index)
+        if name is None:
+            continue  # a missing value is no name: in no group
+        k = key(name)
+        if k:
+            members.setdefault(k, []).append(index)
+        else:  # blank or a placeholder: never grouped with another
+            alone.append(Group("", name, (name,), (index,)))
     groups = [
-        Group(k, representative([items[i] for i in idx]), tuple(items[i] for i in idx),
-              tuple(idx))
+        Group(k, representative([items[i] or "" for i in idx]),
+              tuple(items[i] or "" for i in idx), tuple(idx))
         for k, idx in members.items()
-    ]
+    ] + alone
     groups.sort(key=lambda g: (-g.size, g.indices[0]))
     return groups
 
@@ -371,7 +389,7 @@ def similarity(a: str, b: str) -> float:
     """
     ka, kb = key(a), key(b)
     if ka == kb:
-        return 1.0 if ka or (a.strip() == b.strip()) else 0.0
+        return 1.0 if ka else 0.0  # two blanks or placeholders are not one name
     from rapidfuzz import fuzz
 
     return float(fuzz.ratio(ka, kb)) / 100.0
