@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 import translit
 import translit.cli.records
 from translit.cli import EXIT_USAGE, VERBS, main
+from translit.cli.group import SUMMARY_COLUMNS
 
 DATA = Path(__file__).parent / "data" / "cli"
 REVERSIBLE = [s.id for s in translit.systems() if s.reversible]
@@ -549,6 +550,16 @@ def test_group_csv_per_row_and_summary(cli: Any, tmp_path: Path) -> None:
     summary = cli("group", "-i", path, "-c", "city", "--summary", "-f", "csv").csv()
     assert summary[0] == ["group", "size", "representative", "key", "members", "counts"]
     assert int(summary[1][1]) == translit.group(GROUP_NAMES)[0].size
+
+
+def test_group_puts_blank_and_placeholder_rows_in_no_group(cli: Any, tmp_path: Path) -> None:
+    path = write(tmp_path / "g.csv", "name\nKyiv\n-\nn/a\nКиїв\n\n?\n")
+    assert cli("group", "-c", "name", path).csv() == [
+        ["name", "group", "representative"], ["Kyiv", "1", "Kyiv"], ["-", "", ""],
+        ["n/a", "", ""], ["Київ", "1", "Kyiv"], [], ["?", "", ""]]
+    summary = cli("group", "-c", "name", path, "--summary", "-f", "text").text.splitlines()
+    assert summary == ["\t".join(SUMMARY_COLUMNS), f"1\t2\tKyiv\t{translit.key('Kyiv')}\tKyiv; "
+                       "Київ\t1; 1"]
 
 
 def test_group_from_stdin_reads_it_twice(cli: Any) -> None:

@@ -39,7 +39,7 @@ def apply_verb(job: Job, values: list[str | None]) -> list[Any]:
         return translit.key_many(values)
     if job.verb == "group-rows":
         keys = translit.key_many(values)
-        return [None if k is None else GROUPS[k] for k in keys]
+        return [GROUPS[k] if k else None for k in keys]  # blank, placeholder: in no group
     return batch_for(job.verb, job.settings)(values)
 
 
@@ -207,8 +207,8 @@ def gather_keys(values: list[str | None], keys: list[str | None]) -> dict[str, l
     """group, first pass: key → [first row (in the chunk), {spelling: count}]."""
     found: dict[str, list[Any]] = {}
     for i, (value, k) in enumerate(zip(values, keys, strict=True)):
-        if k is None or value is None:
-            continue
+        if not k or value is None:
+            continue  # missing, blank or a placeholder ("-", "n/a"): no name to group
         entry = found.get(k)
         if entry is None:
             found[k] = [i, {value: 1}]

@@ -147,7 +147,8 @@ def _write_summary(run: Run, ordered: list[_Grouped], chosen: dict[str, str]) ->
     if fmt == "jsonl":
         text = "".join(json_object(list(zip(names, r, strict=True))) + "\n" for r in rows)
     elif fmt == "text":
-        text = "".join("\t".join(str(_cell_join(c)) for c in r) + "\n" for r in rows)
+        head = "" if run.args.no_header else "\t".join(names) + "\n"
+        text = head + "".join("\t".join(str(_cell_join(c)) for c in r) + "\n" for r in rows)
     else:
         layout = Layout(fmt, "\t" if fmt == "tsv" else ",", None if fmt == "tsv" else '"')
         table = [list(names), *([_cell_join(c) for c in r] for r in rows)]
