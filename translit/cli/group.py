@@ -23,8 +23,8 @@ from .verbs import Settings
 
 GROUP_EXAMPLE = (
     "translit group Kharkiv Харків Харьков Charkiw Kyiv\n"
-    "  translit group -i people.csv --column surname            (each row: group, representative)\n"
-    "  translit group -i people.csv --column surname --summary  (one row per group, largest first)"
+    "  translit group people.csv --column surname            (each row: group, representative)\n"
+    "  translit group people.csv --column surname --summary  (one row per group, largest first)"
 )
 GROUP_COLUMNS = ("group", "representative")
 SUMMARY_COLUMNS = ("group", "size", "representative", "key", "members", "counts")

@@ -112,6 +112,31 @@ def _add_verb(sub: argparse._SubParsersAction[Parser], name: str, summary: str,
     return p
 
 
+def _add_row_verbs(sub: argparse._SubParsersAction[Parser]) -> None:
+    """One subcommand per entry of VERBS, with the options its entry names."""
+    for name, verb in VERBS.items():
+        p = _add_verb(sub, name, verb.summary, verb.summary[:1].upper() + verb.summary[1:] + ".",
+                      verb.example)
+        if verb.system:
+            p.add_argument("-s", "--system", required=verb.system == "required",
+                           help="system id or alias (translit systems lists them)" +
+                           ("" if verb.system == "required" else
+                            "; default: each language's national system, by the letters"))
+        if "language" in verb.options:
+            p.add_argument("-l", "--language", choices=("ru", "uk", "be"),
+                           help="readings of this language only (default: every language)")
+        if "limit" in verb.options:
+            p.add_argument("--limit", type=int, default=10, metavar="N",
+                           help="how many readings to find: the best and N-1 alternatives "
+                           "(default 10)")
+        if "cyrillic" in verb.options:
+            p.add_argument("--cyrillic", metavar="NAME",
+                           help="CSV/TSV column or JSON Lines key that holds each name's "
+                           "Cyrillic spelling (default: read from the Latin)")
+        add_io(p, name)
+        p.set_defaults(handler=run_verb)
+
+
 def build_parser() -> Parser:
     parser = Parser(
         prog="translit", formatter_class=Formatter,
@@ -135,28 +160,7 @@ def build_parser() -> Parser:
     systems.add_argument("-o", "--output", metavar="FILE")
     systems.set_defaults(handler=run_systems)
 
-    for name, verb in VERBS.items():
-        p = _add_verb(sub, name, verb.summary, verb.summary[:1].upper() + verb.summary[1:] + ".",
-                      verb.example)
-        if verb.system:
-            p.add_argument("-s", "--system", required=verb.system == "required",
-                           help="system id or alias (translit systems lists them)" +
-                           ("" if verb.system == "required" else
-                            "; default: each language's national system, by the letters"))
-        if "language" in verb.options:
-            p.add_argument("-l", "--language", choices=("ru", "uk", "be"),
-                           help="readings of this language only (default: every language)")
-        if "limit" in verb.options:
-            p.add_argument("--limit", type=int, default=10, metavar="N",
-                           help="how many readings to find: the best and N-1 alternatives "
-                           "(default 10)")
-        if "cyrillic" in verb.options:
-            p.add_argument("--cyrillic", metavar="NAME",
-                           help="CSV/TSV column or JSON Lines key that holds each name's "
-                           "Cyrillic spelling (default: read from the Latin)")
-        add_io(p, name)
-        p.set_defaults(handler=run_verb)
-
+    _add_row_verbs(sub)
     p = _add_verb(
         sub, "group", "group the spellings of one name (by key), largest group first",
         "Group names whose keys are equal.  Per row (the default): each row gets its group's "

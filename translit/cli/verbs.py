@@ -68,32 +68,32 @@ VERBS: dict[str, Verb] = {
     "romanize": Verb(
         "romanize_many", ("latin",), "write Cyrillic names in Latin letters",
         "translit romanize -s uk-national Шевченко Київ\n"
-        "  translit romanize -i people.csv --column name -o people-latin.csv",
+        "  translit romanize people.csv --column name -o people-latin.csv",
         lambda s: partial(translit.romanize_many, system=s.system), system="optional",
     ),
     "cyrillize": Verb(
         "cyrillize", ("cyrillic",), "read Latin names back into Cyrillic (reversible systems)",
         "translit cyrillize -s ru-gost-7.79-b Shhukin\n"
-        "  translit cyrillize -s uk-iso9 -i names.txt",
+        "  translit cyrillize -s uk-iso9 names.txt",
         lambda s: _each(partial(translit.cyrillize, system=s.system or "")), system="required",
     ),
     "key": Verb(
         "key_many", ("key",), "one grouping key for every spelling of a name",
         "translit key Kharkiv Харьков Charkiw\n"
-        "  translit key -i people.csv --column name --jobs 0 -o keyed.csv",
+        "  translit key people.csv --column name --jobs 0 -o keyed.csv",
         lambda s: translit.key_many,
     ),
     "detect": Verb(
         "detect", ("script", "language", "evidence", "family"),
         "script, language (with the letters that show it) and Latin spelling convention",
         "translit detect Харків Харьков Charkiw\n"
-        "  translit detect -i records.jsonl --field city",
+        "  translit detect records.jsonl --field city",
         lambda s: _each(lambda text: _detection(translit.detect(text))),
     ),
     "repair": Verb(
         "repair", ("repaired",), "make words typed in two scripts one-script (Kиїв → Київ)",
         "translit repair Kиїв Покровsk\n"
-        "  translit repair -i addresses.csv --column city -o fixed.csv",
+        "  translit repair addresses.csv --column city -o fixed.csv",
         lambda s: _each(translit.repair),
     ),
     "candidates": Verb(
