@@ -141,7 +141,7 @@ def build_parser() -> Parser:
     parser = Parser(
         prog="translit", formatter_class=Formatter,
         description="Romanization of Russian, Ukrainian and Belarusian names.",
-        epilog="examples:\n" + "\n".join(
+        epilog="examples:\n  translit key people.csv --column name -o keyed.csv\n" + "\n".join(
             f"  {v.example.splitlines()[0]}" for v in VERBS.values()
         ) + "\n  translit group people.csv --column surname --summary"
             "\n  translit check report.txt\n  translit systems --language uk\n  translit serve"
