@@ -52,9 +52,10 @@ with open(sys.argv[1], newline="", encoding="utf-8") as f:
 
 NO_WORK = """
 import sys
-import translit.cli as cli
-cli._BATCHES[sys.argv[1], cli.Settings()] = lambda values: values  # the verb does nothing
-sys.exit(cli.main(sys.argv[1:]))
+import translit.cli.verbs as verbs
+from translit.cli import main
+verbs._BATCHES[sys.argv[1], verbs.Settings()] = lambda values: values  # the verb does nothing
+sys.exit(main(sys.argv[1:]))
 """
 
 FLOOR = """

@@ -48,11 +48,9 @@ __all__ = [
     "MAX_TEXT_CHARS",
     "TIME_LIMIT_SECONDS",
     "USES",
-    "add_arguments",
     "create_app",
     "guess_text_language",
     "lookup",
-    "run",
     "serve",
 ]
 
