@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections import deque
 from collections.abc import Callable
@@ -34,7 +35,11 @@ class Workers:
                 # progress bar's monitor thread is off) when the pool is made.
                 ctx = multiprocessing.get_context("fork")
                 apply_verb(replace(job, verb="group" if job.verb == "group-rows" else job.verb),
-                       ["Київ Kharkiv"])
+                           ["Київ Kharkiv"])
+                # What is loaded now is shared with the workers: kept out of the collector's
+                # passes, so that no worker's collection copies the pages it lives on.
+                gc.collect()
+                gc.freeze()
             else:  # spawn: each worker imports translit itself
                 ctx = multiprocessing.get_context("spawn")
             if self.groups is not None:
