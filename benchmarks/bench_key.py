@@ -102,6 +102,7 @@ import argparse
 import json
 import random
 import sys
+import time
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
@@ -802,6 +803,7 @@ def _f(x: float, digits: int = 3) -> str:
 
 def evaluate() -> tuple[str, str]:
     """(the RESULTS.md section, the failure listing printed beside it)."""
+    started = time.perf_counter()
     col = build()
     _DISPLAY.update(col.display)
     names = col.names
@@ -907,7 +909,8 @@ def evaluate() -> tuple[str, str]:
         md.append(f"\nNot installed, so not measured: {', '.join(missing)}.")
     if not any(s == "names_translator" for s, _ in col.ties):
         md.append("\nnames_translator is not installed: its names are not in this collection.")
-    md += ["", "Command: `python benchmarks/bench_key.py` (a few minutes on 2 cores; no network). "
+    md += ["", "Command (from the repository root, after `pip install -e '.[bench]'`; no network): "
+           f"`python benchmarks/bench_key.py`, {time.perf_counter() - started:.0f} s. "
            f"Measured on {machine()}, translit {revision()}."]
 
     out = ["", "20 buckets with the most false matches (translit key):"]
