@@ -8,14 +8,16 @@ import importlib.util
 from array import array
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from translit.reverse import model as reverse_model
 from translit.reverse import packed, prepared
+from translit.reverse.model import build_model, reader_ids
 from translit.reverse.names import packaged_rows
 from translit.systems import System, system
-from translit.tables import LANGUAGES, Table, load_table, system_ids
+from translit.tables import LANGUAGES, Table, load_table
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,7 +37,18 @@ def test_shipped_file_is_what_the_build_writes_today() -> None:
     shipped = (ROOT / "translit" / "data" / prepared.DATA_FILE).read_bytes()
     assert tool.build() == shipped, "run tools/build_reverse.py"  # type: ignore[attr-defined]
     assert tool.main(["--check"]) == 0  # type: ignore[attr-defined]
-    assert prepared.load(prepared.digest(system_ids())) is not None
+    assert prepared.load(prepared.digest(reader_ids())) is not None
+
+
+def test_the_model_loads_the_shipped_file_and_builds_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the reader uses at run time is the shipped file: the model is made without
+    building its parts (a digest taken over other systems than the build's would rebuild
+    them, seconds, on every start)."""
+    def no_build(*args: object) -> None:
+        raise AssertionError("the parts were built at run time: the shipped file was not used")
+
+    monkeypatch.setattr(prepared, "build", no_build)
+    assert build_model().names.total > 0
 
 
 def test_a_file_from_other_sources_is_not_used() -> None:
@@ -45,7 +58,7 @@ def test_a_file_from_other_sources_is_not_used() -> None:
 def test_loaded_parts_read_as_the_parts_built_at_run_time() -> None:
     """The parts loaded from the file and those built from the lexicon give the same
     model: same names and weights, letter-model scores, and index entries."""
-    ids = system_ids()
+    ids = reader_ids()
     loaded = prepared.load(prepared.digest(ids))
     assert loaded is not None
     model = reverse_model.get_model()
@@ -66,11 +79,11 @@ def test_loaded_parts_read_as_the_parts_built_at_run_time() -> None:
 
 
 def _tables() -> list[Table]:
-    return [load_table(i) for i in system_ids()]
+    return [load_table(i) for i in reader_ids()]
 
 
 def _systems() -> list[System]:
-    return [system(i) for i in system_ids()]
+    return [system(i) for i in reader_ids()]
 
 
 def _rows() -> list[tuple[str, int, list[str]]]:

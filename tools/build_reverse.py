@@ -21,16 +21,17 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from translit.reverse import prepared  # noqa: E402
+from translit.reverse.model import reader_ids  # noqa: E402
 from translit.reverse.names import packaged_rows  # noqa: E402
 from translit.systems import system  # noqa: E402
-from translit.tables import load_table, system_ids  # noqa: E402
+from translit.tables import load_table  # noqa: E402
 
 OUTPUT = ROOT / "translit" / "data" / prepared.DATA_FILE
 
 
 def build() -> bytes:
     """The file's bytes as the tables and the lexicon give them today."""
-    ids = system_ids()
+    ids = reader_ids()
     parts = prepared.build([load_table(i) for i in ids], [system(i) for i in ids],
                            packaged_rows())
     return prepared.dump(parts, prepared.digest(ids))

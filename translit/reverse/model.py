@@ -336,14 +336,19 @@ def lexicon_of(lexicon: Any) -> Iterable[tuple[str, int, Iterable[str]]]:
     return lexicon  # type: ignore[no-any-return]
 
 
+def reader_ids() -> list[str]:
+    """The systems read back: every table but those with an output form (the MRZ), which
+    read as their base does (a form is not a spelling of running text).  The shipped model
+    is built from, and its digest taken over, exactly these."""
+    return [i for i in system_ids() if load_table(i).form is None]
+
+
 def build_model(lexicon: Any = True) -> Model:
     """The model from the tables in tables/ and *lexicon*: True for the packaged lexicon (its
     parts loaded from the shipped file when it is up to date, see translit.reverse.prepared),
     a translit.lexicon.Lexicon, (word, weight, languages) rows, or None for no lexicon (the
     letter models are then trained on the tables' examples)."""
-    # a table with an output form (the MRZ) reads as its base does; its form is not a
-    # spelling of running text, so it is no reader of its own
-    ids = [i for i in system_ids() if load_table(i).form is None]
+    ids = reader_ids()
     tables = [load_table(i) for i in ids]
     systems = [system_by_id(i) for i in ids]
     parts = prepared.load(prepared.digest(ids)) if lexicon is True else None
