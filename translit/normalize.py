@@ -54,6 +54,10 @@ from .tables import given_names
 
 #: Bumped whenever a key changes for some input; store it beside stored keys.
 KEY_VERSION = 2
+#: The spelling conventions whose Latin the key reads as their own (its Latin readers, by
+#: translit.letters.latin_family); other conventions' spellings are read as English.
+KEY_CONVENTIONS = frozenset({"english", "scholarly", "lacinka", "german", "polish", "french",
+                             "czech"})
 
 #: similarity() at or above this is "probably the same name" (see similarity()).
 SIMILARITY_THRESHOLD = 0.8
@@ -250,7 +254,9 @@ _ANY_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 def _given_names() -> dict[str, str]:
     """Word key of every form of a given name → the key of the name's first form."""
     rows = given_names()
-    every = systems()
+    # only spellings the key reads as they are meant: a convention it does not read (Dutch
+    # oe, Spanish j for х) would tie a given name to words that are no form of it
+    every = [s for s in systems() if s.table.convention in KEY_CONVENTIONS]
     mapping: dict[str, str] = {}
     clashes: set[str] = set()
     for first, others in rows.items():
