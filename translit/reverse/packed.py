@@ -23,7 +23,7 @@ from ..memo import bounded
 from .settings import SEARCH_MEMO
 
 #: the array type codes a section may have (sizes checked where an array is made)
-_TYPECODES = {"B": 1, "H": 2, "I": 4}
+_TYPECODES = {"B": 1, "H": 2, "I": 4, "Q": 8}
 
 
 def unsigned(typecode: str, values: Iterable[int] = ()) -> array[int]:

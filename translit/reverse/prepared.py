@@ -38,7 +38,7 @@ from .spelling import CYRILLIC_LETTER, PARTS, bare, cyrillic_key, fold
 
 #: The shipped file, and the version of its layout (a change rebuilds it).
 DATA_FILE = "reverse-model.bin.gz"
-FORMAT = 1
+FORMAT = 2  # 2: a language's systems as 64-bit masks (more than 32 systems a language)
 
 
 def given_names_file() -> Path:
@@ -64,7 +64,7 @@ class Index:
     def of(cls, entries: Sequence[tuple[str, int, int, int]]) -> Index:
         ordered = sorted(entries, key=lambda e: e[0])  # stable: a key's entries keep their order
         return cls(PackedWords.of(e[0] for e in ordered), unsigned("B", (e[1] for e in ordered)),
-                   unsigned("I", (e[2] for e in ordered)), unsigned("I", (e[3] for e in ordered)))
+                   unsigned("I", (e[2] for e in ordered)), unsigned("Q", (e[3] for e in ordered)))
 
     def get(self, latin: str) -> list[tuple[int, int, int]]:
         """(language's place, name's place, bits) of every entry of *latin*, in order."""
