@@ -1,8 +1,10 @@
 """False alarms and recall of translit.check: correct texts, and the same texts with errors
-planted.
+planted; and the check's throughput on long texts.
 
-    python benchmarks/bench_check.py             # measure, print, write RESULTS.md "check"
+    python benchmarks/bench_check.py             # both parts, print, write RESULTS.md
     python benchmarks/bench_check.py --no-write  # print only
+    python benchmarks/bench_check.py --part throughput --sizes 10000 100000
+    python benchmarks/bench_check.py --findings out.jsonl  # every text's findings, to compare
 
 Texts (see benchmarks/data/check/README.md for where each comes from):
 
@@ -16,16 +18,42 @@ Texts (see benchmarks/data/check/README.md for where each comes from):
 Measured: findings per 10 KB of correct text (each one a false alarm), and for the planted
 texts the recall (the share of planted errors a finding covers), the share whose suggestion is
 the spelling that was replaced, and the findings elsewhere in those texts (false alarms).
+
+Throughput (KB of UTF-8 text per CPU second, at 10 KB, 100 KB and 1 MB: a rate that does not
+fall with the size is linear time) on three texts, each a prefix of one seeded stream:
+
+* news: English news sentences naming real places and people — places of the gazetteer
+  (Ukrainian ones by their current name, their Russian form romanized or a former name;
+  Russian and Belarusian cities), the people of tables/places/people.toml and SpellingUkraine
+  (correct and wrong spellings), given names of SpellingUkraine with surnames of the lexicon,
+  the correct and incorrect spellings of SpellingUkraine's cities, Cyrillic glosses;
+* repeated: "Київ " over and over (one name, a mention per word);
+* unknown: sentences full of distinct capitalized words nothing knows (syllables drawn at
+  random: Drovanesk), alone and in runs of two and three.
+
+Each run is a child process (forked after the data is loaded, stopped after --timeout) whose
+memos are emptied first (translit.memo.clear_all), so every name is new to it.  The cold start
+is the first check() in a fresh process, import apart.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
+import multiprocessing
+import os
+import random
 import re
+import statistics
+import subprocess
 import sys
+import time
 import tomllib
 import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -192,17 +220,266 @@ def report(result: dict[str, object]) -> str:
     return "\n".join(lines)
 
 
+# --- throughput -------------------------------------------------------------------------------
+
+SIZES = (10_000, 100_000, 1_000_000)
+#: a text that loads everything check() reads (a Ukrainian surname: the reverse model)
+WARM_UP = "Shelling hit Kharkov and Київ; the Ukrainian volunteer Vitaly Dainega drove to Покровsk."
+SEED = 20240611
+SHAPES = ("news", "repeated", "unknown")
+
+
+@dataclass
+class Names:
+    """The real names the news text is made of (Latin spellings, as a press text has them)."""
+
+    places: list[str]  # Ukrainian places, current names (established or uk-national)
+    russian_based: list[str]  # the same places' Russian forms, romanized (BGN/PCGN)
+    former: list[str]  # former names of renamed places, romanized
+    foreign: list[str]  # Russian and Belarusian cities
+    glossed: list[tuple[str, str]]  # (Latin, Cyrillic) of Ukrainian places
+    spellings: list[str]  # SpellingUkraine's cities: correct and incorrect spellings
+    people: list[str]  # established people, correct and wrong spellings
+    given: list[str]  # given names (SpellingUkraine), correct and incorrect
+    surnames: list[str]  # Ukrainian surnames of the lexicon, uk-national and BGN/PCGN
+
+
+def names() -> Names:
+    from translit.lexicon import load as load_lexicon
+    from translit.places import load as load_gazetteer
+
+    gazetteer = load_gazetteer()
+    ua = [p for p in gazetteer if p.country == "UA" and p.population >= 20_000 and p.name]
+    places = [p.latin for p in ua]
+    russian = [translit.romanize(p.forms()["ru"], "ru-bgn-pcgn") for p in ua if "ru" in p.forms()]
+    former = sorted({translit.romanize(f, "ru-bgn-pcgn" if p.country == "RU" else "uk-national")
+                     for p in gazetteer for r in p.former if not r.derived
+                     for f in (r.former, r.former_ru) if f})
+    foreign = [p.latin for p in gazetteer
+               if (p.country == "RU" and p.population >= 100_000)
+               or (p.country == "BY" and p.population >= 20_000)]
+    glossed = [(p.latin, p.name) for p in ua[:80]]
+    vocabulary = ROOT / "translit" / "data" / "places" / "spellingukraine" / "vocabulary.jsonl"
+    rows = [json.loads(line) for line in vocabulary.read_text("utf-8").splitlines() if line]
+    spellings = [s for r in rows if r["category"] == "City"
+                 for s in (r["correctSpelling"], *r["incorrectSpellings"])]
+    given = [s for r in rows if r["category"] == "Personal name"
+             for s in (r["correctSpelling"], *r["incorrectSpellings"])]
+    people = [s for r in rows if r["category"] == "Person"
+              for s in (r["correctSpelling"], *r["incorrectSpellings"])]
+    for row in tomllib.loads((ROOT / "tables" / "places" / "people.toml").read_text("utf-8"))[
+            "spelling"]:
+        people.extend([row["spelling"], *row.get("also", ()), *row.get("wrong", ())])
+    lexicon = load_lexicon()
+    surnames: list[str] = []
+    import gzip
+
+    surname_file = ROOT / "translit" / "data" / "places" / "surnames.tsv.gz"
+    for line in gzip.decompress(surname_file.read_bytes()).decode("utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        _, word, _ = line.split("\t")
+        if lexicon.kinds(word) == {"surname"} and "uk" in lexicon.languages(word):
+            surname = word.capitalize()
+            surnames.append(translit.romanize(surname, "uk-national"))
+            surnames.append(translit.romanize(surname, "ru-bgn-pcgn"))
+    return Names(places, russian, former, foreign, glossed, spellings, people, given, surnames)
+
+
+NEWS = (
+    "Shelling hit {place} overnight, the regional governor said.",
+    "Air-raid alerts sounded in {place} and {place} in the morning.",
+    "Explosions were heard in {russian} on {day}, and the authorities in {place} said a drone "
+    "hit a warehouse.",
+    "Residents of {place} (formerly {former}) were told to prepare for winter.",
+    "The train from {place} to {spelling} was delayed by three hours.",
+    "{person} visited {place} on {day} and met the mayor.",
+    "\"We evacuate everyone we can,\" said {given} {surname}, a Ukrainian volunteer from "
+    "{place}.",
+    "The Ukrainian medic {given} {surname} treated the wounded in {spelling}.",
+    "{given} {surname} said the talks in {foreign} went well.",
+    "Power was restored in {spelling}, {place} and {russian}.",
+    "Soldiers near {former} reported heavy fighting, and {place} lost power.",
+    "The delegation flew from {foreign} to {foreign}, then on to {place}.",
+    "In {gloss}, the city council approved the budget for the year.",
+    "Under {surname}, the factory in {place} doubled its output.",
+    "Later {person} told journalists in {spelling} that the roads were open.",
+)
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+UNKNOWN = (
+    "The {w} committee met {w} and {w} in the hall on {day}.",
+    "According to {w} {w}, the {w} plan was approved by the board.",
+    "{w} {w} {w} opened a shop next to the {w} station.",
+    "Visitors from {w} praised the {w} museum and its {w} garden.",
+)
+ONSETS = ("b", "br", "ch", "d", "dr", "f", "g", "h", "k", "kr", "l", "m", "n", "p", "pr", "r",
+          "s", "sh", "st", "t", "tr", "v", "z", "zh")
+VOWELS = ("a", "e", "i", "o", "u", "y", "ia", "ie", "ou")
+CODAS = ("", "", "", "n", "r", "l", "s", "k", "m", "sk", "v")
+
+
+def _sentences(shape: str, seed: int) -> Iterator[str]:
+    rng = random.Random(seed)
+    if shape == "repeated":
+        while True:
+            yield "Київ "
+    if shape == "unknown":
+        def word() -> str:  # syllables, so that the words look like names (Drovanesk)
+            return "".join(rng.choice(ONSETS) + rng.choice(VOWELS) + rng.choice(CODAS)
+                           for _ in range(rng.randint(2, 4))).capitalize()
+
+        while True:
+            template = rng.choice(UNKNOWN)
+            yield re.sub(r"\{(\w+)\}", lambda m: rng.choice(DAYS) if m.group(1) == "day"
+                         else word(), template) + (" " if rng.random() < 0.8 else "\n\n")
+    pool = names()
+    fields: dict[str, Callable[[], str]] = {
+        "place": lambda: rng.choice(pool.places), "russian": lambda: rng.choice(pool.russian_based),
+        "former": lambda: rng.choice(pool.former), "foreign": lambda: rng.choice(pool.foreign),
+        "spelling": lambda: rng.choice(pool.spellings), "person": lambda: rng.choice(pool.people),
+        "given": lambda: rng.choice(pool.given), "surname": lambda: rng.choice(pool.surnames),
+        "day": lambda: rng.choice(DAYS),
+        "gloss": lambda: "{} ({})".format(*rng.choice(pool.glossed)),
+    }
+    while True:
+        template = rng.choice(NEWS)
+        yield re.sub(r"\{(\w+)\}", lambda m: fields[m.group(1)](), template) + (
+            " " if rng.random() < 0.8 else "\n\n")
+
+
+def long_text(shape: str, size: int, seed: int = SEED) -> str:
+    """At least *size* bytes of UTF-8 text of *shape*, whole sentences (a prefix of one stream)."""
+    out: list[str] = []
+    length = 0
+    for sentence in _sentences(shape, seed):
+        out.append(sentence)
+        length += len(sentence.encode("utf-8"))
+        if length >= size:
+            break
+    return "".join(out)
+
+
+def digest(findings: list[translit.Finding]) -> str:
+    """A short hash of every field of every finding (equal hashes: identical findings)."""
+    data = json.dumps([f.as_dict() for f in findings], ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:12]
+
+
+def _run(body: str, conn: Connection) -> None:
+    from translit.memo import clear_all
+
+    clear_all()
+    start = time.process_time()
+    findings = translit.check(body)
+    seconds = time.process_time() - start
+    conn.send((seconds, len(findings), digest(findings), [f.as_dict() for f in findings]))
+
+
+def timed(body: str, timeout: float) -> tuple[float, int, str, list[dict[str, object]]]:
+    """CPU seconds of check(body) in a child process, its findings and their digest; inf
+    seconds when it took longer than *timeout*."""
+    context = multiprocessing.get_context("fork")
+    parent, child = context.Pipe()
+    process = context.Process(target=_run, args=(body, child))
+    process.start()
+    result: tuple[float, int, str, list[dict[str, object]]]
+    if parent.poll(timeout):
+        result = parent.recv()
+    else:
+        result = (float("inf"), 0, "", [])
+    process.kill()
+    process.join()
+    return result
+
+
+COLD = """
+import json, time
+import translit
+start = time.perf_counter()
+translit.check({text!r})
+print(json.dumps(time.perf_counter() - start))
+"""
+
+
+def cold_start(runs: int = 3) -> float:
+    """Median seconds of the first check() of a short text in a fresh process (import apart)."""
+    text = "Shelling hit Kharkov and Kyiv; Vitaly Dainega drove to Покровsk."
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    seconds = []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", COLD.format(text=text)], capture_output=True,
+                             text=True, check=True, cwd=ROOT, env=env)
+        seconds.append(float(out.stdout.strip().splitlines()[-1]))
+    return statistics.median(seconds)
+
+
+def throughput(sizes: tuple[int, ...], timeout: float,
+               findings: dict[str, list[dict[str, object]]]) -> str:
+    # load the data before forking: gazetteer, spellings, lexicon, the reverse model
+    translit.check(WARM_UP)
+    cold = cold_start()
+    lines = ["| text | bytes | CPU s | KB/s | findings | digest |",
+             "| --- | ---: | ---: | ---: | ---: | --- |"]
+    for shape in SHAPES:
+        for size in sizes:
+            body = long_text(shape, size)
+            nbytes = len(body.encode("utf-8"))
+            seconds, count, hashed, found = timed(body, timeout)
+            findings[f"{shape}:{size}"] = found
+            if seconds == float("inf"):
+                lines.append(f"| {shape} | {nbytes} | > {timeout:.0f} | < {nbytes / 1000 / timeout:.1f}"
+                             " | – | – |")
+            else:
+                lines.append(f"| {shape} | {nbytes} | {seconds:.2f} | "
+                             f"{nbytes / 1000 / max(seconds, 1e-9):.1f} | {count} | `{hashed}` |")
+            print(lines[-1], flush=True)
+    lines += ["", f"Cold start: the first `translit.check()` of a short text in a fresh process "
+              f"takes {cold:.2f} s (median of 3, wall clock, import apart)."]
+    return "\n".join(lines)
+
+
+#: the targets every test text is also checked against for --findings
+FINDINGS_TARGETS = ("uk-national", "uk-german", "uk-french", "uk-polish", "be-national",
+                    "ru-bgn-pcgn", "uk-iso9")
+
+
+def recall_findings(findings: dict[str, list[dict[str, object]]]) -> None:
+    """For --findings: the findings of every text of the recall part, correct and planted, and
+    of every text of tests/data/check/ against several targets."""
+    plants = tomllib.loads((HERE / "plants.toml").read_text("utf-8"))["plant"]
+    seen: dict[str, int] = {}
+    for text in texts():
+        findings[text.name] = [f.as_dict() for f in translit.check(text.body, text.target)]
+        body, planted = plant(text, plants, seen)
+        if planted:
+            findings[text.name + ":planted"] = [
+                f.as_dict() for f in translit.check(body, text.target)]
+    for path in sorted(TESTS.glob("*.txt")):
+        body = path.read_text("utf-8")
+        for target in FINDINGS_TARGETS:
+            findings[f"{path.name}:{target}"] = [f.as_dict() for f in translit.check(body, target)]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--no-write", action="store_true", help="do not write RESULTS.md")
+    parser.add_argument("--part", choices=("recall", "throughput", "both"), default="both")
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES),
+                        help="throughput text sizes in bytes")
+    parser.add_argument("--timeout", type=float, default=600.0,
+                        help="seconds before a throughput run is stopped")
+    parser.add_argument("--findings", type=Path,
+                        help="write every text's findings here (JSON lines), to compare runs")
     args = parser.parse_args(argv)
-    result = measure()
-    text = report(result)
-    print(text)
-    if not args.no_write:
-        from _results import machine, write_section
+    from _results import machine, write_section
 
-        write_section("check", f"""## False alarms and recall of check (`benchmarks/bench_check.py`)
+    findings: dict[str, list[dict[str, object]]] = {}
+    if args.part in ("recall", "both"):
+        result = measure()
+        text = report(result)
+        print(text)
+        if not args.no_write:
+            write_section("check", f"""## False alarms and recall of check (`benchmarks/bench_check.py`)
 
 {machine()}; translit {translit.__version__ if hasattr(translit, "__version__") else ""}.
 Correct texts: tests/data/check/correct-*.txt and benchmarks/data/check/correct-*.txt (sources
@@ -210,6 +487,27 @@ in benchmarks/data/check/README.md); planted errors: benchmarks/data/check/plant
 
 {text}
 """)
+        if args.findings:
+            recall_findings(findings)
+    if args.part in ("throughput", "both"):
+        table = throughput(tuple(args.sizes), args.timeout, findings)
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        if not args.no_write:
+            write_section("check-throughput", f"""## check throughput (`benchmarks/bench_check.py --part throughput`)
+
+{machine()}, {os.cpu_count()} cores, load average {load} at the end of the run.  KB of UTF-8 text
+per CPU second of one `translit.check(text)` (target uk-national) in a child process whose memos
+were emptied first; the texts are described in the script's docstring (news: real place and
+person names, right and wrong; repeated: "Київ " over and over; unknown: distinct capitalized
+words nothing knows).  A KB/s that does not fall with the size is linear time.  The digest
+hashes every field of every finding: equal digests, identical findings.
+
+{table}
+""")
+    if args.findings:
+        with args.findings.open("w", encoding="utf-8") as out:
+            for name, found in findings.items():
+                out.write(json.dumps({"text": name, "findings": found}, ensure_ascii=False) + "\n")
     return 0
 
 

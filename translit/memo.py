@@ -10,16 +10,17 @@ one dict store each: no thrashing, no per-hit bookkeeping as an LRU list would n
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from functools import lru_cache
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:
     from functools import _lru_cache_wrapper
 
 __all__ = [
     "CHUNKS", "EXACT", "GREEDY", "INDEX", "LETTERS", "NAMES", "READINGS", "SEARCH", "SPELLINGS",
-    "SYSTEM_SETS", "WALK", "WORDS", "Memo", "bounded", "memoize",
+    "SYSTEM_SETS", "WALK", "WORDS", "Memo", "bounded", "clear_all", "memoize",
 ]
 
 K = TypeVar("K")
@@ -54,10 +55,25 @@ INDEX = 1 << 10
 SYSTEM_SETS = 1 << 12
 
 
+# Every memo made here, so that clear_all() can empty them (weakly held: a memo goes with its
+# owner, a converter or a reading model).
+_MEMOS: weakref.WeakSet[Any] = weakref.WeakSet()
+
+
+def clear_all() -> None:
+    """Empty every memo of the package (benchmarks measure names never seen before).  Data
+    read once per process (tables, the lexicon, the gazetteer) is not a memo and stays."""
+    for memo in list(_MEMOS):
+        if isinstance(memo, Memo):
+            memo.clear()
+        else:
+            memo.cache_clear()
+
+
 class Memo(Generic[K, V]):
     """A bounded two-generation memo; ``memo.get(k)`` is None on a miss (store no None values)."""
 
-    __slots__ = ("_old", "_young", "size")
+    __slots__ = ("__weakref__", "_old", "_young", "size")
 
     def __init__(self, size: int) -> None:
         if size < 1:
@@ -65,6 +81,7 @@ class Memo(Generic[K, V]):
         self.size = size
         self._young: dict[K, V] = {}
         self._old: dict[K, V] = {}
+        _MEMOS.add(self)
 
     def get(self, key: K) -> V | None:
         value = self._young.get(key)
@@ -116,4 +133,11 @@ def bounded(size: int) -> Callable[[Callable[..., T]], _lru_cache_wrapper[T]]:
     """A memo of a function of several (hashable) arguments, or of a bound method, that forgets
     its least recently used entries beyond *size*: functools.lru_cache, named here so that every
     memo of the package is made, and sized, in this module."""
-    return lru_cache(maxsize=size)
+    make = lru_cache(maxsize=size)
+
+    def wrap(function: Callable[..., T]) -> _lru_cache_wrapper[T]:
+        memo = make(function)
+        _MEMOS.add(memo)
+        return memo
+
+    return wrap
