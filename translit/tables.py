@@ -421,7 +421,14 @@ def default_systems() -> dict[str, str]:
 
 def system_ids() -> list[str]:
     """The ids of every table (file names), sorted."""
-    return sorted(p.stem for p in tables_dir().glob("*.toml"))
+    return list(_system_ids())
+
+
+@cache
+def _system_ids() -> tuple[str, ...]:
+    # read once, like _metadata(): systems() asks for every call of check()'s and the
+    # gazetteer's lookups, and a glob of the folder each time cost more than the lookup
+    return tuple(sorted(_metadata()))
 
 
 def resolve_id(name: str) -> str:
