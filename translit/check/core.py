@@ -10,14 +10,26 @@ from collections.abc import Callable, Iterable, Sequence
 from ..detect import repair
 from ..lexicon import load as load_lexicon
 from ..normalize import key
-from ..places import fold
+from ..places import Renaming, fold
 from ..reverse import identify
 from ..systems import romanize, system
 from .data import _place_name
 from .finding import Finding
 from .judge import _accepted, _all_forms, _correct, _follows, _former_exempt, _russian_based
 from .resolve import _Resolver
-from .text import _CYRILLIC, _LATIN, _SEPARATOR, _english, _is_list, _Mention, _Name, _Text, _Token, _tokens
+from .text import (
+    _CYRILLIC,
+    _LATIN,
+    _SEPARATOR,
+    _english,
+    _is_list,
+    _Judged,
+    _Mention,
+    _Name,
+    _Text,
+    _Token,
+    _tokens,
+)
 
 
 def _mentions(doc: _Text, resolver: _Resolver) -> list[_Mention]:
@@ -159,7 +171,7 @@ def _without_person_surnames(doc: _Text, mentions: list[_Mention]) -> list[_Ment
     return kept
 
 
-def _judge(doc: _Text, mention: _Mention) -> tuple[str, str, tuple[str, ...]] | None:
+def _judge(doc: _Text, mention: _Mention) -> _Judged | None:
     """(problem, suggestion, follows) for a mention, or None when it is spelled right."""
     name = mention.name
     if mention.script == "cyrillic":
@@ -177,35 +189,55 @@ def _judge(doc: _Text, mention: _Mention) -> tuple[str, str, tuple[str, ...]] | 
     if mention.via == "former":
         exempt = _former_exempt(doc, mention)
         if not exempt:
-            return "former-name", _correct(name, doc), _former_follows(mention)
+            return "former-name", _correct(name, doc), _former_follows(doc, mention)
         if exempt == "marked":
             return None
         # the region still bears the name: the former name is judged as a current one
         assert mention.renaming is not None
-        region_name = _Name(id=name.id + ":region", kind="place", language=name.language,
-                            cyrillic=mention.renaming.former,
-                            forms={"ru": mention.renaming.former_ru} if mention.renaming.former_ru
-                            else {})
-        mention.name, mention.via = region_name, "name"
+        mention.name, mention.via = _region_name(doc, name, mention.renaming), "name"
         return _judge(doc, mention)
+    memo_key = (id(name), mention.text)
+    done = doc.memos.judged.get(memo_key)
+    if done is None:
+        done = (name, _judge_spelling(doc, name, mention.text))
+        doc.memos.judged[memo_key] = done
+    return done[1]
+
+
+def _region_name(doc: _Text, name: _Name, renaming: Renaming) -> _Name:
+    """The region named by a place's former name (Dnipropetrovsk Oblast), as a current name."""
+    memo_key = (id(name), renaming)
+    done = doc.memos.regions.get(memo_key)
+    if done is None:
+        region = _Name(id=name.id + ":region", kind="place", language=name.language,
+                       cyrillic=renaming.former,
+                       forms={"ru": renaming.former_ru} if renaming.former_ru else {})
+        done = (name, region)
+        doc.memos.regions[memo_key] = done
+    return done[1]
+
+
+def _judge_spelling(doc: _Text, name: _Name, text: str) -> _Judged | None:
+    """(problem, suggestion, follows) for a Latin spelling *text* of a current name, or None
+    when it is spelled right (the same for every mention of the name spelled so)."""
     if name.language is None:
         return None
-    folded = fold(mention.text)
+    folded = fold(text)
     accepted = _accepted(name, doc)
     if folded in accepted or _inflected(folded, accepted):
         return None
     if name.kind == "person" and name.language != doc.language and not name.words:
         return None if not name.wrong or folded not in name.wrong else (
-            "non-standard", _correct(name, doc), _follows(mention.text, name))
+            "non-standard", _correct(name, doc), _follows(text, name, doc))
     if name.language != doc.language and folded not in name.wrong:
         return None  # another language's name: any spelling of its systems is fine
     if name.words and any(p.language is None for p in name.words):
         return None
-    follows = _follows(mention.text, name)
+    follows = _follows(text, name, doc)
     suggestion = _correct(name, doc)
     if fold(suggestion) == folded:
         return None
-    if _russian_based(mention.text, name, follows, doc):
+    if _russian_based(text, name, follows, doc):
         return "russian-based", suggestion, follows
     if not name.known:
         return "unknown-name", suggestion, follows
@@ -224,15 +256,18 @@ def _inflected(folded: str, accepted: Iterable[str]) -> bool:
     return False
 
 
-def _former_follows(mention: _Mention) -> tuple[str, ...]:
+def _former_follows(doc: _Text, mention: _Mention) -> tuple[str, ...]:
     renaming = mention.renaming
     if renaming is None:
         return ()
-    found: list[str] = []
-    for form in (renaming.former, renaming.former_ru):
-        if form:
-            found.extend(i for i in identify(mention.text, form) if i not in found)
-    return tuple(found)
+    done = doc.memos.former_follows.get((mention.text, renaming))
+    if done is None:
+        found: list[str] = []
+        for form in (renaming.former, renaming.former_ru):
+            if form:
+                found.extend(i for i in identify(mention.text, form) if i not in found)
+        done = doc.memos.former_follows[mention.text, renaming] = tuple(found)
+    return done
 
 
 def _add_inconsistent(
@@ -262,7 +297,7 @@ def _add_inconsistent(
             for m in members:
                 if id(m) not in reported and spelled(m.text) != preferred:
                     reported.add(id(m))
-                    findings.append((m, "inconsistent", shown, _follows(m.text, m.name)))
+                    findings.append((m, "inconsistent", shown, _follows(m.text, m.name, doc)))
     return findings
 
 

@@ -129,10 +129,20 @@ def _surname_index() -> dict[str, tuple[str, int]]:
     return out
 
 
+@cache
+def _spelling_by_name() -> dict[tuple[str, str], Spelling]:
+    """(kind, a Cyrillic name folded) → the first established spelling of that kind for it
+    (place and given names: the first in spellings() order wins)."""
+    index: dict[tuple[str, str], Spelling] = {}
+    for s in spellings():
+        if s.kind in ("place", "given"):
+            index.setdefault((s.kind, fold(s.name)), s)
+    return index
+
+
 def _place_name(place: Place) -> _Name:
     forms = place.forms()
-    spelling = next((s for s in spellings() if s.kind == "place" and place.name
-                     and fold(s.name) == fold(place.name)), None)
+    spelling = _spelling_by_name().get(("place", fold(place.name))) if place.name else None
     if spelling is not None and "ru" not in forms and place.language != "ru":
         forms.update(_russian_form(spelling, place))
     also = frozenset(fold(a) for a in spelling.also) if spelling else frozenset()

@@ -36,6 +36,13 @@ def _correct(name: _Name, doc: _Text) -> str:
 
 def _accepted(name: _Name, doc: _Text) -> frozenset[str]:
     """Folded spellings of *name* that are correct in this text."""
+    done = doc.memos.accepted.get(id(name))
+    if done is None:
+        done = doc.memos.accepted[id(name)] = (name, _accepted_spellings(name, doc))
+    return done[1]
+
+
+def _accepted_spellings(name: _Name, doc: _Text) -> frozenset[str]:
     out = {fold(_correct(name, doc))} | set(name.also)
     if name.established:
         out.add(fold(name.established))
@@ -53,7 +60,7 @@ def _accepted(name: _Name, doc: _Text) -> frozenset[str]:
     return frozenset(out)
 
 
-def _follows(spelling: str, name: _Name) -> tuple[str, ...]:
+def _follows(spelling: str, name: _Name, doc: _Text) -> tuple[str, ...]:
     """The systems that write *spelling* from the name's official or another-language form."""
     if name.words:
         words = spelling.split()
@@ -61,17 +68,21 @@ def _follows(spelling: str, name: _Name) -> tuple[str, ...]:
             return ()
         common: list[str] | None = None
         for word, part in zip(words, name.words, strict=True):
-            ids = _follows(word, part)
+            ids = _follows(word, part, doc)
             common = list(ids) if common is None else [i for i in common if i in ids]
         return tuple(common or ())
-    found: list[str] = []
-    for language, form in _all_forms(name).items():
-        if not form:
-            continue
-        for system_id in identify(spelling, form):
-            if system(system_id).language == language and system_id not in found:
-                found.append(system_id)
-    return tuple(found)
+    forms = tuple(_all_forms(name).items())
+    done = doc.memos.follows.get((spelling, forms))
+    if done is None:
+        found: list[str] = []
+        for language, form in forms:
+            if not form:
+                continue
+            for system_id in identify(spelling, form):
+                if system(system_id).language == language and system_id not in found:
+                    found.append(system_id)
+        done = doc.memos.follows[spelling, forms] = tuple(found)
+    return done
 
 
 def _all_forms(name: _Name) -> dict[str, str]:
@@ -94,7 +105,7 @@ def _russian_based(spelling: str, name: _Name, follows: Sequence[str], doc: _Tex
         if len(words) != len(name.words):
             return False
         return any(
-            _russian_based(w, p, _follows(w, p), doc) for w, p in zip(words, name.words,
+            _russian_based(w, p, _follows(w, p, doc), doc) for w, p in zip(words, name.words,
                                                                     strict=True)
             if fold(w) not in _accepted(p, doc))
     if any(system(i).language == "ru" for i in follows):

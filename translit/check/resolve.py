@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from ..lexicon import load as load_lexicon
 from ..normalize import key
-from ..places import Match, _system_spellings, fold, spellings
+from ..places import Match, Renaming, _system_spellings, fold
 from ..places import load as load_gazetteer
 from ..reverse import ALPHABETS, candidates, identify
 from ..systems import romanize, system
@@ -18,6 +18,7 @@ from .data import (
     _person_index,
     _place_name,
     _place_of,
+    _spelling_by_name,
     _spelling_index,
     _spelling_name,
     _surname_index,
@@ -26,12 +27,21 @@ from .finding import APPROXIMATE_MIN_POPULATION, PLAUSIBLE_NATS
 from .judge import _accepted
 from .text import _CUE_WINDOW, _CUES, _Mention, _Name, _system_for, _Text, _Token
 
+#: what a span resolves to, wherever it stands: (name, via, renaming, exact), or None
+_Resolved = tuple[_Name, str, Renaming | None, bool] | None
+
 
 class _Resolver:
     def __init__(self, doc: _Text) -> None:
         self.doc = doc
         self.names: dict[str, _Name] = {}
         self.persons: dict[str, _Name] = {}  # surname key → the person last named with it
+        # Each distinct span, surname and given name is resolved once per text: what they
+        # resolve to does not depend on where they stand (the mention made of it does).
+        self._latin: dict[tuple[str, int], _Resolved] = {}
+        self._cyrillic: dict[str, _Resolved] = {}
+        self._surnames: dict[tuple[str, str | None], _Name] = {}
+        self._written: dict[str, set[str]] = {}
 
     def intern(self, name: _Name) -> _Name:
         return self.names.setdefault(name.id, name)
@@ -40,6 +50,17 @@ class _Resolver:
 
     def latin(self, span: str, words: int, start: int, end: int) -> _Mention | None:
         """A Latin span of *words* words as a known name, or None."""
+        memo_key = (span, words)
+        if memo_key in self._latin:
+            done = self._latin[memo_key]
+        else:
+            mention = self._resolve_latin(span, words, start, end)
+            done = None if mention is None else (
+                mention.name, mention.via, mention.renaming, mention.exact)
+            self._latin[memo_key] = done
+        return None if done is None else _Mention(start, end, span, *done)
+
+    def _resolve_latin(self, span: str, words: int, start: int, end: int) -> _Mention | None:
         folded = fold(span)
         letters = sum(c.isalpha() for c in span)
         if letters < 3:
@@ -112,6 +133,16 @@ class _Resolver:
         return folded in _accepted(name, self.doc)
 
     def cyrillic(self, span: str, start: int, end: int) -> _Mention | None:
+        if span in self._cyrillic:
+            done = self._cyrillic[span]
+        else:
+            mention = self._resolve_cyrillic(span, start, end)
+            done = None if mention is None else (
+                mention.name, mention.via, mention.renaming, mention.exact)
+            self._cyrillic[span] = done
+        return None if done is None else _Mention(start, end, span, *done, script="cyrillic")
+
+    def _resolve_cyrillic(self, span: str, start: int, end: int) -> _Mention | None:
         matches = load_gazetteer().lookup(span, limit=8)
         exact = [m for m in matches if m.exact and m.via in ("name", "former")]
         if exact:
@@ -195,17 +226,25 @@ class _Resolver:
     def _evidence(self, words: Sequence[_Token], rows: list[int]) -> str | None:
         """The person's language from the text: a Cyrillic spelling of the name, a spelling
         only one language's systems write, a nationality word in the sentence."""
-        _, given_rows = _given_names()
-        given = given_rows[rows[0]]
-        written = {
-            language for language, form in given.forms.items()
-            if any(system(i).language == language for i in identify(words[0].text, form))
-        }
+        written = self._written.get(words[0].text)
+        if written is None:
+            _, given_rows = _given_names()
+            given = given_rows[rows[0]]
+            written = self._written[words[0].text] = {
+                language for language, form in given.forms.items()
+                if any(system(i).language == language for i in identify(words[0].text, form))
+            }
         if written == {"uk"} or written == {"be"}:
             return next(iter(written))
         return _cue(self.doc, words[0], words[-1])
 
     def _surname(self, word: str, language: str | None) -> _Name:
+        done = self._surnames.get((word, language))
+        if done is None:
+            done = self._surnames[word, language] = self._read_surname(word, language)
+        return done
+
+    def _read_surname(self, word: str, language: str | None) -> _Name:
         if language is None:
             return _Name(id="", kind="person", language=None, cyrillic="", known=False)
         lexicon = load_lexicon()
@@ -267,10 +306,9 @@ def _given_name(spelling: str, given: _GivenName, language: str | None) -> _Name
     forms = {lang: form for lang, form in given.forms.items()}
     established = ""
     if language == "uk":
-        for s in spellings():
-            if s.kind == "given" and fold(s.name) == fold(cyrillic):
-                established = s.spelling
-                break
+        given_spelling = _spelling_by_name().get(("given", fold(cyrillic)))
+        if given_spelling is not None:
+            established = given_spelling.spelling
     return _Name(id="", kind="person", language=language, cyrillic=cyrillic, forms=forms,
                  established=established)
 
@@ -278,10 +316,11 @@ def _given_name(spelling: str, given: _GivenName, language: str | None) -> _Name
 def _cue(doc: _Text, first: _Token, last: _Token) -> str | None:
     """The language of the nationality word nearest the name in its sentence, if any."""
     tokens = doc.tokens
-    positions = [i for i, t in enumerate(tokens) if t.start in (first.start, last.start)]
-    if not positions:
+    found = [i for i in (doc.token_index(first.start), doc.token_index(last.start))
+             if i is not None]
+    if not found:
         return None
-    lo, hi = positions[0], positions[-1]
+    lo, hi = min(found), max(found)
     best: tuple[int, str] | None = None
     for i in range(max(0, lo - _CUE_WINDOW), min(len(tokens), hi + _CUE_WINDOW + 1)):
         if lo <= i <= hi or tokens[i].sentence != first.sentence:

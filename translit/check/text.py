@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..places import Place, Renaming
 from ..systems import DEFAULT_SYSTEM, System, systems
@@ -116,6 +117,30 @@ _RIVER_AROUND = re.compile(r"^[\s-]*(?:river|fluss|rzeka|rzeki|fleuve)\b", re.I)
 _RIVER_BEFORE = re.compile(r"\b(?:river|rzeka|fleuve|the)\s+$", re.I)
 
 
+#: what is wrong with a spelling: (problem, suggestion, follows)
+_Judged = tuple[str, str, tuple[str, ...]]
+
+
+@dataclass
+class _Memos:
+    """What one check works out once per distinct spelling or name, however often the text
+    repeats it (a news text names the same towns and people again and again).  Keys hold
+    names by identity: every name a check judges is interned (translit.check.resolve), and
+    each entry keeps its name alive, so that no id() is reused while the check runs."""
+
+    #: (id(name), spelling) → (name, (problem, suggestion, follows) or None when it is right)
+    judged: dict[tuple[int, str], tuple[_Name, _Judged | None]] = field(default_factory=dict)
+    #: id(name) → (name, folded spellings correct for it)
+    accepted: dict[int, tuple[_Name, frozenset[str]]] = field(default_factory=dict)
+    #: (id(name), renaming) → the name of the region that keeps a former name
+    regions: dict[tuple[int, Renaming], tuple[_Name, _Name]] = field(default_factory=dict)
+    #: (spelling, the name's forms by language) → the systems that write one of them so
+    follows: dict[tuple[str, tuple[tuple[str, str], ...]], tuple[str, ...]] = field(
+        default_factory=dict)
+    #: (spelling, renaming) → the systems that write the former name so
+    former_follows: dict[tuple[str, Renaming], tuple[str, ...]] = field(default_factory=dict)
+
+
 @dataclass
 class _Text:
     text: str
@@ -126,10 +151,22 @@ class _Text:
     list_mode: bool
     tokens: list[_Token]
     line_starts: list[int]
+    memos: _Memos = field(default_factory=_Memos, repr=False)
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.line_starts, offset)
         return line, offset - self.line_starts[line - 1] + 1
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    def token_index(self, start: int) -> int | None:
+        """The index of the token that starts at *start*, or None (a bisection: the tokens
+        are in the order of the text)."""
+        starts = self._token_starts
+        i = bisect.bisect_left(starts, start)
+        return i if i < len(starts) and starts[i] == start else None
 
 
 def _tokens(text: str) -> list[_Token]:
