@@ -54,9 +54,9 @@ from pathlib import Path
 
 from .letters import has_cyrillic, nfc, without_apostrophes
 from .lexicon import load as load_lexicon
-from .memo import SPELLINGS, memoize
+from .memo import SPELLINGS, Memo
 from .normalize import KEY_VERSION, key
-from .systems import DEFAULT_SYSTEM, romanize, systems
+from .systems import DEFAULT_SYSTEM, System, romanize, systems
 from .tables import tables_dir
 
 __all__ = [
@@ -278,15 +278,41 @@ def _spelled(folded: str, name: str) -> bool:
     of it, letter for letter."""
     if fold(name) == folded:
         return True
-    return folded in _system_spellings(name)
+    if not has_cyrillic(name):
+        return False
+    known = _spellings_memo.get(name)
+    if known is not None:
+        return folded in known
+    # The spelling asked about is most often a default system's (lookups of a text's names):
+    # those are tried first, and every system's spelling is made, and remembered, only when
+    # none of them is it.
+    found = set()
+    for s in _systems_defaults_first():
+        spelling = fold(s.romanize(name))
+        if spelling == folded:
+            return True
+        found.add(spelling)
+    _spellings_memo[name] = frozenset(found)
+    return False
 
 
-@memoize(SPELLINGS)  # bounded: called with names from any input
 def _system_spellings(name: str) -> frozenset[str]:
     """Every system's spelling of a Cyrillic name, folded ({} for a Latin name)."""
-    if not has_cyrillic(name):
-        return frozenset()
-    return frozenset(fold(s.romanize(name)) for s in systems())
+    done = _spellings_memo.get(name)
+    if done is None:
+        done = frozenset(fold(s.romanize(name)) for s in systems()) if has_cyrillic(
+            name) else frozenset()
+        _spellings_memo[name] = done
+    return done
+
+
+_spellings_memo: Memo[str, frozenset[str]] = Memo(SPELLINGS)  # bounded: names from any input
+
+
+@cache
+def _systems_defaults_first() -> tuple[System, ...]:
+    defaults = set(DEFAULT_SYSTEM.values())
+    return tuple(sorted(systems(), key=lambda s: s.id not in defaults))
 
 
 # --- loading ---------------------------------------------------------------------------------
@@ -414,15 +440,21 @@ def _apply_renamings(places: list[Place]) -> list[Place]:
     by_code = {p.katottg: n for n, p in enumerate(places) if p.katottg}
     by_name: dict[tuple[str, str], list[int]] = {}
     by_key: dict[tuple[str, str], list[int]] = {}
+    folded: dict[str, str] = {}  # a third of the names are another place's too
     for number, place in enumerate(places):
-        if place.region not in wanted:
+        region = place.region
+        if region not in wanted:
             continue
         for name, name_key in zip(place.all_names(), place._keys, strict=False):
-            entries = by_name.setdefault((place.region, fold(name)), [])
-            if number not in entries:
+            name_folded = folded.get(name)
+            if name_folded is None:
+                name_folded = folded[name] = fold(name)
+            # places come in order: a place already listed under a name is the last one
+            entries = by_name.setdefault((region, name_folded), [])
+            if not entries or entries[-1] != number:
                 entries.append(number)
-            entries = by_key.setdefault((place.region, name_key), [])
-            if number not in entries:
+            entries = by_key.setdefault((region, name_key), [])
+            if not entries or entries[-1] != number:
                 entries.append(number)
     for region, renaming in renamings:
         if region not in country_of:
