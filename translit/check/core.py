@@ -159,11 +159,15 @@ def _without_person_surnames(doc: _Text, mentions: list[_Mention]) -> list[_Ment
     place precedes.  "Under Brezhnev" is about the man."""
     places_named = {m.name.id for m in mentions if m.via == "name"}
     lexicon = load_lexicon()
+    surnames: dict[Renaming, bool] = {}  # whether a former name is also a surname
     kept = []
     for m in mentions:
         r = m.renaming
         if m.via == "former" and r is not None and " " not in m.text.strip():
-            surname = any("surname" in lexicon.kinds(f) for f in (r.former, r.former_ru) if f)
+            surname = surnames.get(r)
+            if surname is None:
+                surname = surnames[r] = any(
+                    "surname" in lexicon.kinds(f) for f in (r.former, r.former_ru) if f)
             before = doc.text[max(0, m.start - 12):m.start]
             if surname and m.name.id not in places_named and not _LOCATIVE.search(before):
                 continue
@@ -338,6 +342,13 @@ def _finding(doc: _Text, spellings: dict[str, dict[str, str]], mention: _Mention
 
 
 def _label(name: _Name, suggestion: str, doc: _Text) -> str:
+    done = doc.memos.labels.get((id(name), suggestion))
+    if done is None:
+        done = doc.memos.labels[id(name), suggestion] = (name, _make_label(name, suggestion, doc))
+    return done[1]
+
+
+def _make_label(name: _Name, suggestion: str, doc: _Text) -> str:
     base = _correct(name, doc) if name.language else suggestion
     if name.id.endswith(":surname") or name.id.endswith(":region"):
         base = suggestion

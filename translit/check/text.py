@@ -8,6 +8,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from ..places import Place, Renaming
 from ..systems import DEFAULT_SYSTEM, System, systems
@@ -46,8 +47,7 @@ class _Mention:
     repaired: str = ""  # mixed script: the word made one-script
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):  # a tuple: a text has a token per word, made fast
     start: int
     end: int
     text: str
@@ -65,7 +65,7 @@ _CYRILLIC = re.compile("[\u0400-\u04ff\u0500-\u052f]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 
 
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE = ("'s", "’s")
 
 
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’»)]*\s+|\n\s*\n")
@@ -137,6 +137,8 @@ class _Memos:
     #: (spelling, the name's forms by language) → the systems that write one of them so
     follows: dict[tuple[str, tuple[tuple[str, str], ...]], tuple[str, ...]] = field(
         default_factory=dict)
+    #: (id(name), suggestion) → (name, the label of the findings about it)
+    labels: dict[tuple[int, str], tuple[_Name, str]] = field(default_factory=dict)
     #: (spelling, renaming) → the systems that write the former name so
     former_follows: dict[tuple[str, Renaming], tuple[str, ...]] = field(default_factory=dict)
 
@@ -182,7 +184,7 @@ def _tokens(text: str) -> list[_Token]:
             sentence += 1
         line += text.count("\n", last, start)
         last = start
-        if _LATIN.search(word) and not _CYRILLIC.search(word) and _POSSESSIVE.search(word):
+        if word.endswith(_POSSESSIVE) and _LATIN.search(word) and not _CYRILLIC.search(word):
             word, end = word[:-2], end - 2
         out.append(_Token(start, end, word, sentence, line))
     return out
