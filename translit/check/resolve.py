@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from ..lexicon import load as load_lexicon
 from ..normalize import key
-from ..places import Match, Renaming, _system_spellings, fold
+from ..places import Match, Renaming, _spelled, fold
 from ..places import load as load_gazetteer
 from ..reverse import ALPHABETS, candidates, identify
 from ..systems import romanize, system
@@ -292,7 +292,7 @@ def _system_exact(match: Match, folded: str) -> bool:
     place = match.place
     names = [n for n, mask in zip(place.all_names(), place._masks, strict=False) if mask != "0"]
     names += [f for r in place.former for f in (r.former, r.former_ru) if f]
-    return any(folded in _system_spellings(n) or fold(n) == folded for n in names)
+    return any(_spelled(folded, n) for n in names)
 
 
 def _surname_like(word: str) -> bool:
