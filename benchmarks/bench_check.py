@@ -442,32 +442,77 @@ def cold_start(runs: int = 3) -> tuple[float, float]:
 
 
 def throughput(sizes: tuple[int, ...], timeout: float, runs: int,
-               findings: dict[str, list[dict[str, object]]]) -> str:
+               findings: dict[str, list[dict[str, object]]]) -> dict[str, object]:
+    """The rows measured (text, bytes, cold and warm seconds, findings, digest) and the cold
+    start, as --save writes them."""
     # load the data before forking: gazetteer, spellings, lexicon, the reverse model
     translit.check(WARM_UP)
     cold = cold_start()
-    lines = ["| text | bytes | CPU s | KB/s | warm KB/s | findings | digest |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | --- |"]
+    rows: list[dict[str, object]] = []
     for shape in SHAPES:
         for size in sizes:
             body = long_text(shape, size)
-            nbytes = len(body.encode("utf-8"))
             t = timed(body, timeout, runs)
             findings[f"{shape}:{size}"] = t.findings
-            if t.cold == float("inf"):
-                lines.append(f"| {shape} | {nbytes} | > {timeout:.0f} | "
-                             f"< {nbytes / 1000 / timeout:.1f} | – | – | – |")
+            rows.append({"text": shape, "size": size, "bytes": len(body.encode("utf-8")),
+                         "cold": t.cold, "warm": t.warm, "findings": t.count,
+                         "digest": t.digest})
+            print(rows[-1], flush=True)
+    return {"rows": rows, "cold_start": list(cold), "timeout": timeout}
+
+
+def _rate(nbytes: object, seconds: object) -> str:
+    assert isinstance(nbytes, int) and isinstance(seconds, float)
+    return "stopped" if seconds == float("inf") else f"{nbytes / 1000 / max(seconds, 1e-9):.1f}"
+
+
+BASELINE_NOTE = """  The columns headed by the baseline's label are the same script's --save of the
+code before (run on that checkout, same machine, just before); its findings column says
+whether its digest is this one."""
+
+
+def throughput_table(result: dict[str, object], baseline: dict[str, object] | None,
+                     label: str) -> str:
+    rows = result["rows"]
+    assert isinstance(rows, list)
+    before: dict[tuple[object, object], dict[str, object]] = {}
+    if baseline is not None:
+        old_rows = baseline["rows"]
+        assert isinstance(old_rows, list)
+        before = {(r["text"], r["size"]): r for r in old_rows}
+    head = "| text | bytes | CPU s | KB/s | warm KB/s | findings | digest |"
+    rule = "| --- | ---: | ---: | ---: | ---: | ---: | --- |"
+    if baseline is not None:
+        head += f" {label}: CPU s | {label}: KB/s | {label}: findings |"
+        rule += " ---: | ---: | --- |"
+    lines = [head, rule]
+    for r in rows:
+        cold = r["cold"]
+        assert isinstance(cold, float)
+        line = (f"| {r['text']} | {r['bytes']} | {cold:.2f} | {_rate(r['bytes'], cold)} | "
+                f"{_rate(r['bytes'], r['warm'])} | {r['findings']} | `{r['digest']}` |")
+        old = before.get((r["text"], r["size"]))
+        if baseline is not None:
+            if old is None:
+                line += " – | – | – |"
             else:
-                lines.append(f"| {shape} | {nbytes} | {t.cold:.2f} | "
-                             f"{nbytes / 1000 / max(t.cold, 1e-9):.1f} | "
-                             f"{nbytes / 1000 / max(t.warm, 1e-9):.1f} | {t.count} | "
-                             f"`{t.digest}` |")
-            print(lines[-1], flush=True)
-    lines += ["", f"Cold start, in a fresh process (CPU seconds, median of 3, import apart): the "
-              f"first `translit.check()` of a short text naming places (`{COLD_PLACES}`) takes "
-              f"{cold[0]:.2f} s (the gazetteer, the lexicon, the tables); the first check that "
-              f"reads a Ukrainian surname (`{COLD_PERSON}`) {cold[1]:.2f} s more (the reverse "
-              "readings' model)."]
+                old_cold = old["cold"]
+                assert isinstance(old_cold, float)
+                same = "the same" if old["digest"] == r["digest"] else f"`{old['digest']}`"
+                line += (f" {old_cold:.2f} | {_rate(old['bytes'], old_cold)} | {same} |")
+        lines.append(line)
+    cold_start_s = result["cold_start"]
+    assert isinstance(cold_start_s, list)
+    text = (f"Cold start, in a fresh process (CPU seconds, median of 3, import apart): the first "
+            f"`translit.check()` of a short text naming places (`{COLD_PLACES}`) takes "
+            f"{cold_start_s[0]:.2f} s (the gazetteer, the lexicon, the tables); the first check "
+            f"that reads a Ukrainian surname (`{COLD_PERSON}`) {cold_start_s[1]:.2f} s more (the "
+            "reverse readings' model)")
+    if baseline is not None:
+        old_start = baseline["cold_start"]
+        assert isinstance(old_start, list)
+        text += f"; {label}: {old_start[0]:.2f} s and {old_start[1]:.2f} s"
+    lines += ["", text + "."]
     return "\n".join(lines)
 
 
@@ -503,6 +548,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="seconds before a throughput run is stopped")
     parser.add_argument("--runs", type=int, default=3,
                         help="throughput: the best of this many runs (each a child process)")
+    parser.add_argument("--save", type=Path, help="throughput: write the rows measured (JSON)")
+    parser.add_argument("--baseline", type=Path,
+                        help="throughput: rows --save wrote for other code, shown beside")
+    parser.add_argument("--baseline-label", default="before",
+                        help="what the baseline's columns are headed")
     parser.add_argument("--findings", type=Path,
                         help="write every text's findings here (JSON lines), to compare runs")
     args = parser.parse_args(argv)
@@ -525,17 +575,27 @@ in benchmarks/data/check/README.md); planted errors: benchmarks/data/check/plant
         if args.findings:
             recall_findings(findings)
     if args.part in ("throughput", "both"):
-        table = throughput(tuple(args.sizes), args.timeout, args.runs, findings)
+        result = throughput(tuple(args.sizes), args.timeout, args.runs, findings)
+        if args.save:
+            args.save.write_text(json.dumps(result, indent=1), "utf-8")
+        baseline = json.loads(args.baseline.read_text("utf-8")) if args.baseline else None
+        table = throughput_table(result, baseline, args.baseline_label)
+        print(table)
         load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        command = "python benchmarks/bench_check.py --part throughput"
+        if baseline is not None:
+            command += f" --baseline {args.baseline.name}"
         if not args.no_write:
-            write_section("check-throughput", f"""## check throughput (`benchmarks/bench_check.py --part throughput`)
+            write_section("check-throughput", f"""## check throughput (`{command}`)
 
-{machine()}, {os.cpu_count()} cores, load average {load} at the end of the run.  KB of UTF-8 text
-per CPU second of one `translit.check(text)` (target uk-national) in a child process whose memos
-were emptied first; the texts are described in the script's docstring (news: real place and
-person names, right and wrong; repeated: "Київ " over and over; unknown: distinct capitalized
-words nothing knows).  A KB/s that does not fall with the size is linear time.  The digest
-hashes every field of every finding: equal digests, identical findings.
+{machine()}, {os.cpu_count()} cores, load average {load} at the end of the run (the machine is
+shared: CPU seconds, best of {args.runs} runs).  KB of UTF-8 text per CPU second of one
+`translit.check(text)` (target uk-national) in a child process whose memos were emptied first
+("warm": the same check again in that process, its memos full).  The texts are described in
+the script's docstring (news: real place and person names, right and wrong; repeated: "Київ "
+over and over; unknown: distinct capitalized words nothing knows).  A KB/s that does not fall
+with the size is linear time.  The digest hashes every field of every finding: equal digests,
+identical findings.{BASELINE_NOTE if baseline is not None else ""}
 
 {table}
 """)
