@@ -466,9 +466,9 @@ def _rate(nbytes: object, seconds: object) -> str:
     return "stopped" if seconds == float("inf") else f"{nbytes / 1000 / max(seconds, 1e-9):.1f}"
 
 
-BASELINE_NOTE = """  The columns headed by the baseline's label are the same script's --save of the
-code before (run on that checkout, same machine, just before); its findings column says
-whether its digest is this one."""
+BASELINE_NOTE = """  The columns headed by the baseline's label are this script's --save run on the
+checkout the label names (same machine, just before); their findings column says whether
+that run's digest is this one."""
 
 
 def throughput_table(result: dict[str, object], baseline: dict[str, object] | None,
@@ -584,7 +584,7 @@ in benchmarks/data/check/README.md); planted errors: benchmarks/data/check/plant
         load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
         command = "python benchmarks/bench_check.py --part throughput"
         if baseline is not None:
-            command += f" --baseline {args.baseline.name}"
+            command += f" --baseline {args.baseline.name} --baseline-label '{args.baseline_label}'"
         if not args.no_write:
             write_section("check-throughput", f"""## check throughput (`{command}`)
 
