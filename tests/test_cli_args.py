@@ -19,7 +19,7 @@ import pytest
 
 import translit
 from tests.test_cli_files import COMMAND, ENV, translit_run
-from translit.cli import main
+from translit.cli import main, verbs
 from translit.cli.render import NO_SYSTEM
 
 PEOPLE = [("1", "Шевченко Тарас", "Kyiv"), ("2", "Kharkov", "x"), ("3", "Дейнега", "y"),
@@ -281,6 +281,7 @@ def test_an_internal_error_exits_70_with_a_hint(monkeypatch: pytest.MonkeyPatch,
         raise RuntimeError("a planted bug")
 
     monkeypatch.setattr(translit, "key_many", broken)
+    monkeypatch.setattr(verbs, "_BATCHES", {})  # no batch function made before the plant
     assert main(["key", "Kyiv"]) == 70
     err = capsys.readouterr().err
     assert "internal error: RuntimeError: a planted bug" in err and "please report" in err
