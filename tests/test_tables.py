@@ -105,3 +105,42 @@ def test_tables_load_from_many_threads_at_once() -> None:
     finally:
         load_table.cache_clear()
     assert [t.id for t in loaded] == ids * 4
+
+
+@pytest.mark.parametrize(("target", "language", "expected"), [
+    ("uk-national", "uk", "uk-national"),      # the target itself
+    ("uk-national", "ru", "ru-bgn-pcgn"),      # no Russian table of its family: the default
+    ("uk-national", "be", "be-national"),
+    ("uk-iso9", "ru", "ru-iso9"),              # the same standard (family iso-9)
+    ("ru-ala-lc-strict", "be", "be-ala-lc-strict"),
+    ("uk-icao-mrz", "ru", "ru-icao-mrz"),      # family and form
+    ("ru-bgn-pcgn", "be", "be-bgn-pcgn"),
+    ("uk-german", "ru", "ru-german"),          # the one table of the same press convention
+    ("uk-czech", "ru", "ru-czech"),
+    ("ru-estonian", "uk", "uk-national"),      # no Ukrainian Estonian table: the default
+    ("uk-dstu-9112-a", "ru", "ru-bgn-pcgn"),   # scholarly, but no family: the default
+])
+def test_a_systems_counterpart_in_another_language(target: str, language: str,
+                                                   expected: str) -> None:
+    from translit.systems import counterpart
+
+    assert counterpart(translit.system(target), language).id == expected
+
+
+def test_a_family_names_one_table_per_language() -> None:
+    seen: dict[tuple[str, str, str | None], str] = {}
+    for s in translit.systems():
+        if s.table.family:
+            where = (s.table.family, s.language, s.table.form)
+            assert where not in seen, f"{s.id} and {seen[where]} are both {where}"
+            seen[where] = s.id
+    assert len({f for f, _, _ in seen}) >= 7
+
+
+def test_the_checks_cue_words_are_read() -> None:
+    from translit.tables import check_cues
+
+    cues = check_cues()
+    assert set(cues) == {"nationality", "former", "region", "river", "locative"}
+    assert all(words for lists in cues.values() for words in lists.values())
+    assert "ehemalige[nmrs]?" in cues["former"]["before"]

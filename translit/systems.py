@@ -118,6 +118,26 @@ class _Formed:
 
 
 @cache
+def counterpart(target: System, language: str) -> System:
+    """The system a name of *language* is written in, in a text written in *target*: the
+    target itself for its own language; else the language's table of the target's `family`
+    (the same standard: uk-iso9 → ru-iso9), else its one table of the target's convention
+    and form when that is a press or academy norm (uk-german → ru-german), else the
+    language's default system.  All read from the tables' [system] fields."""
+    if language == target.language:
+        return target
+    table = target.table
+    same = [s for s in systems(language)
+            if s.table.convention == table.convention and s.table.form == table.form]
+    if table.family:
+        for s in same:
+            if s.table.family == table.family:
+                return s
+    if len(same) == 1 and table.convention not in ("english", "scholarly"):
+        return same[0]
+    return system(DEFAULT_SYSTEM[language])
+
+
 def _forward(table_id: str) -> Converter | _Formed:
     table = load_table(table_id)
     converter = Converter(table.rules, cyrillic_source=True)

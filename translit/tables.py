@@ -37,7 +37,7 @@ BUILTIN_CLASSES: dict[str, str] = {
 
 _SECTIONS = {"system", "classes", "rules", "reverse", "examples", "reverse-examples"}
 _SYSTEM_KEYS = {"name", "language", "source", "aliases", "reversible", "base", "notes", "url",
-                "convention", "default", "form"}
+                "convention", "default", "form", "family"}
 
 #: The spelling conventions a table writes (tables/README.md, "convention"): which readers' habits
 #: its Latin follows.  english: BGN/PCGN-like ASCII (national systems, passports, maps, English
@@ -93,6 +93,7 @@ class Table:
     convention: str = "english"
     default: bool = False  # the language's default system (romanize with no system)
     form: str | None = None  # an output form applied after the rows (FORMS)
+    family: str = ""  # the standard it shares with other languages' tables (iso-9, ala-lc …)
 
 
 def tables_dir() -> Path:
@@ -303,7 +304,7 @@ def _check_metadata(reader: _Reader, meta: Any) -> dict[str, Any]:
     form = meta.get("form")
     if form is not None and form not in FORMS:
         raise reader.fail("system", "form", f"form must be one of {', '.join(FORMS)}")
-    for optional in ("notes", "url", "base"):
+    for optional in ("notes", "url", "base", "family"):
         if optional in meta and not isinstance(meta[optional], str):
             raise reader.fail("system", optional, f"{optional} is a string")
     return meta
@@ -359,6 +360,7 @@ def parse(path: Path, text: str | None = None, resolve: Any = None) -> Table:
         convention=convention,
         default=default,
         form=form,
+        family=meta.get("family", ""),
     )
 
 
@@ -373,6 +375,20 @@ def given_names() -> dict[str, tuple[str, ...]]:
     except (OSError, tomllib.TOMLDecodeError, KeyError) as exc:
         raise TableError(_display(path), "[names]", f"cannot read the given names: {exc}") from None
     return {nfc(first): tuple(nfc(form) for form in others) for first, others in rows.items()}
+
+
+@cache
+def check_cues() -> dict[str, dict[str, tuple[str, ...]]]:
+    """tables/check/cues.toml: the words around a name the spelling check reads (section →
+    list name → entries, each one word as a regular expression).  The one reader of that
+    file."""
+    path = tables_dir() / "check" / "cues.toml"
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise TableError(_display(path), "", f"cannot read the check's cue words: {exc}") from None
+    return {section: {name: tuple(words) for name, words in lists.items()}
+            for section, lists in data.items()}
 
 
 @cache

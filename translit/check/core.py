@@ -20,6 +20,7 @@ from .resolve import _Resolver
 from .text import (
     _CYRILLIC,
     _LATIN,
+    _LOCATIVE,
     _SEPARATOR,
     _english,
     _is_list,
@@ -147,10 +148,6 @@ def check(text: str, target: str = "uk-national") -> list[Finding]:
     return [_finding(doc, spellings, m, problem, suggestion, follows)
             for m, problem, suggestion, follows in sorted(findings, key=lambda f: f[0].start)]
 
-
-_LOCATIVE = re.compile(
-    r"\b(?:in|into|to|from|near|at|towards|outside|around|of|via|"
-    r"nach|bei|aus|um|von|vor|à|de|vers|près|w|we|do|pod|z|koło|spod)\s+$", re.I)
 
 
 def _without_person_surnames(doc: _Text, mentions: list[_Mention]) -> list[_Mention]:

@@ -8,7 +8,6 @@ import io
 import json
 from collections.abc import Iterable
 
-from .core import check
 from .finding import Finding
 
 

@@ -10,8 +10,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
+from ..letters import CYRILLIC, LATIN
 from ..places import Place, Renaming
-from ..systems import DEFAULT_SYSTEM, System, systems
+from ..systems import System, counterpart
+from ..tables import check_cues
 
 
 @dataclass
@@ -59,10 +61,10 @@ class _Token(NamedTuple):  # a tuple: a text has a token per word, made fast
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ‘`][^\W\d_]+)*(?:-[^\W\d_]+(?:['’ʼ‘`][^\W\d_]+)*)*")
 
 
-_CYRILLIC = re.compile("[\u0400-\u04ff\u0500-\u052f]")
+_CYRILLIC = CYRILLIC
 
 
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+_LATIN = LATIN
 
 
 _POSSESSIVE = ("'s", "’s")
@@ -74,13 +76,18 @@ _SENTENCE_END = re.compile(r"[.!?]+[\"'”’»)]*\s+|\n\s*\n")
 _SEPARATOR = re.compile(r"[ \u00a0]")
 
 
+def _any(words: tuple[str, ...]) -> str:
+    return "|".join(words)
+
+
+_WORDS = check_cues()  # tables/check/cues.toml
+
 # Nationality words: the language of a person named in the same sentence.
+_NATIONALITY = _WORDS["nationality"]
 _CUES = [
-    (re.compile(r"ukrain|украї|україн", re.I), "uk"),
-    (re.compile(r"^(?:kyiv|kiev|kyjiw|kijów)['’]s$|^kyjiwer", re.I), "uk"),
-    (re.compile(r"^russ|^rosyj|^rosj|^kremlin|^kreml|^moscow['’]s$|^russe", re.I), "ru"),
-    (re.compile(r"^belarus|^bielorus|^biélorus|^bélarus|^weißruss|^weissruss|^białorus", re.I),
-     "be"),
+    (re.compile(_any(_NATIONALITY["uk-contains"]), re.I), "uk"),
+    *((re.compile("^(?:" + _any(_NATIONALITY[language]) + ")", re.I), language)
+      for language in ("uk", "ru", "be")),
 ]
 
 
@@ -88,33 +95,31 @@ _CUE_WINDOW = 8  # words either side, within the sentence
 
 
 # Former names the text itself marks as former, or uses as a region's or river's name.
+_FORMER = _WORDS["former"]
 _FORMER_BEFORE = re.compile(
-    r"(?:(?:\b(?:formerly|former|previously|until|renamed|known\s+as|called|named|old\s+name|"
-    r"soviet|siege\s+of|battle\s+of|blockade\s+of|ehemals|ehemalige[nmrs]?|früher|vormals|"
-    r"damals|hieß|genannt|anciennement|autrefois|ancienne?|appelée?|dawniej|wcześniej|dawny|"
-    r"dawna|dawnego|zwan[eay])\b|\b(?:bis|do|jusqu['’]en|avant|until|till)\s+\d{4}\b)"
+    rf"(?:(?:\b(?:{_any(_FORMER['before'])})\b|\b(?:{_any(_FORMER['before-year'])})\s+\d{{4}}\b)"
     r"[^.;()]{0,25}|\(\s*)$", re.I)
 
 
-_FORMER_AFTER = re.compile(
-    r"^\W{0,3}(?:now|today|since\s+\d|until\s+\d|renamed|heute|jetzt|seit\s+\d|bis\s+\d|"
-    r"aujourd|désormais|depuis|jusqu|obecnie|dziś|dzisiaj|do\s+\d|od\s+\d|\d{4})\b", re.I)
+_FORMER_AFTER = re.compile(rf"^\W{{0,3}}(?:{_any(_FORMER['after'])})\b", re.I)
 
 
-_REGION_AFTER = re.compile(
-    r"^[\s-]*(?:oblast|region|province|governorate|gebiet|obwód|obwodu|obwodzie|région|"
-    r"oblys|obl\.)", re.I)
+_REGION = _WORDS["region"]
+_REGION_AFTER = re.compile(rf"^[\s-]*(?:{_any(_REGION['after'])})", re.I)
 
 
 _REGION_BEFORE = re.compile(
-    r"\b(?:gebiet|oblast|region|province|obwodzie|obwód|obwodu|région|province|regionu)"
-    r"(?:\s+(?:de|d'|of))?\s+$", re.I)
+    rf"\b(?:{_any(_REGION['before'])})(?:\s+(?:{_any(_REGION['before-joiners'])}))?\s+$", re.I)
 
 
-_RIVER_AROUND = re.compile(r"^[\s-]*(?:river|fluss|rzeka|rzeki|fleuve)\b", re.I)
+_RIVER_AROUND = re.compile(rf"^[\s-]*(?:{_any(_WORDS['river']['around'])})\b", re.I)
 
 
-_RIVER_BEFORE = re.compile(r"\b(?:river|rzeka|fleuve|the)\s+$", re.I)
+_RIVER_BEFORE = re.compile(rf"\b(?:{_any(_WORDS['river']['before'])})\s+$", re.I)
+
+
+# Prepositions of place (see core._without_person_surnames).
+_LOCATIVE = re.compile(rf"\b(?:{_any(_WORDS['locative']['before'])})\s+$", re.I)
 
 
 #: what is wrong with a spelling: (problem, suggestion, follows)
@@ -201,13 +206,11 @@ def _is_list(text: str) -> bool:
 
 
 def _english(target: System) -> bool:
-    return not target.id.endswith(("-german", "-french", "-polish", "-lacinka"))
+    """Whether the target writes Latin in the English manner (its established English
+    spellings apply): its table's convention says so."""
+    return target.table.convention in ("english", "scholarly")
 
 
 def _system_for(language: str, target: System) -> str:
     """The system a name of *language* is written in, for a text written in *target*."""
-    if language == target.language:
-        return target.id
-    suffix = target.id.split("-", 1)[1]
-    ids = {s.id for s in systems(language)}
-    return f"{language}-{suffix}" if f"{language}-{suffix}" in ids else DEFAULT_SYSTEM[language]
+    return counterpart(target, language).id
