@@ -73,7 +73,7 @@ from itertools import product
 from unidecode import unidecode
 
 from .engine import prepare
-from .letters import APOSTROPHES, CYRILLIC_RANGES, latin_family
+from .letters import ALPHABETS, APOSTROPHES, CYRILLIC_RANGES, latin_family
 from .memo import NAMES, WORDS, Memo
 from .systems import romanize, systems
 from .tables import given_names
@@ -365,8 +365,11 @@ def _given_names() -> dict[str, str]:
         target = _word_key(_prepare(first))
         for form in [first, *others]:
             spellings = {form}
-            if not form.isascii():
-                spellings |= {romanize(form, s.id) for s in every}
+            if not form.isascii():  # in the systems of the form's language (a Ukrainian
+                # system writes Belarusian Дзмітрый as Dzmitrywj, the key of Dmitriev)
+                letters = {c for c in form.lower() if c.isalpha()}
+                spellings |= {romanize(form, s.id) for s in every
+                              if letters <= set(ALPHABETS.get(s.language, letters))}
             for spelling in spellings:
                 word = _word_key(_prepare(spelling))
                 if mapping.get(word, target) != target:
