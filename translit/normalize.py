@@ -65,7 +65,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import product
@@ -274,6 +274,36 @@ def _glide_ending(sounds: str, start: int) -> bool:
     return text[0] in "JY" or (text[0] == "I" and any(c in "AOU" for c in text[1:]))
 
 
+def _inner_class(run_closed: tuple[str, bool]) -> str:
+    run, closed = run_closed
+    if "U" in run:
+        return "u"
+    vowels = _vowels(run)
+    last = (_CLOSED_CLASS if closed else _OPEN_CLASS)[vowels[-1]]
+    if len(vowels) == 1:
+        return last
+    # two syllables (Миколаїв, Николаев: a, e); before й (or Latin i) the first is closed:
+    # Самойлово / Самійлове / Samoilove
+    return (_CLOSED_CLASS if vowels[-1] == "I" else _OPEN_CLASS)[vowels[0]] + last
+
+
+class _Classes(dict):  # type: ignore[type-arg]
+    """A vowel run's class by its function, computed once per distinct run."""
+
+    def __init__(self, function: Callable[..., str]) -> None:
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, run: object) -> str:
+        done = self[run] = self.function(run)
+        return done
+
+
+_ENDINGS = _Classes(lambda run: "i" if run[-1] in "JY" else _ENDING_CLASS[_vowels(run)[-1]])
+_INITIALS = _Classes(lambda run: _INITIAL_CLASS[_vowels(run)[0]])
+_INNER = _Classes(_inner_class)
+
+
 def _fold_vowels(sounds: str) -> str:
     """Each vowel run as its class: the first run by the word's first vowel, the last (after
     a consonant) by the ending's class, the others by their vowels, in closed syllables (a
@@ -285,24 +315,20 @@ def _fold_vowels(sounds: str) -> str:
     end = len(sounds)
     for match in _RUNS.finditer(sounds):
         start, stop = match.span()
-        run = match.group()
         out.append(sounds[position:start])
         position = stop
         if stop == end:  # the ending
-            out.append("i" if run[-1] in "JY" else _ENDING_CLASS[_vowels(run)[-1]])
+            out.append(_ENDINGS[match.group()])
         elif start == 0:
-            out.append(_INITIAL_CLASS[_vowels(run)[0]])
-        elif "U" in run:
-            out.append("u")
+            out.append(_INITIALS[match.group()])
         else:
-            vowels = _vowels(run)
-            if len(vowels) > 1:  # two syllables (Миколаїв, Николаев: a, e); before й (or
-                # Latin i) the first is closed: Самойлово / Самійлове / Samoilove
-                out.append((_CLOSED_CLASS if vowels[-1] == "I" else _OPEN_CLASS)[vowels[0]])
             after = stop + 1
-            closed = after >= end or sounds[after] not in _VOWEL_SIGNS or _glide_ending(
-                sounds, after)
-            out.append((_CLOSED_CLASS if closed else _OPEN_CLASS)[vowels[-1]])
+            if after >= end:
+                closed = True
+            else:
+                c = sounds[after]
+                closed = c not in _VOWEL_SIGNS or (c in "IJY" and _glide_ending(sounds, after))
+            out.append(_INNER[match.group(), closed])
     out.append(sounds[position:])
     return "".join(out)
 
