@@ -115,6 +115,7 @@ _LATIN_SEPARATING = re.compile(r"(?<=[bcdfghklmnpqrstvwxzčšžł])['’ʼʹʺ�
 _SOFT_O = re.compile(r"(?<=[ĺńśźćľťď])o")
 # French writes a final -ин as -ine (Rogatine: Рогатин); elsewhere -ine is -ине.
 _FRENCH_INE = re.compile(r"(?<=[bcdfghklmnpqrstvwxzčšžł])ine$")
+_LATIN_JE = re.compile(r"(?<=[bcdfghklmnpqrstvwxzčšžłĺńśźćľťď])j(?=e)")
 _SILENT_LATIN = str.maketrans("", "", "ʹʺʼ'’‘`′″\"”·´")
 # x before a consonant is х (scholarly Axtyrka, GOST 7.79 B Baxmut); before a vowel, кс (Maxim)
 _X_KHA = re.compile(r"x(?=[bcdfghjklmnpqrstvwxzčšžćśźńłľĺ])")
@@ -202,6 +203,8 @@ def _sounds_latin(run: str, family: str) -> str:
     if "'" in run or "’" in run or "ʹ" in run or "ʺ" in run:  # a separating sign: the glide
         run = _LATIN_SEPARATING.sub("ʲ", run)
     run = run.translate(_SILENT_LATIN)
+    if "je" in run and family != "french":  # German, Polish, Czech je after a consonant: ье
+        run = _LATIN_JE.sub("ʲ", run)
     if "o" in run and not run.isascii():
         run = _SOFT_O.sub("ʲo", run)
     if family == "french" and run.endswith("e"):
@@ -265,13 +268,14 @@ def _vowels(run: str) -> list[str]:
 
 
 def _glide_ending(sounds: str, start: int) -> bool:
-    """Whether the run at *start* is the word's ending and begins with a glide (-я -ья -ия
-    -ье -je -ye -ia -iu; not -ий -ии -ие)."""
+    """Whether the run at *start* is the word's ending and begins with a glide (-я -ю -ё -ья
+    -ия -ье -ia -iu -'ye; not -ий -ии -ие -є -ie, where ie is also Polish е and є is uk-national's
+    ie)."""
     run = _RUNS.match(sounds, start)
     if run is None or run.end() != len(sounds):
         return False
     text = run.group()
-    return text[0] in "JY" or (text[0] == "I" and any(c in "AOU" for c in text[1:]))
+    return text[0] == "Y" or (text[0] in "IJ" and any(c in "AOU" for c in text[1:]))
 
 
 def _inner_class(run_closed: tuple[str, bool]) -> str:
