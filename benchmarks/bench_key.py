@@ -1012,7 +1012,8 @@ def evaluate(baseline: str | None = None) -> tuple[str, str]:
     if not any(s == "names_translator" for s, _ in col.ties):
         md.append("\nnames_translator is not installed: its names are not in this collection.")
     md += ["", "Command (from the repository root, after `pip install -e '.[bench]'`; no network): "
-           f"`python benchmarks/bench_key.py`, {time.perf_counter() - started:.0f} s. "
+           f"`python benchmarks/bench_key.py{f' --baseline {baseline}' if baseline else ''}`, "
+           f"{time.perf_counter() - started:.0f} s. "
            f"Measured on {machine()}, translit {revision()}."]
 
     out = ["", "20 buckets with the most false matches (translit key):"]
