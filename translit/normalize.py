@@ -139,7 +139,9 @@ _LATIN: dict[str, str] = {
     "ë": "JO", "ï": "JI", "ê": "JE", "â": "JA", "û": "JU", "ǎ": "JA", "ǔ": "JU", "ó": "O",
     "ò": "O", "ô": "O", "ö": "JO", "è": "E", "é": "E", "ě": "E", "ė": "E", "ę": "E", "ą": "O",
     "à": "A", "á": "A", "ä": "A", "ì": "I", "í": "I", "ý": "I", "ÿ": "I", "ü": "U", "ú": "U",
-    "ù": "U", "ů": "U", "ř": "š", "đ": "d", "ß": "s", "ʹ": "", "ʺ": "", "ʼ": "", "'": "",
+    "ù": "U", "ů": "U", "ř": "š", "đ": "d", "ß": "s",
+    # Romanian and Turkish (Crimean Tatar, Moldovan spellings): ț ţ ц, ș ş ш, ç ч
+    "ț": "c", "ţ": "c", "ș": "š", "ş": "š", "ç": "c", "ʹ": "", "ʺ": "", "ʼ": "", "'": "",
     "’": "", "‘": "", "`": "", "′": "", "″": "", "\"": "", "ʲ": "Y",
 }
 # Groups read the same in every convention, longest first.
@@ -147,6 +149,7 @@ _LATIN_GROUPS: dict[str, str] = {
     "schtsch": "šc", "shtsh": "šc", "shch": "šc", "szcz": "šc", "šč": "šc", "sch": "š",
     "tsch": "c", "tch": "c", "ts": "c", "tc": "c", "tz": "c", "cz": "c", "tzh": "tš",
     "tts": "c", "ttz": "c", "ttc": "c",  # т+ц, тт+с: a t before ts is part of the ц
+    "tč": "c", "tć": "c", "tĉ": "c", "tç": "c", "tț": "c",  # т+ч, as тч and tch: Gatčina
     "tsh": "tš", "sč": "š", "kh": "g", "gh": "g", "zh": "š",  # sč: с+ч, as сч above
     "sh": "š", "dzh": "dš", "dž": "dš", "dz": "d", "dź": "d", "ph": "f", "ou": "U",
 }
