@@ -5,6 +5,7 @@ Run from the repository root (no network; the peers are benchmark extras):
     pip install -e '.[bench]'
     python benchmarks/bench_key.py              # measure, print, write RESULTS.md section "key"
     python benchmarks/bench_key.py --no-write   # print only
+    python benchmarks/bench_key.py --baseline REV   # also key() as it was at git revision REV
 
 What is measured
 ================
@@ -23,6 +24,11 @@ join on the string itself finds those); nothing is enumerated pair by pair.  Ove
   N names there are N²/2 pairs, so it stays near 1 however many wrong merges a list gets.
 
 A name without a key (empty: no letters) matches nothing.
+
+The two-level use is measured too: **block_keys** (the pairs that share at least one block key:
+what a join on the block keys finds, before verification, and how many keys a name has), then
+**same_name** on those pairs (the pairs it takes), and the groups its pairs make when joined
+transitively (connected components), as group() would make them by block and verification.
 
 Identity: which name a string is
 ================================
@@ -625,6 +631,56 @@ def count(names: Sequence[Name], keys: Sequence[Hashable]) -> Counts:
     return Counts(len(names), keyless, key_pairs, dict(right), dict(same), different)
 
 
+def pair_counts(names: Sequence[Name], pairs: Iterable[int]) -> Counts:
+    """Precision and recall counts of a set of matched pairs (i * len(names) + j, i < j)."""
+    n = len(names)
+    same = _same_pairs(names)
+    right: Counter[str] = Counter({k: 0 for k in KINDS})
+    matched = 0
+    for p in pairs:
+        i, j = divmod(p, n)
+        a, b = names[i], names[j]
+        if a.form == b.form:
+            continue  # identical strings: a join on the string finds them
+        matched += 1
+        if a.identity == b.identity:
+            right[a.script if a.script == b.script else "cross"] += 1
+    different = _all_pairs(names) - sum(same.values())
+    return Counts(n, 0, matched, dict(right), dict(same), different)
+
+
+def blocked_pairs(blocks: Sequence[frozenset[str]]) -> set[int]:
+    """Every pair of names (i * len + j, i < j) that shares a block key."""
+    n = len(blocks)
+    by_block: dict[str, list[int]] = defaultdict(list)
+    for i, keys in enumerate(blocks):
+        for k in keys:
+            by_block[k].append(i)
+    out: set[int] = set()
+    for members in by_block.values():
+        for x, i in enumerate(members):
+            out.update(i * n + j for j in members[x + 1:])
+    return out
+
+
+def _components(n: int, pairs: Iterable[int]) -> list[Hashable]:
+    """One label per name: the connected components of the pairs (a union-find)."""
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for p in pairs:
+        i, j = divmod(p, n)
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+    return [find(i) for i in range(n)]
+
+
 # ---------------------------------------------------------------------------------------------
 # Failure classes
 
@@ -743,6 +799,26 @@ def _ascii_words(text: str) -> list[str]:
     return [str(w) for w in _ASCII_WORD.findall(unidecode(text))]
 
 
+def baseline_key(revision: str) -> Callable[[Sequence[str]], list[Hashable]]:
+    """key() of translit/normalize.py as it was at *revision* (git), loaded beside today's
+    package (it imports the package's other modules as they are now)."""
+    import importlib.util
+    import subprocess
+
+    import translit
+
+    root = Path(translit.__file__).resolve().parent.parent
+    source = subprocess.run(["git", "-C", str(root), "show", f"{revision}:translit/normalize.py"],
+                            capture_output=True, text=True, check=True).stdout
+    spec = importlib.util.spec_from_loader("translit._normalize_baseline", loader=None)
+    assert spec is not None
+    module = importlib.util.module_from_spec(spec)
+    module.__package__ = "translit"
+    sys.modules[spec.name] = module
+    exec(compile(source, f"{revision}:translit/normalize.py", "exec"), module.__dict__)
+    return lambda names: [module.key(s) for s in names]
+
+
 def methods() -> tuple[dict[str, Callable[[Sequence[str]], list[Hashable]]], list[str]]:
     """Each method as a user would call it on a list of names; and the peers not installed."""
     import translit
@@ -801,14 +877,21 @@ def _f(x: float, digits: int = 3) -> str:
     return "–" if x != x else f"{x:.{digits}f}"
 
 
-def evaluate() -> tuple[str, str]:
-    """(the RESULTS.md section, the failure listing printed beside it)."""
+def evaluate(baseline: str | None = None) -> tuple[str, str]:
+    """(the RESULTS.md section, the failure listing printed beside it); *baseline*: a git
+    revision whose key() is measured beside today's."""
+    import translit
+
     started = time.perf_counter()
     col = build()
     _DISPLAY.update(col.display)
     names = col.names
     texts = [n.text for n in names]
     found, missing = methods()
+    baseline_label = ""
+    if baseline:
+        baseline_label = f"translit key at {baseline} (before KEY_VERSION {translit.KEY_VERSION})"
+        found = {baseline_label: baseline_key(baseline), **found}
     results: dict[str, Counts] = {}
     translit_keys: list[str] = []
     key_labels: list[Hashable] = []
@@ -830,6 +913,20 @@ def evaluate() -> tuple[str, str]:
     }
     by_part = {d: count([names[i] for i in idx], [translit_keys[i] for i in idx])
                for d, idx in parts.items()}
+
+    # block_keys, then same_name on the blocked pairs, then the groups same_name's pairs make
+    blocks = [translit.block_keys(t) for t in texts]
+    blocked = blocked_pairs(blocks)
+    n = len(names)
+    verified = {p for p in blocked if translit.same_name(texts[p // n], texts[p % n])}
+    results["translit block_keys: pairs sharing a block key"] = pair_counts(names, blocked)
+    results["translit same_name on those pairs"] = pair_counts(names, verified)
+    results["groups of same_name's pairs (connected)"] = count(names, _components(n, verified))
+    block_size = sum(map(len, blocks)) / len(blocks)
+    first = [baseline_label, "translit key", "translit group",
+             "translit block_keys: pairs sharing a block key", "translit same_name on those pairs",
+             "groups of same_name's pairs (connected)"]
+    results = {**{k: results[k] for k in first if k in results}, **results}
 
     kinds = Counter(n.script for n in names)
     identities = len({n.identity for n in names})
@@ -874,6 +971,11 @@ def evaluate() -> tuple[str, str]:
             shown, f"{c.key_pairs:,}", f"{c.right_pairs:,}", f"**{_f(c.precision)}**",
             _f(c.false_per_10k, 0), *(_f(c.recall(k)) for k in KINDS), f"**{_f(c.recall())}**",
             _f(c.kept_apart, 6)]) + " |")
+    md += ["", f"block_keys gives {block_size:.2f} keys per name on average; same_name takes a "
+           "blocked pair when the keys are equal, when a reading of each in a convention gives one "
+           "key, or when only the looser fold joins them and similarity() ≥ "
+           f"{translit.SAME_NAME_THRESHOLD}; its groups are the connected components of the pairs "
+           "it takes (what `group()` would give if it grouped by block and verification)."]
     md += ["", "translit key on parts of the collection: place names and people's names (a name "
            "counts where its source listed it first), and the collection without the Latin "
            "spellings in other languages' conventions (letters with marks, w, q, German, Polish, "
@@ -910,7 +1012,8 @@ def evaluate() -> tuple[str, str]:
     if not any(s == "names_translator" for s, _ in col.ties):
         md.append("\nnames_translator is not installed: its names are not in this collection.")
     md += ["", "Command (from the repository root, after `pip install -e '.[bench]'`; no network): "
-           f"`python benchmarks/bench_key.py`, {time.perf_counter() - started:.0f} s. "
+           f"`python benchmarks/bench_key.py{f' --baseline {baseline}' if baseline else ''}`, "
+           f"{time.perf_counter() - started:.0f} s. "
            f"Measured on {machine()}, translit {revision()}."]
 
     out = ["", "20 buckets with the most false matches (translit key):"]
@@ -965,8 +1068,10 @@ def machine() -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--no-write", action="store_true", help="print only")
+    parser.add_argument("--baseline", metavar="REV",
+                        help="also measure key() as translit/normalize.py was at git revision REV")
     args = parser.parse_args(argv)
-    md, failures = evaluate()
+    md, failures = evaluate(args.baseline)
     print(md)
     print(failures)
     if not args.no_write:

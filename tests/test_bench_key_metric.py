@@ -123,3 +123,27 @@ def test_bucket_counts_equal_counting_every_pair(seed: int) -> None:
 
 def _key_of(text: str, seed: int) -> str:
     return random.Random(f"{seed}:{text.casefold()}").choice(["", "p", "q", "r"])
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_blocked_pairs_and_their_counts_equal_counting_every_pair(seed: int) -> None:
+    """A name's block keys as a set: the pairs sharing one are counted as key-equal pairs are
+    (one key per name is the special case that must give count()'s figures)."""
+    rng = random.Random(seed)
+    texts = ["Kyiv", "KYIV", "Kiev", "Київ", "Киев", "Sumy", "Суми", "Сумы", "Lviv", "Львів"]
+    names = []
+    for _ in range(rng.randrange(2, 30)):
+        text = rng.choice(texts)
+        names.append(bench.Name(text, rng.choice("abc"), bench.script(text)))
+    keys = [_key_of(n.text, seed) for n in names]
+    single = [frozenset({k}) if k else frozenset() for k in keys]
+    c = bench.count(names, keys)
+    p = bench.pair_counts(names, bench.blocked_pairs(single))
+    assert (p.key_pairs, p.right, p.same, p.different) == (c.key_pairs, c.right, c.same,
+                                                           c.different)
+    blocks = [frozenset(_key_of(f"{n.text}{i}", seed) for i in range(3)) - {""} for n in names]
+    shared = {(i, j) for i, j in combinations(range(len(names)), 2) if blocks[i] & blocks[j]}
+    assert bench.blocked_pairs(blocks) == {i * len(names) + j for i, j in shared}
+    groups = bench._components(len(names), bench.blocked_pairs(blocks))
+    for i, j in shared:
+        assert groups[i] == groups[j]

@@ -58,7 +58,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from translit.normalize import KEY_VERSION, key  # noqa: E402
+from translit.normalize import KEY_VERSION, block_keys, key, same_name  # noqa: E402
 from translit.reverse import ALPHABETS  # noqa: E402
 from translit.systems import DEFAULT_SYSTEM, romanize, systems  # noqa: E402
 
@@ -328,20 +328,43 @@ def _check_regions(regions: dict[str, dict[str, list[str]]], rows: list[str]) ->
 
 
 def build_surnames() -> list[str]:
-    """key → the most frequent surname of that key (translit.check reads Dainega as Дейнега,
-    a surname of 68 holders, rather than Дайнега, one of 2).  From the lexicon (CC BY-SA: see
-    translit/data/LICENSES.md): surnames with at least SURNAME_MIN_WEIGHT holders."""
+    """key → the most frequent surname that is that key's name (translit.check reads Dainega as
+    Дейнега, a surname of 68 holders, rather than Дайнега, one of 2).  From the lexicon (CC
+    BY-SA: see translit/data/LICENSES.md): surnames with at least SURNAME_MIN_WEIGHT holders,
+    each under its own key and under the key of every surname of the lexicon that same_name()
+    takes for it (blocked on block_keys(): Дайнега / Дейнега), the most frequent winning."""
     from translit import lexicon as lexicon_module
 
     lexicon = lexicon_module.load()
-    best: dict[str, tuple[int, str]] = {}
+    frequent: list[tuple[int, str]] = []
+    rare: list[str] = []
     for row in range(len(lexicon)):
         word, _, kinds, weight = lexicon._fields(row)
-        if "surname" not in kinds or weight < SURNAME_MIN_WEIGHT or " " in word:
+        if "surname" not in kinds or " " in word:
             continue
+        if weight >= SURNAME_MIN_WEIGHT:
+            frequent.append((weight, word))
+        else:
+            rare.append(word)
+    best: dict[str, tuple[int, str]] = {}
+    by_block: dict[str, list[tuple[int, str]]] = {}
+    for weight, word in frequent:
         name_key = key(word)
         if name_key not in best or (weight, word) > best[name_key]:
             best[name_key] = (weight, word)
+        for block in block_keys(word):
+            by_block.setdefault(block, []).append((weight, word))
+    own = set(best)
+    for word in rare:
+        name_key = key(word)
+        if not name_key or name_key in own:
+            continue  # a frequent surname of this key is this key's surname
+        found = {c for block in block_keys(word) for c in by_block.get(block, ())}
+        matches = [c for c in found if same_name(word, c[1])]
+        if matches:
+            top = max(matches)
+            if name_key not in best or top > best[name_key]:
+                best[name_key] = top
     return [f"{k}\t{word}\t{weight}" for k, (weight, word) in sorted(best.items())]
 
 

@@ -13,11 +13,14 @@ from .errors import (
 )
 from .normalize import (
     KEY_VERSION,
+    SAME_NAME_THRESHOLD,
     SIMILARITY_THRESHOLD,
     Group,
+    block_keys,
     group,
     key,
     key_many,
+    same_name,
     similarity,
 )
 from .systems import System, cyrillize, romanize, romanize_many, system, systems
@@ -57,6 +60,7 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "KEY_VERSION",
+    "SAME_NAME_THRESHOLD",
     "SIMILARITY_THRESHOLD",
     "Detection",
     "Finding",
@@ -68,6 +72,7 @@ __all__ = [
     "TranslitError",
     "UnknownSystemError",
     "__version__",
+    "block_keys",
     "candidates",
     "check",
     "cyrillize",
@@ -80,6 +85,7 @@ __all__ = [
     "repair",
     "romanize",
     "romanize_many",
+    "same_name",
     "similarity",
     "system",
     "systems",

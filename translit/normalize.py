@@ -1,7 +1,17 @@
 """Grouping keys: one key for every spelling of a name, in any script, system or language form.
 
+Two levels:
+
+* ``key(name)``: the precise key, for joins and for storage (store KEY_VERSION beside it).
+  Spellings of one name in every system and in its Russian, Ukrainian and Belarusian forms
+  share it where the letters allow; a name of another derivation (Ivanov / Ivanova, Kozlov /
+  Kozlovo) or with other vowels (Милове / Малеве) does not.
+* ``block_keys(name)``: the few keys under which a name's variants may hide, one per plausible
+  reading of its letters (other conventions, and a looser fold), for high-recall blocking;
+  ``same_name(a, b)`` verifies a pair that shares one (see its docstring for the rule).
+
 key() reads each word as a sequence of sounds and writes it with a small alphabet that folds
-exactly the differences that spellings of one name show, and no others:
+the differences that spellings of one name show, and keeps the others:
 
 ==========================  =================================================================
 folded together (key sign)  why
@@ -13,24 +23,41 @@ folded together (key sign)  why
 ж ш / zh sh ž ż sch rz (š)  German sch is both ш and ж (Schukow = Жуков)
 дз / dz → д (d)             Belarusian дзеканне: Маладзечна = Молодечна
 double letters → single     Запоріжжя / Запорожье, Savva / Sava
-ь ъ and apostrophes         dropped: soft signs and ʼ are spelled, omitted or ' at will
-vowels inside a word → e    Харків / Харьков (і ~ о), Київ / Киев, Маладзечна / Молодечна
-  … but u stays u           у ю u ou: Сумы ≠ Сімі, Юлія ≠ Ілля
-a word's first vowels       keep their class: а о е є э ё (a: Олександр / Александр, Олена /
-                            Елена), и і ї ы (i), у ю (u): Алла ≠ Илья, Игорь ≠ Егор
-a word's last vowels        dropped (Дніпро / Днепр, Зеленський / Zelensky / Zelenskyy),
-                            except when they end in а or я: Іванова ≠ Іванов, Зеленська ≠
-                            Зеленський, Вінниця = Vinnitsa
+ь ъ and apostrophes         dropped: soft signs and ʼ are spelled, omitted or ' at will (ь ъ
+                            before a vowel, and ' in Latin, are the glide й: see below)
+a word's first vowel        keeps its class: а о е є э ё (a: Олександр / Александр, Олена /
+                            Елена), и і ї ы (i), у ю (u): Алла ≠ Илья, Игорь ≠ Егор; of a
+                            run, the first vowel (Aidar = Айдар; ya, ia, ю: the glide's vowel)
+vowels inside a word        by class: а о (a: Belarusian akanne, Маладзечна / Молодечна),
+                            е и і ы є э ё (e: Київ / Киев, Сергій / Сергей, Артём / Артем;
+                            yo, io, ö, ьо are ё), у ю ou (u: Сумы ≠ Сімі); after ж ш ч щ ц,
+                            о is е (Камышевая / Комишова)
+  … in a closed syllable    о е і и one (e): Ukrainian і for о and е where a consonant
+                            closes the syllable (Харків / Харьков, Рівне / Ровно, Іванів /
+                            Іванов); а stays a.  A syllable is closed by a consonant and then
+                            a consonant, the word's end, or an ending that starts with a glide
+                            (Запорожье: жье; Запоріжжя: a doubled consonant before the ending)
+  … two vowels              two signs, the first closed before й (Миколаїв / Николаев: ae;
+                            Самойлово / Самійлове: e)
+a word's ending             kept as its class: -ий -ый -ій -ой -и -і / -y -iy -yi -ij -yy -oi
+                            (i); -о -е -ое -ее -ье / -o -e -oe -oye -ye (o); -а -я -ая -ия /
+                            -a -ya -aya -ia (a); -у -ю (u); a consonant: none.  So Іванова ≠
+                            Іванов ≠ Іваново, Зеленська ≠ Зеленський; Вишневе = Вишневое
 шч / šč (šc)                Belarusian щ; с+ч, з+ч and sch, sč key as ш (see _CYRILLIC_GROUPS)
 ==========================  =================================================================
 
-The key's own letters (b c d f g k l m n p r s š t v, e u a) hold no group that reads as
-something else, so a key is its own key.  Each word is read in its spelling convention: "ch"
-is ч in English spellings (Chernihiv), х in German, Polish and Czech ones (Charkiw), ш in
-French ones (Chevtchenko); German z is ц.  The convention is told by letters only it uses
-(letters.latin_family).  Given names are then written in one form across languages
-(tables/names/given-names.toml: Владимир = Володимир), and the words are sorted, so word
-order and "Surname, Given" do not matter.
+The key's own letters (b c d f g k l m n p r s š t v, a e u, and i o at a word's start or
+end) hold no group that reads as something else, so a key is its own key.  Each word is read
+in its spelling convention: "ch" is ч in English spellings (Chernihiv), х in German, Polish
+and Czech ones (Charkiw), ш in French ones (Chevtchenko); German z is ц.  The convention is
+told by letters only it uses (letters.latin_family).  Given names are then written in one
+form across languages (tables/names/given-names.toml: Владимир = Володимир), and the words
+are sorted, so word order and "Surname, Given" do not matter.
+
+What a key cannot tell is left to block_keys(): Дніпро / Днепр (the ending), Dainega /
+Deineha (a for е), Belarusian яканне (Зяленскі / Зеленський), Zaporozhye (ye is ье in
+English-style spellings, е in BGN/PCGN's Belarusian), ASCII spellings in another convention
+(Sevcenko, Tschernigow without its w).
 """
 
 from __future__ import annotations
@@ -38,22 +65,23 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import product
 from typing import Any
 
 from unidecode import unidecode
 
 from .batch import is_placeholder, names_of
 from .engine import prepare
-from .letters import APOSTROPHES, CYRILLIC_RANGES, latin_family
+from .letters import ALPHABETS, APOSTROPHES, CYRILLIC_RANGES, latin_family
 from .memo import NAMES, WORDS, Memo
 from .systems import romanize, systems
 from .tables import given_names
 
 #: Bumped whenever a key changes for some input; store it beside stored keys.
-KEY_VERSION = 2
+KEY_VERSION = 3
 #: The spelling conventions whose Latin the key reads as their own (its Latin readers, by
 #: translit.letters.latin_family); other conventions' spellings are read as English.
 KEY_CONVENTIONS = frozenset({"english", "scholarly", "lacinka", "german", "polish", "french",
@@ -61,6 +89,8 @@ KEY_CONVENTIONS = frozenset({"english", "scholarly", "lacinka", "german", "polis
 
 #: similarity() at or above this is "probably the same name" (see similarity()).
 SIMILARITY_THRESHOLD = 0.8
+#: same_name() takes a pair that only the looser fold blocks together at this similarity.
+SAME_NAME_THRESHOLD = 0.9
 
 # Sounds: consonants are lowercase symbols; vowels are capitals, folded later by position.
 _CYRILLIC: dict[str, str] = {
@@ -68,7 +98,7 @@ _CYRILLIC: dict[str, str] = {
     "ж": "š", "з": "s", "и": "I", "і": "I", "ї": "JI", "й": "J", "к": "k", "л": "l", "м": "m",
     "н": "n", "о": "O", "п": "p", "р": "r", "с": "s", "т": "t", "у": "U", "ў": "v", "ф": "f",
     "х": "g", "ц": "c", "ч": "c", "ш": "š", "щ": "šc", "ъ": "", "ы": "I", "ь": "", "э": "E",
-    "ю": "JU", "я": "JA", "ʼ": "",
+    "ю": "JU", "я": "JA", "ʼ": "", "ʲ": "Y",
     # letters of neighbouring Cyrillic alphabets seen in these names
     "ѣ": "E", "ј": "J", "џ": "dš", "ђ": "d", "ћ": "c", "љ": "l", "њ": "n",
 }
@@ -82,6 +112,16 @@ _CYRILLIC_GROUPS = {
     "шч": "šc",
 }
 _SILENT_CYRILLIC = str.maketrans("", "", "ьъʼ")
+# ь and ъ before a vowel are the glide й (Запорожье: жье as жйе; Latin Zaporozhye), which closes
+# the syllable before it
+_SEPARATING_SIGN = re.compile("[ьъ](?=[аеёиіїоуэюяє])")
+_LATIN_SEPARATING = re.compile(r"(?<=[bcdfghklmnpqrstvwxzčšžł])['’ʼʹʺ″]y?(?=[aeiouâêôûë])")
+# A consonant letter with a softness mark before o is the consonant and ё (Belarusian Lacinka
+# and national: Ĺoša, Nižńohirśkij), as ьо is in Cyrillic.
+_SOFT_O = re.compile(r"(?<=[ĺńśźćľťď])o")
+# French writes a final -ин as -ine (Rogatine: Рогатин); elsewhere -ine is -ине.
+_FRENCH_INE = re.compile(r"(?<=[bcdfghklmnpqrstvwxzčšžł])ine$")
+_LATIN_JE = re.compile(r"(?<=[bcdfghklmnpqrstvwxzčšžłĺńśźćľťď])j(?=e)")
 _SILENT_LATIN = str.maketrans("", "", "ʹʺʼ'’‘`′″\"”·´")
 # x before a consonant is х (scholarly Axtyrka, GOST 7.79 B Baxmut); before a vowel, кс (Maxim)
 _X_KHA = re.compile(r"x(?=[bcdfghjklmnpqrstvwxzčšžćśźńłľĺ])")
@@ -92,7 +132,7 @@ _FINAL_CYRILLIC_U = re.compile(r"(?<=[бвгґджзклмнпрстфхцчшщ
 # Ukrainian neuter nouns write a doubled consonant and я where Russian writes ье: Запоріжжя /
 # Запорожье, Закарпаття / Закарпатье, Поділля / Подолье.  That я is keyed as the е.
 _GEMINATE_YA = re.compile(r"([бвгґджзклмнпрстфхцчш])\1я$")
-_GEMINATE_IA = re.compile(r"(sch|zh|sh|ch|kh|ts|[bcdfghklmnprstvz])\1[iyj]a$")
+_GEMINATE_IA = re.compile(r"(sch|zh|sh|ch|kh|ts|[bcdfghklmnprstvzžšč])\1(?:[iyj]a|â|ǎ)$")
 # j between consonants is a soft sign (DSTU 9112 A: Frankivsjk), not a vowel
 _SOFT_J = re.compile(r"(?<=[bcdfghklmnpqrstvwxzčšžćśźńłľĺ])j(?=[bcdfghklmnpqrstvwxzčšžćśźńłľĺ]|$)")
 
@@ -103,16 +143,19 @@ _LATIN: dict[str, str] = {
     "č": "c", "ć": "c", "ĉ": "c", "š": "š", "ŝ": "šc", "ž": "š", "ż": "š", "ź": "s",
     "ś": "s", "ł": "l", "ĺ": "l", "ľ": "l", "ń": "n", "ň": "n", "ŭ": "v", "ǵ": "g", "ģ": "g",
     "ë": "JO", "ï": "JI", "ê": "JE", "â": "JA", "û": "JU", "ǎ": "JA", "ǔ": "JU", "ó": "O",
-    "ò": "O", "ô": "O", "ö": "O", "è": "E", "é": "E", "ě": "E", "ė": "E", "ę": "E", "ą": "O",
+    "ò": "O", "ô": "O", "ö": "JO", "è": "E", "é": "E", "ě": "E", "ė": "E", "ę": "E", "ą": "O",
     "à": "A", "á": "A", "ä": "A", "ì": "I", "í": "I", "ý": "I", "ÿ": "I", "ü": "U", "ú": "U",
-    "ù": "U", "ů": "U", "ř": "š", "đ": "d", "ß": "s", "ʹ": "", "ʺ": "", "ʼ": "", "'": "",
-    "’": "", "‘": "", "`": "", "′": "", "″": "", "\"": "",
+    "ù": "U", "ů": "U", "ř": "š", "đ": "d", "ß": "s",
+    # Romanian and Turkish (Crimean Tatar, Moldovan spellings): ț ţ ц, ș ş ш, ç ч
+    "ț": "c", "ţ": "c", "ș": "š", "ş": "š", "ç": "c", "ʹ": "", "ʺ": "", "ʼ": "", "'": "",
+    "’": "", "‘": "", "`": "", "′": "", "″": "", "\"": "", "ʲ": "Y",
 }
 # Groups read the same in every convention, longest first.
 _LATIN_GROUPS: dict[str, str] = {
     "schtsch": "šc", "shtsh": "šc", "shch": "šc", "szcz": "šc", "šč": "šc", "sch": "š",
     "tsch": "c", "tch": "c", "ts": "c", "tc": "c", "tz": "c", "cz": "c", "tzh": "tš",
     "tts": "c", "ttz": "c", "ttc": "c",  # т+ц, тт+с: a t before ts is part of the ц
+    "tč": "c", "tć": "c", "tĉ": "c", "tç": "c", "tț": "c",  # т+ч, as тч and tch: Gatčina
     "tsh": "tš", "sč": "š", "kh": "g", "gh": "g", "zh": "š",  # sč: с+ч, as сч above
     "sh": "š", "dzh": "dš", "dž": "dš", "dz": "d", "dź": "d", "ph": "f", "ou": "U",
 }
@@ -124,13 +167,15 @@ _FAMILY_GROUPS: dict[str, dict[str, str]] = {
     "czech": {"ch": "g", "x": "g"},
     "french": {"ch": "š", "j": "š", "gue": "gE", "gui": "gI"},
     "gost": {"ch": "c", "x": "g", "shh": "šc"},
+    # read only for block keys (block_keys: no key is read in these)
+    "dutch": {"ch": "g", "tsj": "c", "sj": "š", "zj": "š", "oe": "U"},
+    "hungarian": {"ch": "g", "cs": "c", "sz": "s", "zs": "š", "s": "š"},
 }
 
 # Apostrophes and BGN's ” (for ъ and the apostrophe) belong to the word they stand in.
 # (stdlib re throughout the hot path: several times faster than regex for these patterns)
 _WORDS = re.compile(r"(?:[^\W_]|[" + re.escape(APOSTROPHES + "”\"·") + r"])+")
 _DOUBLES = re.compile(r"(šc|dš|[a-zš])\1+")  # щщ, shchshch: one щ
-_DOUBLE_LETTERS = re.compile(r"(.)\1+")
 _CYRILLIC_LETTERS = CYRILLIC_RANGES
 _CYRILLIC_RUN = re.compile(f"[{_CYRILLIC_LETTERS}ʼ]+")
 
@@ -151,7 +196,7 @@ _CYRILLIC_READER = _compile(_CYRILLIC_GROUPS)
 # is read with one regex pass for the groups and one translate for the letters.
 _LATIN_TABLE = str.maketrans(_LATIN)
 _CYRILLIC_TABLE = str.maketrans(_CYRILLIC)
-_STRAY = re.compile(r"[^a-zšAEIOUJ0-9]")  # what neither table knows: other alphabets
+_STRAY = re.compile(r"[^a-zšAEIOUJY0-9]")  # what neither table knows: other alphabets
 
 
 def _stray(match: re.Match[str]) -> str:
@@ -164,14 +209,22 @@ def _stray(match: re.Match[str]) -> str:
 
 def _sounds_latin(run: str, family: str) -> str:
     pattern, groups = _latin_reader(family)
+    if "'" in run or "’" in run or "ʹ" in run or "ʺ" in run:  # a separating sign: the glide
+        run = _LATIN_SEPARATING.sub("ʲ", run)
     run = run.translate(_SILENT_LATIN)
+    if "je" in run and family != "french":  # German, Polish, Czech je after a consonant: ье
+        run = _LATIN_JE.sub("ʲ", run)
+    if "o" in run and not run.isascii():
+        run = _SOFT_O.sub("ʲo", run)
+    if family == "french" and run.endswith("e"):
+        run = _FRENCH_INE.sub("in", run)
     if "u" in run:
         run = _FINAL_U.sub("v", run)
     if "j" in run:
         run = _SOFT_J.sub("", run)
     if "x" in run:
-        run = _X_KHA.sub("h", run)
-    if run.endswith("a"):
+        run = _X_KHA.sub("g", run)  # the key sign itself: an h would join an s (Asxtor)
+    if run.endswith(("a", "â", "ǎ")):
         run = _GEMINATE_IA.sub(r"\1\1e", run)
     run = pattern.sub(lambda m: groups[m.group()], run).translate(_LATIN_TABLE)
     return _STRAY.sub(_stray, run) if _STRAY.search(run) else run
@@ -179,55 +232,133 @@ def _sounds_latin(run: str, family: str) -> str:
 
 def _sounds_cyrillic(run: str) -> str:
     pattern, groups = _CYRILLIC_READER
+    if "ь" in run or "ъ" in run:
+        run = _SEPARATING_SIGN.sub("ʲ", run)
     run = run.translate(_SILENT_CYRILLIC)
     if run.endswith("у"):
         run = _FINAL_CYRILLIC_U.sub("ў", run)
     if run.endswith("я"):
         run = _GEMINATE_YA.sub(r"\1\1е", run)
-    run = _DOUBLE_LETTERS.sub(r"\1", run)
+
     run = pattern.sub(lambda m: groups[m.group()], run).translate(_CYRILLIC_TABLE)
     return _STRAY.sub(_stray, run) if _STRAY.search(run) else run
 
 
-# Vowel runs, by position (static replacements: no Python call per run).
-_FINAL_A = re.compile(r"[AEIOUJ]*A$")  # a last run ending in а/я: kept as a
-_FINAL_RUN = re.compile(r"[AEIOUJ]+$")  # any other last run: dropped
-_U_RUN = re.compile(r"[AEIOJ]*U[AEIOUJ]*")  # a run with у/ю: u
-_RUN = re.compile(r"[AEIOJ]+")  # every other run: e
-
-
-_INITIAL_RUN = re.compile(r"^(?:[AEIOUJ]*([AEIOU])J?|J+)(?=[^AEIOUJ])")
-# а о е є э ё alternate at the start of a name (Олександр / Александр, Олена / Елена, Ёлкин /
-# Елкин / ICAO Elkin); и і ї ы and у ю do not.
+# Vowels are folded by position, in one pass over the word's vowel runs (see the module's
+# table).  A run is a stretch of vowel signs; J, Y and I before another vowel are glides (я =
+# JA, ya = IA), and an O after a glide is ё, which is е's class (Fyodor / Fedor, Артём /
+# Артем).  Y is the й a separating sign writes before a vowel (ь ъ ʼ: Запорожье, Мар'ївка)
+# and English-style ye after a consonant (Zaporozhye; Polish and Czech ie is е: Jerofiej).
+_RUNS = re.compile(r"[AEIOUJY]+")
+# After ж ш ч щ ц Russian writes е or ё where Ukrainian writes о (Камышевая / Комишова,
+# Лисичево / Lysychovo): an O there is an E.
+_HUSHED_O = re.compile(r"(?<=[šc])O")
+# A doubled consonant before the ending is Ukrainian and Belarusian for Russian ь + vowel
+# (Запоріжжя / Запорожье, Краснаполле / Краснополье): a consonant and the glide.
+_GEMINATE_ENDING = re.compile(r"([b-zš])\1(?=[AEIOU]+$)")
+_OPEN_CLASS = {"A": "a", "O": "a", "E": "e", "I": "e"}
+_CLOSED_CLASS = {"A": "a", "O": "e", "E": "e", "I": "e"}
 _INITIAL_CLASS = {"A": "a", "O": "a", "E": "a", "I": "i", "U": "u"}
+_ENDING_CLASS = {"A": "a", "O": "o", "E": "o", "I": "i", "U": "u"}
 
 
-def _initial(match: re.Match[str]) -> str:
-    vowel = match.group(1)
-    return _INITIAL_CLASS[vowel] if vowel else "i"  # a lone й: и
+def _vowels(run: str) -> list[str]:
+    """The vowels of a run without its glides, ё (a glide + O) as E, a last J or Y as I."""
+    out = []
+    glide = False
+    last = len(run) - 1
+    for i, c in enumerate(run):
+        if c in "IJY" and i < last:
+            glide = True
+            continue
+        out.append("I" if c in "JY" else "E" if c == "O" and glide else c)
+        glide = False
+    return out
+
+
+def _glide_ending(sounds: str, start: int) -> bool:
+    """Whether the run at *start* is the word's ending and begins with a glide (-я -ю -ё -ья
+    -ия -ье -ia -iu -'ye; not -ий -ии -ие -є -ie, where ie is also Polish е and є is uk-national's
+    ie)."""
+    run = _RUNS.match(sounds, start)
+    if run is None or run.end() != len(sounds):
+        return False
+    text = run.group()
+    return text[0] == "Y" or (text[0] in "IJ" and any(c in "AOU" for c in text[1:]))
+
+
+def _inner_class(run_closed: tuple[str, bool]) -> str:
+    run, closed = run_closed
+    if "U" in run:
+        return "u"
+    vowels = _vowels(run)
+    last = (_CLOSED_CLASS if closed else _OPEN_CLASS)[vowels[-1]]
+    if len(vowels) == 1:
+        return last
+    # two syllables (Миколаїв, Николаев: a, e); before й (or Latin i) the first is closed:
+    # Самойлово / Самійлове / Samoilove
+    return (_CLOSED_CLASS if vowels[-1] == "I" else _OPEN_CLASS)[vowels[0]] + last
+
+
+class _Classes(dict):  # type: ignore[type-arg]
+    """A vowel run's class by its function, computed once per distinct run."""
+
+    def __init__(self, function: Callable[..., str]) -> None:
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, run: object) -> str:
+        done = self[run] = self.function(run)
+        return done
+
+
+_ENDINGS = _Classes(lambda run: "i" if run[-1] in "JY" else _ENDING_CLASS[_vowels(run)[-1]])
+_INITIALS = _Classes(lambda run: _INITIAL_CLASS[_vowels(run)[0]])
+_INNER = _Classes(_inner_class)
 
 
 def _fold_vowels(sounds: str) -> str:
-    sounds = _FINAL_RUN.sub("", _FINAL_A.sub("a", sounds))
-    if sounds[:1] in _INITIAL_CLASS or sounds[:1] == "J":
-        sounds = _INITIAL_RUN.sub(_initial, sounds)
-    if "U" in sounds:
-        sounds = _U_RUN.sub("u", sounds)
-    return _RUN.sub("e", sounds)
+    """Each vowel run as its class: the first run by the word's first vowel, the last (after
+    a consonant) by the ending's class, the others by their vowels, in closed syllables (a
+    consonant and then a consonant, the word's end or a glide ending) with о, е, і one."""
+    if "O" in sounds:
+        sounds = _HUSHED_O.sub("E", sounds)
+    out = []
+    position = 0
+    end = len(sounds)
+    for match in _RUNS.finditer(sounds):
+        start, stop = match.span()
+        out.append(sounds[position:start])
+        position = stop
+        if stop == end:  # the ending
+            out.append(_ENDINGS[match.group()])
+        elif start == 0:
+            out.append(_INITIALS[match.group()])
+        else:
+            after = stop + 1
+            if after >= end:
+                closed = True
+            else:
+                c = sounds[after]
+                closed = c not in _VOWEL_SIGNS or (c in "IJY" and _glide_ending(sounds, after))
+            out.append(_INNER[match.group(), closed])
+    out.append(sounds[position:])
+    return "".join(out)
 
 
-def _word_key(word: str) -> str:
-    """The key of one word (lowercase, NFC, apostrophes inside); memoized, bounded."""
-    done = _word_memo.get(word)
-    if done is not None:
-        return done
+_VOWEL_SIGNS = frozenset("AEIOUJY")
+
+
+def _word_sounds(word: str, family: str | None = None) -> str:
+    """The sounds of one word, single (no doubled sign), its Latin runs read in *family* (by
+    default the convention the word's letters tell)."""
     if _ANY_CYRILLIC.search(word) is None:
-        sounds = _sounds_latin(word, latin_family(word))
+        sounds = _sounds_latin(word, family or latin_family(word))
     elif _ANY_LATIN.search(word) is None:
         sounds = _sounds_cyrillic(word)
     else:  # a word in two scripts (Покровsk): each run read in its own
         parts = []
-        family = latin_family(word)
+        family = family or latin_family(word)
         position = 0
         for match in _CYRILLIC_RUN.finditer(word):
             if match.start() > position:
@@ -237,10 +368,22 @@ def _word_key(word: str) -> str:
         if position < len(word):
             parts.append(_sounds_latin(word[position:], family))
         sounds = "".join(parts)
-    single = _DOUBLES.sub(r"\1", sounds)
+    single = sounds
+    if _GEMINATE_ENDING.search(sounds):
+        single = _GEMINATE_ENDING.sub(r"\1J", sounds)
+    # (and then single: spellings drop doubled letters at will, Tolyatti / Toliati)
+    single = _DOUBLES.sub(r"\1", single)
     while single != sounds:  # ш+щ+ш: š šc š → one pass leaves šc šc
         sounds, single = single, _DOUBLES.sub(r"\1", single)
-    done = _fold_vowels(single)
+    return single
+
+
+def _word_key(word: str) -> str:
+    """The key of one word (lowercase, NFC, apostrophes inside); memoized, bounded."""
+    done = _word_memo.get(word)
+    if done is not None:
+        return done
+    done = _DOUBLES.sub(r"\1", _fold_vowels(_word_sounds(word)))
     _word_memo[word] = done
     return done
 
@@ -263,8 +406,11 @@ def _given_names() -> dict[str, str]:
         target = _word_key(_prepare(first))
         for form in [first, *others]:
             spellings = {form}
-            if not form.isascii():
-                spellings |= {romanize(form, s.id) for s in every}
+            if not form.isascii():  # in the systems of the form's language (a Ukrainian
+                # system writes Belarusian Дзмітрый as Dzmitrywj, the key of Dmitriev)
+                letters = {c for c in form.lower() if c.isalpha()}
+                spellings |= {romanize(form, s.id) for s in every
+                              if letters <= set(ALPHABETS.get(s.language, letters))}
             for spelling in spellings:
                 word = _word_key(_prepare(spelling))
                 if mapping.get(word, target) != target:
@@ -289,7 +435,8 @@ def _prepare(text: str) -> str:
     if text.isascii():
         return text.lower()
     text = prepare(unicodedata.normalize("NFC", text), cyrillic_source=True)
-    return _INVISIBLE.sub("", text).lower()
+    # lowercase first: İ lowercases to i + a combining dot, which goes with the marks
+    return _INVISIBLE.sub("", text.lower())
 
 
 def key(name: str) -> str:
@@ -318,6 +465,162 @@ def key(name: str) -> str:
 
 
 _memo: Memo[str, str] = Memo(NAMES)
+
+
+# -- Block keys ------------------------------------------------------------------------------
+
+# The conventions a Latin word may be written in, by the letters that mark them (beyond the
+# one latin_family() tells): each is one reading of the word, and so one block key.
+_READINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("polish", re.compile(r"sz|cz|rz|w")),
+    ("german", re.compile(r"sch|z|w")),
+    ("french", re.compile(r"ou|ch|j")),
+    ("dutch", re.compile(r"tsj|sj|zj|oe")),
+    ("hungarian", re.compile(r"cs|sz|zs")),
+    ("czech", re.compile(r"ch")),
+)
+# Belarusian ў written u after a vowel and before a consonant (Vaukavysk: Ваўкавыск)
+_INNER_U = re.compile(r"(?<=[aeo])u(?=[bcdfghklmnpqrstvwxzčšžł])")
+# y or i before e after a consonant: ье in English-style spellings (Zaporozhye), е in others
+_LATIN_YE = re.compile(r"(?<=[bcdfghklmnpqrstvwxzčšžł])(?=[yi]e)")
+# a c that is neither ch, cz, ck nor cs, as no English-style spelling writes it: Czech, Slovak
+# or Polish written without diacritics (Sevcenko, Cernihiv), where s and z may be š and ž
+_BARE_C = re.compile(r"c(?![hzks])")
+_BARE_S = re.compile(r"[sz](?![hz])")
+# The looser fold: every vowel inside a word e (but u), the ending dropped, ш as с (Czech,
+# Slovak and Polish written without diacritics: Sevcenko), ж as з.
+_LOOSE_RUN = re.compile(r"[AEIOJY]*U[AEIOUJY]*|[AEIOJY]+")
+_LOOSE_ENDING = re.compile(r"[AEIOUJY]+$")
+_LOOSE_CONSONANTS = str.maketrans({"š": "s"})
+
+
+def _loose(sounds: str) -> str:
+    """The looser vowel fold of a word's sounds (its first vowel keeps its class)."""
+    head = ""
+    if sounds[:1] in _VOWEL_SIGNS:
+        run = _RUNS.match(sounds)
+        assert run is not None
+        if run.end() == len(sounds):
+            return ""
+        head, sounds = _INITIAL_CLASS[_vowels(run.group())[0]], sounds[run.end():]
+    sounds = _LOOSE_ENDING.sub("", sounds)
+    body = _LOOSE_RUN.sub(lambda m: "u" if "U" in m.group() else "e", sounds)
+    return _DOUBLES.sub(r"\1", (head + body).translate(_LOOSE_CONSONANTS))
+
+
+def _word_blocks(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The keys of one word under every plausible reading (the precise key first), and the
+    same readings with the looser fold."""
+    done = _block_memo.get(word)
+    if done is not None:
+        return done
+    given = _given_names()
+    readings: list[str] = [_word_sounds(word)]
+    if _ANY_LATIN.search(word) is not None:
+        own = latin_family(word)
+        for family, marker in _READINGS:
+            if family != own and marker.search(word):
+                readings.append(_word_sounds(word, family))
+        if "u" in word and _INNER_U.search(word):
+            readings.append(_word_sounds(_INNER_U.sub("v", word)))
+        if "e" in word and _LATIN_YE.search(word):  # ye, ie after a consonant as ье
+            readings.append(_word_sounds(_LATIN_YE.sub("'", word)))
+        if "c" in word and _BARE_C.search(word):  # Czech or Polish without diacritics
+            readings.append(_word_sounds(_BARE_S.sub("š", word), "czech"))
+    strict: dict[str, None] = {}
+    loose: dict[str, None] = {}
+    for sounds in readings:
+        k = _DOUBLES.sub(r"\1", _fold_vowels(sounds))
+        if k:
+            strict.setdefault(given.get(k, k), None)
+        k = given[k] if k in given else _loose(sounds)
+        if k:
+            loose.setdefault(k, None)
+    done = (tuple(strict), tuple(loose))
+    _block_memo[word] = done
+    return done
+
+
+_block_memo: Memo[str, tuple[tuple[str, ...], tuple[str, ...]]] = Memo(WORDS)
+#: At most this many block keys per name: past it, a name's words are read in one reading each.
+MAX_BLOCK_KEYS = 16
+
+
+def block_keys(name: str) -> frozenset[str]:
+    """The keys under which *name*'s variants may hide: one per plausible reading of it.
+
+    key(name) is one of them (unless it is empty: a name without letters has no block key).
+    The others read the name's Latin words in every convention their letters allow (Polish
+    sz cz rz w, German sch z w, French ou ch j, Dutch tsj sj zj oe, Hungarian cs sz zs, Czech
+    ch; Belarusian ў written u), and every reading also with the looser fold (every vowel
+    inside a word e but u, no ending, ш as с).  Names whose spellings a key cannot join
+    (Дніпро / Днепр, Dainega / Deineha) share a block key; so do many different names: block
+    on these keys, then verify each pair with same_name().
+
+    >>> bool(block_keys("Dnipro") & block_keys("Днепр"))
+    True
+    """
+    if not isinstance(name, str):
+        raise TypeError(f"block_keys() takes a str, not {type(name).__name__}")
+    strict, loose = _name_blocks(name)
+    return strict | loose
+
+
+def _name_blocks(name: str) -> tuple[frozenset[str], frozenset[str]]:
+    """block_keys() in two parts: the readings' precise keys, and their looser keys."""
+    done = _name_block_memo.get(name)
+    if done is not None:
+        return done
+    if is_placeholder(name):  # no name: no block (as its key is empty)
+        return frozenset(), frozenset()
+    words = []
+    for match in _WORDS.finditer(_prepare(name)):
+        blocks = _word_blocks(match.group().strip(APOSTROPHES + "”\"·"))
+        if blocks[0]:
+            words.append(blocks)
+    if not words:
+        return frozenset(), frozenset()
+    parts = []
+    for level in (0, 1):
+        alternatives = [w[level] for w in words]
+        out: set[str] = set()
+        combinations = 1
+        for w in alternatives:
+            combinations *= len(w)
+        if combinations <= MAX_BLOCK_KEYS:
+            out.update(" ".join(sorted(choice)) for choice in product(*alternatives))
+        else:  # one reading at a time for every word at once
+            for i in range(max(len(w) for w in alternatives)):
+                out.add(" ".join(sorted(w[min(i, len(w) - 1)] for w in alternatives)))
+        parts.append(frozenset(out))
+    done = (parts[0], parts[1])
+    _name_block_memo[name] = done
+    return done
+
+
+_name_block_memo: Memo[str, tuple[frozenset[str], frozenset[str]]] = Memo(NAMES)
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether *a* and *b* are one name, for a pair that block_keys() brought together.
+
+    True when the keys are equal; or when one reading of each (block_keys' conventions, not
+    the looser fold) gives the same key (Selenskyj read as German); or when only the looser
+    fold joins them and similarity() is at least SAME_NAME_THRESHOLD (Dainega / Deineha 0.92,
+    Дніпро / Днепр 0.91; Ivanov / Ivanova 0.77 stay apart).  False for names without a key.
+    """
+    ka, kb = key(a), key(b)
+    if not ka or not kb:
+        return False  # blank or a placeholder ("-", "n/a"): no name to be the same
+    if ka == kb:
+        return True
+    strict_a, loose_a = _name_blocks(a)
+    strict_b, loose_b = _name_blocks(b)
+    if strict_a & strict_b:
+        return True
+    if not loose_a & loose_b:
+        return False
+    return similarity(a, b) >= SAME_NAME_THRESHOLD
 
 
 def key_many(names: Iterable[Any]) -> list[str | None]:
