@@ -1,5 +1,6 @@
 """Reading the gazetteer's file: places parsed, renamings attached (curated and derived),
 keys checked; load() and lookup()."""
+
 from __future__ import annotations
 
 import gzip
