@@ -117,6 +117,12 @@ def test_key_and_group_are_the_library_key_and_group(base: str) -> None:
     assert groups == [{"key": g.key, "representative": g.representative, "names": list(g.names),
                        "indices": list(g.indices)} for g in translit.group(names)]
     assert any(len(g["names"]) >= 4 for g in groups)  # type: ignore[index, arg-type]  # the Kharkivs
+    for name in names:
+        assert _ok(base, "/api/block-keys", {"name": name})["block_keys"] == \
+            sorted(translit.block_keys(name))
+    for a, b in [("Dnipro", "Днепр"), ("Kharkiv", "Kyiv"), ("Vitaly Dainega", "Віталій Дейнега")]:
+        assert _ok(base, "/api/same-name", {"a": a, "b": b})["same_name"] == translit.same_name(a, b)
+    assert _ok(base, "/api/same-name", {"a": "Dnipro", "b": "Днепр"})["same_name"] is True
 
 
 def test_lookup_is_made_of_library_calls(base: str) -> None:
@@ -159,7 +165,8 @@ def test_the_api_is_described_by_openapi(base: str) -> None:
     status, schema, _ = get(base, "/api/openapi.json")
     assert status == 200
     paths = set(schema["paths"])
-    for verb in ("check", "romanize", "cyrillize", "candidates", "identify", "key", "group", "lookup"):
+    for verb in ("check", "romanize", "cyrillize", "candidates", "identify", "key", "block-keys",
+                 "same-name", "group", "lookup"):
         assert f"/api/{verb}" in paths
         assert schema["paths"][f"/api/{verb}"]["post"]["summary"]
 

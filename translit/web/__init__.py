@@ -232,6 +232,11 @@ class NameRequest(BaseModel):
     name: str = Field(max_length=MAX_NAME_CHARS)
 
 
+class PairRequest(BaseModel):
+    a: str = Field(max_length=MAX_NAME_CHARS)
+    b: str = Field(max_length=MAX_NAME_CHARS)
+
+
 class NamesRequest(BaseModel):
     names: list[str] = Field(max_length=MAX_NAMES)
 
@@ -314,6 +319,15 @@ def _api(app: FastAPI) -> None:
     @app.post("/api/key", summary="translit.key(name): the grouping key")
     async def key_(body: NameRequest) -> dict[str, Any]:
         return {"key": await _call(translit.key, body.name)}
+
+    @app.post("/api/block-keys",
+              summary="translit.block_keys(name): the keys a name's variants may hide under")
+    async def block_keys_(body: NameRequest) -> dict[str, Any]:
+        return {"block_keys": sorted(await _call(translit.block_keys, body.name))}
+
+    @app.post("/api/same-name", summary="translit.same_name(a, b): one name, for a blocked pair")
+    async def same_name_(body: PairRequest) -> dict[str, Any]:
+        return {"same_name": await _call(translit.same_name, body.a, body.b)}
 
     @app.post("/api/group", summary="translit.group(names): the names grouped by key")
     async def group_(body: NamesRequest) -> dict[str, Any]:
