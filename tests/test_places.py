@@ -10,7 +10,7 @@ import pytest
 
 from translit import places
 from translit.normalize import KEY_VERSION, key
-from translit.places import fold, lookup
+from translit.places import lookup, lookup_form
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLES = ROOT / "tables" / "places"
@@ -63,9 +63,9 @@ def test_every_renaming_is_found_through_its_former_name(row: dict[str, str]) ->
         return
     for former in filter(None, (row["former"], row.get("former_ru"))):
         matches = [m for m in lookup(former, limit=20) if m.via == "former"]
-        names = {fold(m.place.name) for m in matches}
-        assert fold(row["name"].replace("'", "ʼ")) in names, (former, names)
-        match = next(m for m in matches if fold(m.place.name) == fold(row["name"]))
+        names = {lookup_form(m.place.name) for m in matches}
+        assert lookup_form(row["name"].replace("'", "ʼ")) in names, (former, names)
+        match = next(m for m in matches if lookup_form(m.place.name) == lookup_form(row["name"]))
         assert match.renaming is not None and match.renaming.date == row["date"]
         assert match.place.region == row["region"]
 

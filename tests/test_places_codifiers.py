@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from translit import places
-from translit.places import current_name, fold, lookup
+from translit.places import current_name, lookup, lookup_form
 
 ROOT = Path(__file__).resolve().parent.parent
 DERIVED = tomllib.loads((ROOT / "tables" / "places" / "renames-codifiers.toml").read_text("utf-8"))
@@ -125,7 +125,7 @@ def test_two_renamings_are_followed() -> None:
 def test_current_name_never_answers_a_former_name(former: str) -> None:
     for found in current_name(former, limit=50):
         if found.chain and found.place.katottg:
-            assert fold(found.chain[-1].name) == fold(found.name), (former, found)
+            assert lookup_form(found.chain[-1].name) == lookup_form(found.name), (former, found)
         if found.chain:
             later = [r for r in found.place.former if r.kind == "renaming"
                      and r.date.split("/")[-1] > found.chain[-1].date.split("/")[-1]]
@@ -148,7 +148,7 @@ def test_current_name_and_official_russian_never_raise(
     for found in current_name(text, country=country, region=region, raion=raion):
         assert isinstance(found.name, str) and all(r.name for r in found.chain)
     for form in places.official_russian(text, region=region):
-        assert fold(form.uk) == fold(text) or fold(form.ru) == fold(text)
+        assert lookup_form(form.uk) == lookup_form(text) or lookup_form(form.ru) == lookup_form(text)
 
 
 def test_derived_rows_are_well_formed() -> None:

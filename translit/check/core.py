@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from ..detect import repair
 from ..lexicon import load as load_lexicon
 from ..normalize import key
-from ..places import Renaming, fold
+from ..places import Renaming, lookup_form
 from ..reverse import identify
 from ..systems import romanize, system
 from .data import _place_name
@@ -223,7 +223,7 @@ def _judge_spelling(doc: _Text, name: _Name, text: str) -> _Judged | None:
     when it is spelled right (the same for every mention of the name spelled so)."""
     if name.language is None:
         return None
-    folded = fold(text)
+    folded = lookup_form(text)
     accepted = _accepted(name, doc)
     if folded in accepted or _inflected(folded, accepted):
         return None
@@ -236,7 +236,7 @@ def _judge_spelling(doc: _Text, name: _Name, text: str) -> _Judged | None:
         return None
     follows = _follows(text, name, doc)
     suggestion = _correct(name, doc)
-    if fold(suggestion) == folded:
+    if lookup_form(suggestion) == folded:
         return None
     if _russian_based(text, name, follows, doc):
         return "russian-based", suggestion, follows
@@ -285,7 +285,7 @@ def _add_inconsistent(
         # a person is named in full or by surname: full names are compared with full names,
         # surnames with every mention's surname
         full = [m for m in group if not m.name.id.endswith(":surname")]
-        passes: list[tuple[list[_Mention], Callable[[str], str]]] = [(full, fold)]
+        passes: list[tuple[list[_Mention], Callable[[str], str]]] = [(full, lookup_form)]
         if any(m.name.kind == "person" for m in group):
             passes.append((group, _last_word))
         for members, spelled in passes:
@@ -303,7 +303,7 @@ def _add_inconsistent(
 
 
 def _last_word(text: str) -> str:
-    return fold(text.split()[-1])
+    return lookup_form(text.split()[-1])
 
 
 def _group_id(mention: _Mention) -> str:
@@ -318,14 +318,14 @@ def _spellings_by_name(mentions: list[_Mention]) -> dict[str, dict[str, str]]:
         if not m.gloss:
             spellings = out.setdefault(_group_id(m), {})
             if m.text not in spellings:
-                spellings[m.text] = fold(m.text)
+                spellings[m.text] = lookup_form(m.text)
     return out
 
 
 def _finding(doc: _Text, spellings: dict[str, dict[str, str]], mention: _Mention, problem: str,
              suggestion: str, follows: tuple[str, ...]) -> Finding:
     name = mention.name
-    folded = fold(mention.text)
+    folded = lookup_form(mention.text)
     variants = [text for text, other in spellings.get(_group_id(mention), {}).items()
                 if other != folded]
     label = _label(name, suggestion, doc)
@@ -367,7 +367,7 @@ def _explain(doc: _Text, mention: _Mention, problem: str, suggestion: str,
     cyrillic = name.cyrillic
     if problem == "former-name" and mention.renaming is not None:
         r = mention.renaming
-        new = suggestion if fold(suggestion) == fold(r.name) else f"{suggestion} ({r.name})"
+        new = suggestion if lookup_form(suggestion) == lookup_form(r.name) else f"{suggestion} ({r.name})"
         return f"{text} is a former name: the place was renamed {new} on {r.date} by {r.act}"
     if problem == "mixed-script":
         if mention.script == "cyrillic":
@@ -377,7 +377,7 @@ def _explain(doc: _Text, mention: _Mention, problem: str, suggestion: str,
         ru = _all_forms(name).get("ru") or ""
         russian = [i for i in follows if i.startswith("ru-")]
         how = f" ({_names_of(russian)})" if russian else ""
-        if ru and fold(ru) == fold(cyrillic):
+        if ru and lookup_form(ru) == lookup_form(cyrillic):
             return (f"{text} writes {cyrillic} by Russian rules{how}; by {language} rules it is "
                     f"{suggestion}")
         return (f"{text} is the Russian form {ru} romanized{how}; the {language} name "
@@ -388,6 +388,6 @@ def _explain(doc: _Text, mention: _Mention, problem: str, suggestion: str,
         return (f"{text} is not a known name; {doc.target.id} writes its likeliest reading "
                 f"{cyrillic} as {suggestion}")
     how = f"follows {_names_of(follows)}" if follows else "follows no system"
-    established = " (the established spelling)" if name.established and fold(
-        name.established) == fold(suggestion) else f" ({doc.target.id})"
+    established = " (the established spelling)" if name.established and lookup_form(
+        name.established) == lookup_form(suggestion) else f" ({doc.target.id})"
     return f"{text} {how} for {cyrillic}; write {suggestion}{established}"

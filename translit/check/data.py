@@ -13,7 +13,7 @@ from importlib import resources
 
 from ..letters import guess_language
 from ..normalize import KEY_VERSION, key
-from ..places import Place, Spelling, fold, spellings
+from ..places import Place, Spelling, lookup_form, spellings
 from ..places import load as load_gazetteer
 from ..systems import systems
 from ..tables import tables_dir
@@ -35,7 +35,7 @@ def _given_names() -> tuple[dict[str, list[int]], list[_GivenName]]:
     every = systems()
 
     def add(spelling: str, row: int) -> None:
-        entries = index.setdefault(fold(spelling), [])
+        entries = index.setdefault(lookup_form(spelling), [])
         if row not in entries:
             entries.append(row)
 
@@ -59,7 +59,7 @@ def _given_names() -> tuple[dict[str, list[int]], list[_GivenName]]:
     for entry in spellings():
         if entry.kind != "given":
             continue
-        rows_found = index.get(fold(entry.spelling)) or []
+        rows_found = index.get(lookup_form(entry.spelling)) or []
         if not rows_found:
             row = len(names)
             names.append(_GivenName({"uk": entry.name}))
@@ -82,7 +82,7 @@ def _spelling_index() -> dict[str, list[tuple[Spelling, str]]]:
                              ("related", s.related)):
             for value in values:
                 if value and not _CYRILLIC.search(value):
-                    index.setdefault(fold(value), []).append((s, role))
+                    index.setdefault(lookup_form(value), []).append((s, role))
     return index
 
 
@@ -105,7 +105,7 @@ def _wrong_by_name() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
     for s in spellings():
         if s.kind == "place":
-            out.setdefault(fold(s.name), set()).update(fold(w) for w in s.wrong)
+            out.setdefault(lookup_form(s.name), set()).update(lookup_form(w) for w in s.wrong)
     return {k: frozenset(v) for k, v in out.items()}
 
 
@@ -136,21 +136,21 @@ def _spelling_by_name() -> dict[tuple[str, str], Spelling]:
     index: dict[tuple[str, str], Spelling] = {}
     for s in spellings():
         if s.kind in ("place", "given"):
-            index.setdefault((s.kind, fold(s.name)), s)
+            index.setdefault((s.kind, lookup_form(s.name)), s)
     return index
 
 
 def _place_name(place: Place) -> _Name:
     forms = place.forms()
-    spelling = _spelling_by_name().get(("place", fold(place.name))) if place.name else None
+    spelling = _spelling_by_name().get(("place", lookup_form(place.name))) if place.name else None
     if spelling is not None and "ru" not in forms and place.language != "ru":
         forms.update(_russian_form(spelling, place))
-    also = frozenset(fold(a) for a in spelling.also) if spelling else frozenset()
+    also = frozenset(lookup_form(a) for a in spelling.also) if spelling else frozenset()
     return _Name(
         id=f"place:{place.id or place.name}", kind="place", language=place.language,
         cyrillic=place.name, forms=forms, established=spelling.spelling if spelling else "",
         scope=spelling.scope if spelling else "en", also=also,
-        wrong=_wrong_by_name().get(fold(place.name), frozenset()), latin=place.geonames_name,
+        wrong=_wrong_by_name().get(lookup_form(place.name), frozenset()), latin=place.geonames_name,
         place=place,
     )
 
@@ -170,8 +170,8 @@ def _spelling_name(s: Spelling, place: Place | None) -> _Name:
     if place is not None:
         name = _place_name(place)
         name.established = name.established or s.spelling
-        name.also = name.also | {fold(a) for a in s.also}
-        name.wrong = name.wrong | {fold(w) for w in s.wrong}
+        name.also = name.also | {lookup_form(a) for a in s.also}
+        name.wrong = name.wrong | {lookup_form(w) for w in s.wrong}
         return name
     forms = {s.language: s.name}
     for related in s.related:
@@ -181,7 +181,7 @@ def _spelling_name(s: Spelling, place: Place | None) -> _Name:
     return _Name(
         id=f"spelling:{s.name}:{s.kind}", kind=kind, language=s.language, cyrillic=s.name,
         forms=forms, established=s.spelling, scope=s.scope,
-        also=frozenset(fold(a) for a in s.also), wrong=frozenset(fold(w) for w in s.wrong),
+        also=frozenset(lookup_form(a) for a in s.also), wrong=frozenset(lookup_form(w) for w in s.wrong),
     )
 
 
@@ -191,6 +191,6 @@ def _place_of(s: Spelling) -> Place | None:
         return None
     country = {"uk": "UA", "ru": "RU", "be": "BY"}[s.language]
     for match in load_gazetteer().lookup(s.name, country=country, limit=5):
-        if match.via == "name" and match.place.name and fold(match.place.name) == fold(s.name):
+        if match.via == "name" and match.place.name and lookup_form(match.place.name) == lookup_form(s.name):
             return match.place
     return None

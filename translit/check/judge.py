@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from rapidfuzz.distance import Levenshtein
 
 from ..normalize import key
-from ..places import fold
+from ..places import lookup_form
 from ..reverse import ALPHABETS, identify
 from ..systems import romanize, system, systems
 from .text import (
@@ -43,18 +43,18 @@ def _accepted(name: _Name, doc: _Text) -> frozenset[str]:
 
 
 def _accepted_spellings(name: _Name, doc: _Text) -> frozenset[str]:
-    out = {fold(_correct(name, doc))} | set(name.also)
+    out = {lookup_form(_correct(name, doc))} | set(name.also)
     if name.established:
-        out.add(fold(name.established))
+        out.add(lookup_form(name.established))
     if name.cyrillic and name.language:
-        out.add(fold(romanize(name.cyrillic, _system_for(name.language, doc.target))))
+        out.add(lookup_form(romanize(name.cyrillic, _system_for(name.language, doc.target))))
         if name.language != doc.language:
             # another language's name: any of its systems, and its other Latin names
             for s in systems(name.language):
-                out.add(fold(s.romanize(name.cyrillic)))
+                out.add(lookup_form(s.romanize(name.cyrillic)))
             if name.place is not None:
                 own = key(name.place.name)
-                out.update(fold(n) for n, k in zip(name.place.all_names(), name.place._keys,
+                out.update(lookup_form(n) for n, k in zip(name.place.all_names(), name.place._keys,
                                                    strict=False)
                            if k == own and not _CYRILLIC.search(n))
     return frozenset(out)
@@ -107,18 +107,18 @@ def _russian_based(spelling: str, name: _Name, follows: Sequence[str], doc: _Tex
         return any(
             _russian_based(w, p, _follows(w, p, doc), doc) for w, p in zip(words, name.words,
                                                                     strict=True)
-            if fold(w) not in _accepted(p, doc))
+            if lookup_form(w) not in _accepted(p, doc))
     if any(system(i).language == "ru" for i in follows):
         return True
     ru = _all_forms(name).get("ru")
-    if not ru or not name.cyrillic or fold(ru) == fold(name.cyrillic):
+    if not ru or not name.cyrillic or lookup_form(ru) == lookup_form(name.cyrillic):
         return False
     # no system writes it, but it is nearer the Russian form's spellings than the name's own
     # (German Kiew: one letter from Kijew, the Russian Киев; three from Kyjiw)
-    folded = fold(spelling)
+    folded = lookup_form(spelling)
     assert name.language is not None
-    to_russian = min(Levenshtein.distance(folded, fold(s.romanize(ru))) for s in systems("ru"))
-    to_own = min(Levenshtein.distance(folded, fold(s.romanize(name.cyrillic)))
+    to_russian = min(Levenshtein.distance(folded, lookup_form(s.romanize(ru))) for s in systems("ru"))
+    to_own = min(Levenshtein.distance(folded, lookup_form(s.romanize(name.cyrillic)))
                  for s in systems(name.language))
     return to_russian < to_own
 

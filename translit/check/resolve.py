@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from ..lexicon import load as load_lexicon
 from ..normalize import key
-from ..places import Match, Renaming, _spelled, fold
+from ..places import Match, Renaming, _spelled, lookup_form
 from ..places import load as load_gazetteer
 from ..reverse import ALPHABETS, candidates, identify
 from ..systems import romanize, system
@@ -61,7 +61,7 @@ class _Resolver:
         return None if done is None else _Mention(start, end, span, *done)
 
     def _resolve_latin(self, span: str, words: int, start: int, end: int) -> _Mention | None:
-        folded = fold(span)
+        folded = lookup_form(span)
         letters = sum(c.isalpha() for c in span)
         if letters < 3:
             return None
@@ -146,7 +146,7 @@ class _Resolver:
         matches = load_gazetteer().lookup(span, limit=8)
         exact = [m for m in matches if m.exact and m.via in ("name", "former")]
         if exact:
-            best = self._best_place(fold(span), exact)
+            best = self._best_place(lookup_form(span), exact)
             assert best is not None
             return _Mention(start, end, span, self.intern(_place_name(best.place)), best.via,
                             best.renaming, True, script="cyrillic")
@@ -171,7 +171,7 @@ class _Resolver:
         if len(words) < 2 or len(words) > 3:
             return None
         index, given_rows = _given_names()
-        rows = index.get(fold(words[0].text))
+        rows = index.get(lookup_form(words[0].text))
         if not rows:
             return None
         surname = words[-1].text
@@ -254,7 +254,7 @@ class _Resolver:
         # (Syrskyi: Сирський, though the lexicon lacks it and has Щирський)
         target = _system_for(language, self.doc.target)
         top = readings[0].score if readings else 0.0
-        exact = [r for r in readings if fold(romanize(r.cyrillic, target)) == fold(word)
+        exact = [r for r in readings if lookup_form(romanize(r.cyrillic, target)) == lookup_form(word)
                  and (r in known or r.score >= top - PLAUSIBLE_NATS)]
         exact_known = [r for r in exact if r in known]
         chosen = exact_known or exact or known or readings
@@ -306,7 +306,7 @@ def _given_name(spelling: str, given: _GivenName, language: str | None) -> _Name
     forms = {lang: form for lang, form in given.forms.items()}
     established = ""
     if language == "uk":
-        given_spelling = _spelling_by_name().get(("given", fold(cyrillic)))
+        given_spelling = _spelling_by_name().get(("given", lookup_form(cyrillic)))
         if given_spelling is not None:
             established = given_spelling.spelling
     return _Name(id="", kind="person", language=language, cyrillic=cyrillic, forms=forms,

@@ -46,7 +46,7 @@ in).
 
 from __future__ import annotations
 
-from .forms import fold
+from .forms import lookup_form
 from .gazetteer import COUNTRY_LANGUAGE, Gazetteer, Match, Place, Renaming, _spelled
 from .loading import NOT_IDENTIFIED, load, lookup
 from .official import RussianForm, edition, official_russian, russian_forms, sources
@@ -54,7 +54,24 @@ from .spellings import Spelling, people, spellings
 from .succession import Succession, current_name
 
 __all__ = [
-    "COUNTRY_LANGUAGE", "NOT_IDENTIFIED", "Gazetteer", "Match", "Place", "Renaming",
-    "RussianForm", "Spelling", "Succession", "_spelled", "current_name", "edition", "fold",
-    "load", "lookup", "official_russian", "people", "russian_forms", "sources", "spellings",
+    "COUNTRY_LANGUAGE",
+    "NOT_IDENTIFIED",
+    "Gazetteer",
+    "Match",
+    "Place",
+    "Renaming",
+    "RussianForm",
+    "Spelling",
+    "Succession",
+    "_spelled",
+    "current_name",
+    "edition",
+    "load",
+    "lookup",
+    "lookup_form",
+    "official_russian",
+    "people",
+    "russian_forms",
+    "sources",
+    "spellings",
 ]

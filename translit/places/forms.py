@@ -10,8 +10,9 @@ from pathlib import Path
 from ..letters import nfc, without_apostrophes
 
 
-def fold(text: str) -> str:
-    """A spelling as spellings are compared: NFC, lowercase, no apostrophes, one kind of hyphen."""
+def lookup_form(text: str) -> str:
+    """The form a spelling is looked up in (gazetteer names, established spellings, the
+    check's comparisons): NFC, lowercase, no apostrophes, one space between words."""
     text = without_apostrophes(nfc(text).lower())
     return " ".join(text.split())
 

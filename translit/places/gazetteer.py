@@ -13,7 +13,7 @@ from ..lexicon import load as load_lexicon
 from ..memo import SPELLINGS, Memo
 from ..normalize import key
 from ..systems import DEFAULT_SYSTEM, System, romanize, systems
-from .forms import fold
+from .forms import lookup_form
 from .spellings import _established_place
 
 COUNTRY_LANGUAGE = {"UA": "uk", "RU": "ru", "BY": "be"}
@@ -174,7 +174,7 @@ class Gazetteer:
         name_key = key(name)
         if not name_key:
             return []
-        folded = fold(name)
+        folded = lookup_form(name)
         found: dict[int, Match] = {}
         for number, renaming, form in self._former.get(name_key, ()):
             place = self.places[number]
@@ -192,8 +192,8 @@ class Gazetteer:
             via = "name" if name_key == own else "alternate"
             exact_name = next((n for n in matching if _spelled(folded, n)), None)
             if via == "alternate":
-                former = {fold(f) for r in place.former for f in (r.former, r.former_ru) if f}
-                if any(fold(n) in former for n in matching):
+                former = {lookup_form(f) for r in place.former for f in (r.former, r.former_ru) if f}
+                if any(lookup_form(n) in former for n in matching):
                     continue  # already found as a former name
             _keep(found, number, Match(place, exact_name or matching[0], via, exact_name is not None))
         ranked = sorted(found.values(), key=lambda m: -m.score)
@@ -221,7 +221,7 @@ def _keep(found: dict[int, Match], number: int, match: Match) -> None:
 def _spelled(folded: str, name: str) -> bool:
     """Whether *folded* (a folded Latin or Cyrillic spelling) is *name* or a system's spelling
     of it, letter for letter."""
-    if fold(name) == folded:
+    if lookup_form(name) == folded:
         return True
     if not has_cyrillic(name):
         return False
@@ -233,7 +233,7 @@ def _spelled(folded: str, name: str) -> bool:
     # none of them is it.
     found = set()
     for s in _systems_defaults_first():
-        spelling = fold(s.romanize(name))
+        spelling = lookup_form(s.romanize(name))
         if spelling == folded:
             return True
         found.add(spelling)
@@ -245,7 +245,7 @@ def _system_spellings(name: str) -> frozenset[str]:
     """Every system's spelling of a Cyrillic name, folded ({} for a Latin name)."""
     done = _spellings_memo.get(name)
     if done is None:
-        done = frozenset(fold(s.romanize(name)) for s in systems()) if has_cyrillic(
+        done = frozenset(lookup_form(s.romanize(name)) for s in systems()) if has_cyrillic(
             name) else frozenset()
         _spellings_memo[name] = done
     return done

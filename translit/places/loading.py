@@ -11,7 +11,7 @@ from functools import cache
 
 from ..normalize import KEY_VERSION, key
 from ..tables import tables_dir
-from .forms import _data_path, _nfc, fold
+from .forms import _data_path, _nfc, lookup_form
 from .gazetteer import _LANGUAGE_BITS, COUNTRY_LANGUAGE, Gazetteer, Match, Place, Renaming
 
 # --- loading ---------------------------------------------------------------------------------
@@ -51,14 +51,14 @@ def _renamings() -> list[tuple[str, Renaming]]:
     # KATOTTH code (a curated row with a raion: the derived row of that raion only)
     curated: dict[tuple[str, str, str], list[int]] = {}
     for number, (region, r) in enumerate(out):
-        curated.setdefault((region, fold(r.former), fold(r.name)), []).append(number)
+        curated.setdefault((region, lookup_form(r.former), lookup_form(r.name)), []).append(number)
     path = tables_dir() / "places" / "renames-codifiers.toml"
     table = tomllib.loads(path.read_text("utf-8"))
     acts = table.get("act", {})
     for number, row in enumerate(table["rename"], 1):
         try:
             region, former, name = _nfc(row["region"]), _nfc(row["former"]), _nfc(row["name"])
-            same = [n for n in curated.get((region, fold(former), fold(name)), ())
+            same = [n for n in curated.get((region, lookup_form(former), lookup_form(name)), ())
                     if _same_raion_name(out[n][1].raion, row.get("raion", ""))]
             if same:
                 region_of, renaming = out[same[0]]
@@ -84,7 +84,7 @@ def _renamings() -> list[tuple[str, Renaming]]:
 
 def _same_raion_name(curated: str, derived: str) -> bool:
     """Whether a curated row's raion (or none) is a derived row's."""
-    return not curated or fold(curated.replace(" район", "")) == fold(derived.replace(" район", ""))
+    return not curated or lookup_form(curated.replace(" район", "")) == lookup_form(derived.replace(" район", ""))
 
 
 def _replace_renaming(renaming: Renaming, *, katottg: str, raion: str) -> Renaming:
@@ -139,7 +139,7 @@ def _apply_renamings(places: list[Place]) -> list[Place]:
         for name, name_key in zip(place.all_names(), place._keys, strict=False):
             name_folded = folded.get(name)
             if name_folded is None:
-                name_folded = folded[name] = fold(name)
+                name_folded = folded[name] = lookup_form(name)
             # places come in order: a place already listed under a name is the last one
             entries = by_name.setdefault((region, name_folded), [])
             if not entries or entries[-1] != number:
@@ -157,9 +157,9 @@ def _apply_renamings(places: list[Place]) -> list[Place]:
         else:
             # the place that bears the new name, else the former one: letter for letter
             # first, then by key (one key may hold two names: Кальміуське, Кальміуський)
-            candidates = by_name.get((region, fold(renaming.name)), [])
+            candidates = by_name.get((region, lookup_form(renaming.name)), [])
             if not candidates:
-                candidates = by_name.get((region, fold(renaming.former)), [])
+                candidates = by_name.get((region, lookup_form(renaming.former)), [])
                 outdated = bool(candidates)
             if not candidates:
                 candidates = by_key.get((region, key(renaming.name)), [])
@@ -200,10 +200,10 @@ def _in_raion(places: list[Place], candidates: list[int], raion: str) -> list[in
     2020 are named after a centre of the old ones; hromadas after their centre)."""
     if not raion:
         return candidates
-    stem = fold(raion.replace(" район", ""))
+    stem = lookup_form(raion.replace(" район", ""))
     stem = stem[: max(3, len(stem) - 3)]
     return [n for n in candidates
-            if fold(places[n].raion).startswith(stem) or fold(places[n].hromada).startswith(stem)]
+            if lookup_form(places[n].raion).startswith(stem) or lookup_form(places[n].hromada).startswith(stem)]
 
 
 def _renamed(place: Place, name: str) -> dict[str, object]:

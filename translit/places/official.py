@@ -9,7 +9,7 @@ from functools import cache
 from importlib import resources
 
 from ..tables import tables_dir
-from .forms import _data_path, fold
+from .forms import _data_path, lookup_form
 
 # --- sources ------------------------------------------------------------------------------------
 
@@ -76,8 +76,8 @@ def russian_forms() -> tuple[RussianForm, ...]:
 def _russian_index() -> dict[str, tuple[RussianForm, ...]]:
     index: dict[str, list[RussianForm]] = {}
     for form in russian_forms():
-        index.setdefault(fold(form.uk), []).append(form)
-        index.setdefault(fold(form.ru), []).append(form)
+        index.setdefault(lookup_form(form.uk), []).append(form)
+        index.setdefault(lookup_form(form.ru), []).append(form)
     return {k: tuple(v) for k, v in index.items()}
 
 
@@ -86,7 +86,7 @@ def official_russian(name: str, *, region: str | None = None) -> tuple[RussianFo
     in *region* when given: Горішні Плавні → Горишни Плавни."""
     if not isinstance(name, str):
         raise TypeError(f"official_russian() takes a str, not {type(name).__name__}")
-    found = _russian_index().get(fold(name), ())
+    found = _russian_index().get(lookup_form(name), ())
     if region:
-        found = tuple(f for f in found if fold(f.region) == fold(region))
+        found = tuple(f for f in found if lookup_form(f.region) == lookup_form(region))
     return found

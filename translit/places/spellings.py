@@ -10,7 +10,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from ..tables import tables_dir
-from .forms import _nfc, fold
+from .forms import _nfc, lookup_form
 
 if TYPE_CHECKING:
     from .gazetteer import Place
@@ -70,7 +70,7 @@ def spellings() -> tuple[Spelling, ...]:
     """Every established spelling: tables/places/people.toml, tables/places/spellings.toml,
     then SpellingUkraine (whose person entries take the scope people.toml gives the person)."""
     out: list[Spelling] = [*people(), *_curated("spellings.toml")]
-    scope_of = {fold(s.name): s.scope for s in people()}
+    scope_of = {lookup_form(s.name): s.scope for s in people()}
     data = resources.files("translit") / "data" / "places" / "spellingukraine" / "vocabulary.jsonl"
     for line in data.read_text("utf-8").splitlines():
         if not line.strip():
@@ -82,7 +82,7 @@ def spellings() -> tuple[Spelling, ...]:
             name=name, language="uk", kind=kind,
             spelling=row["correctSpelling"], wrong=tuple(row["incorrectSpellings"]),
             related=tuple(row["relatedSpellings"]),
-            scope=scope_of.get(fold(name), "en") if kind == "person" else "en",
+            scope=scope_of.get(lookup_form(name), "en") if kind == "person" else "en",
             source="SpellingUkraine (github.com/Tyrrrz/SpellingUkraine), " + row["file"],
         ))
     return tuple(out)
@@ -94,11 +94,11 @@ def _place_spellings() -> dict[str, str]:
     out: dict[str, str] = {}
     for s in spellings():
         if s.kind == "place":
-            out.setdefault(fold(s.name), s.spelling)
+            out.setdefault(lookup_form(s.name), s.spelling)
     return out
 
 
 def _established_place(place: Place) -> str:
     """The established English spelling of the place's name (SpellingUkraine lists a name,
     not a place: one name, several places share it)."""
-    return _place_spellings().get(fold(place.name), "") if place.name else ""
+    return _place_spellings().get(lookup_form(place.name), "") if place.name else ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .forms import fold
+from .forms import lookup_form
 from .gazetteer import Place, Renaming
 from .loading import load
 
@@ -58,7 +58,7 @@ def current_name(name: str, *, country: str | None = None, region: str | None = 
                 continue
             start = _date_key(match.renaming.date)
             chain = tuple(r for r in renamings if _date_key(r.date) >= start
-                          and (r is match.renaming or fold(r.former) != fold(name)))
+                          and (r is match.renaming or lookup_form(r.former) != lookup_form(name)))
         elif match.via == "name":
             if raion and not _same_raion(place, None, raion):
                 continue
@@ -72,17 +72,17 @@ def current_name(name: str, *, country: str | None = None, region: str | None = 
 def _same_region(place: Place, region: str) -> bool:
     """Whether *region* names the place's region: its name, or the first word of its name or
     of its Latin spelling, or the start of that word (Донецька, Zhytomyrska, Zhytomyr)."""
-    wanted = fold(region).split()
+    wanted = lookup_form(region).split()
     if not wanted or not place.region:
         return False
-    for own in (fold(place.region), fold(place.region_latin)):
+    for own in (lookup_form(place.region), lookup_form(place.region_latin)):
         if own == " ".join(wanted) or own.split()[0].startswith(wanted[0][: max(4, len(wanted[0]) - 1)]):
             return True
     return False
 
 
 def _same_raion(place: Place, renaming: Renaming | None, raion: str) -> bool:
-    stem = fold(raion.replace(" район", "").replace(" raion", ""))
+    stem = lookup_form(raion.replace(" район", "").replace(" raion", ""))
     stem = stem[: max(3, len(stem) - 3)]
     names = [place.raion, place.hromada] + ([renaming.raion] if renaming else [])
-    return any(fold(n).startswith(stem) for n in names if n)
+    return any(lookup_form(n).startswith(stem) for n in names if n)

@@ -91,9 +91,9 @@ from .spelling import (
     CYRILLIC_LETTER,
     LATIN_LETTER,
     cyrillic_key,
-    fold,
     guess_language,
     mixes_scripts,
+    reading_form,
 )
 
 __all__ = ["ALPHABETS", "Reading", "candidates", "identify"]
@@ -184,7 +184,7 @@ def identify(latin: str, cyrillic: str | None = None) -> list[str]:
         raise TypeError(f"identify() takes a str, not {type(cyrillic).__name__}")
     if mixes_scripts(cyrillic_key(cyrillic)) or not CYRILLIC_LETTER.search(cyrillic):
         return []
-    target = fold(latin)
+    target = reading_form(latin)
     letters = {c for c in cyrillic_key(cyrillic) if "\u0400" <= c <= "\u04ff" or c == APOSTROPHE}
     guessed = guess_language(cyrillic)
     languages = sorted(
@@ -192,7 +192,7 @@ def identify(latin: str, cyrillic: str | None = None) -> list[str]:
         key=lambda lang: lang != guessed,
     ) or [guessed or "ru"]
     found = [
-        s for s in systems() if s.language in languages and fold(s.romanize(cyrillic)) == target
+        s for s in systems() if s.language in languages and reading_form(s.romanize(cyrillic)) == target
     ]
     return [
         i for lang in languages for i in ordered_ids((s.id for s in found if s.language == lang), lang)

@@ -27,7 +27,7 @@ from .spelling import (
     SIGNS,
     VOWELS,
     bare,
-    fold,
+    reading_form,
 )
 
 #: Spellings no table writes but people do: (Latin, Cyrillic, languages, weight), the weight
@@ -241,7 +241,7 @@ def channel_rows(language: str, tables: Sequence[Any], bits: dict[str, int]) -> 
                     continue
                 plain = len(contexts) == 1 and contexts[0].unconditional
                 for index, context in enumerate(contexts):
-                    latin = fold(context.to)
+                    latin = reading_form(context.to)
                     how = None if plain else (contexts, index)
                     if (latin, key, index) not in seen:
                         seen.add((latin, key, index))
@@ -253,6 +253,6 @@ def channel_rows(language: str, tables: Sequence[Any], bits: dict[str, int]) -> 
     per_system = (1.0 - CROSS_LANGUAGE) / max(1, len(own))
     for latin, cyrillic, languages, share in _EXTRA:
         if language in languages.split() and set(cyrillic) <= alphabet:
-            rows.append((fold(latin), cyrillic, share * per_system, None, 0))
+            rows.append((reading_form(latin), cyrillic, share * per_system, None, 0))
     return rows
 

@@ -34,7 +34,7 @@ from .letter_model import ORDER, Grams, Histories, LetterModel, train
 from .names import Names
 from .packed import FixedWords, PackedWords, unsigned
 from .settings import INDEXED_NAMES, MODEL_NAMES
-from .spelling import CYRILLIC_LETTER, PARTS, bare, cyrillic_key, fold
+from .spelling import CYRILLIC_LETTER, PARTS, bare, cyrillic_key, reading_form
 
 #: The shipped file, and the version of its layout (a change rebuilds it).
 DATA_FILE = "reverse-model.bin.gz"
@@ -152,9 +152,9 @@ def _index(parts: Parts, language: str, own: Sequence[Any], frequent: list[str],
     for i, system in enumerate(own):
         for start in range(0, len(frequent), 4096):
             batch = frequent[start : start + 4096]
-            outputs = fold(system.romanize("\n".join(batch))).split("\n")
+            outputs = reading_form(system.romanize("\n".join(batch))).split("\n")
             if len(outputs) != len(batch):  # pragma: no cover - a row writing a newline
-                outputs = [fold(system.romanize(w)) for w in batch]
+                outputs = [reading_form(system.romanize(w)) for w in batch]
             for word, out in zip(batch, outputs, strict=True):
                 key = (out, word)
                 masks[key] = masks.get(key, 0) | 1 << i

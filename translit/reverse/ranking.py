@@ -33,8 +33,8 @@ from .spelling import (
     TRAILING,
     WORD,
     cyrillic_key,
-    fold,
     guess_language,
+    reading_form,
 )
 
 
@@ -76,7 +76,7 @@ def split_words(text: str) -> list[Word]:
     """The words of *text* that hold a Latin letter; one-letter capitals (initials) follow
     the case of the nearest longer word."""
     words = [
-        Word(m.start(), m.end(), fold(m.group()), case_of(m.group()))
+        Word(m.start(), m.end(), reading_form(m.group()), case_of(m.group()))
         for m in WORD.finditer(text)
         if LATIN_LETTER.search(m.group())
     ]
@@ -130,7 +130,7 @@ def whole_span(text: str, words: Sequence[Word]) -> str | None:
     for before, after in itertools.pairwise(words):
         if not regex.fullmatch(r"\s*-\s*|\s+", text[before.end : after.start]):
             return None
-    span = fold(text[words[0].start : words[-1].end])
+    span = reading_form(text[words[0].start : words[-1].end])
     return str(regex.sub(r"\s*-\s*", "-", regex.sub(r"\s+", " ", span)))
 
 
@@ -283,7 +283,7 @@ def first_word(model: Model, text: str, languages: Sequence[str]) -> Reading | N
 
     The index gives each language's best indexed name; a language whose unindexed names could
     reach the best so far (see Model._index) asks exact_names(), which misses none."""
-    folded = fold(text)
+    folded = reading_form(text)
     core = folded.rstrip("'")
     spans = [(folded, 0.0, "")]
     if core != folded and core:

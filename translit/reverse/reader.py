@@ -29,7 +29,7 @@ from .letter_model import EOS, LetterModel
 from .names import is_prefix, is_word
 from .packed import PackedWords
 from .settings import BEAM_DELTA, EXACT_MEMO, GREEDY_MEMO, LETTER_MODEL_WEIGHT, PASS_THROUGH
-from .spelling import EDGE, OTHER, PARTS, SEPARATOR_CHARS, bare, fold, mixes_scripts
+from .spelling import EDGE, OTHER, PARTS, SEPARATOR_CHARS, bare, mixes_scripts, reading_form
 
 _first = operator.itemgetter(0)
 # a hypothesis: (score, channel score, Cyrillic, last letter, letters allowed next,
@@ -357,7 +357,7 @@ class Reader:
         for letter in set(cyrillic):
             bits |= marked.get(letter, 0)
         return any(
-            bare(fold(s.romanize(cyrillic))) == latin
+            bare(reading_form(s.romanize(cyrillic))) == latin
             for i, s in enumerate(self.systems) if bits >> i & 1
         )
 
@@ -365,6 +365,6 @@ class Reader:
         """The systems among *mask* that write *cyrillic* as *latin* (folded)."""
         return frozenset(
             s.id for i, s in enumerate(self.systems)
-            if mask >> i & 1 and fold(s.romanize(cyrillic)) == latin
+            if mask >> i & 1 and reading_form(s.romanize(cyrillic)) == latin
         )
 

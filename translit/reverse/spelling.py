@@ -16,7 +16,7 @@ from ..letters import ALPHABETS as _ALPHABETS
 from ..letters import APOSTROPHE, APOSTROPHES, CYRILLIC, QUOTES, guess_language
 from ..letters import VOWELS as _VOWELS
 
-__all__ = ["ALPHABETS", "VOWELS", "bare", "cyrillic_key", "fold", "guess_language"]
+__all__ = ["ALPHABETS", "VOWELS", "bare", "cyrillic_key", "guess_language", "reading_form"]
 
 #: The letters of each language, with the apostrophe where it is a letter of the word (uk, be).
 ALPHABETS: dict[str, str] = {lang: letters + ("" if lang == "ru" else APOSTROPHE)
@@ -49,8 +49,10 @@ def mixes_scripts(reading: str) -> bool:
     return _NOT_CYRILLIC.search(reading) is not None
 
 
-def fold(text: str) -> str:
-    """Latin as it is compared: NFC, lowercase, apostrophe and quote look-alikes unified."""
+def reading_form(text: str) -> str:
+    """The form Latin is read back in (the channel's rows, the index, identify): NFC,
+    lowercase, apostrophe and quote look-alikes unified into one, not dropped (they are
+    letters of some systems: ьь, ъ)."""
     return unicodedata.normalize("NFC", text).lower().translate(_FOLD)
 
 
