@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CHUNKS", "EXACT", "GREEDY", "INDEX", "LETTERS", "NAMES", "READINGS", "SEARCH", "SPELLINGS",
-    "SYSTEM_SETS", "WALK", "WORDS", "Memo", "bounded", "clear_all", "memoize",
+    "SYSTEM_SETS", "WALK", "WORDS", "Memo", "bounded", "clear_all", "memoize", "share",
 ]
 
 K = TypeVar("K")
@@ -68,6 +68,14 @@ def clear_all() -> None:
             memo.clear()
         else:
             memo.cache_clear()
+
+
+def share(parts: int) -> None:
+    """Make every Memo hold 1/*parts* of its entries (never fewer than 1,024): a worker of
+    *parts* processes keeps its share, so that all of them together hold what one does."""
+    for memo in list(_MEMOS):
+        if isinstance(memo, Memo):
+            memo.size = max(1024, memo.size // max(1, parts))
 
 
 class Memo(Generic[K, V]):

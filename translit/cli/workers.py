@@ -9,6 +9,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from translit import memo
+
 from .chunks import apply_verb, run_chunk, set_groups
 from .job import ChunkResult, Job
 from .records import Chunk, Chunker
@@ -42,10 +44,8 @@ class Workers:
                 gc.freeze()
             else:  # spawn: each worker imports translit itself
                 ctx = multiprocessing.get_context("spawn")
-            if self.groups is not None:
-                self.pool = ctx.Pool(self.jobs, initializer=set_groups, initargs=(self.groups,))
-            else:
-                self.pool = ctx.Pool(self.jobs)
+            self.pool = ctx.Pool(self.jobs, initializer=_start_worker,
+                                 initargs=(self.jobs, self.groups))
         return self.pool
 
     def use_groups(self, groups: dict[str, tuple[int, str]]) -> None:
@@ -62,6 +62,14 @@ class Workers:
                 self.pool.close()
             self.pool.join()
             self.pool = None
+
+
+def _start_worker(jobs: int, groups: dict[str, tuple[int, str]] | None) -> None:
+    """A worker's start: its memos sized to its share (all workers together hold what one
+    process would: --jobs 2 stays as small as --jobs 1 plus one process), group's mapping."""
+    memo.share(jobs)
+    if groups is not None:
+        set_groups(groups)
 
 
 Emit = Callable[[ChunkResult], None]
