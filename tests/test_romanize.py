@@ -162,3 +162,12 @@ def test_the_mrz_form_is_the_visual_zone_in_capitals_with_fillers(
         unicodedata.normalize("NFKD", translit.romanize(w, visual)).upper() for w in words
     ).replace("'", "")
     assert set(out) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZ<")
+
+
+def test_a_systems_converter_is_compiled_once() -> None:
+    """romanize() compiles a table's rows once per process, not once per call (a lost cache
+    made the gazetteer's first load 9 s)."""
+    from translit import systems
+
+    assert systems._forward("uk-national") is systems._forward("uk-national")
+    assert systems._backward("uk-iso9") is systems._backward("uk-iso9")

@@ -117,7 +117,6 @@ class _Formed:
         return [self._form(n, d) for n, d in zip(names, self.converter.many(names), strict=True)]
 
 
-@cache
 def counterpart(target: System, language: str) -> System:
     """The system a name of *language* is written in, in a text written in *target*: the
     target itself for its own language; else the language's table of the target's `family`
@@ -138,6 +137,7 @@ def counterpart(target: System, language: str) -> System:
     return system(DEFAULT_SYSTEM[language])
 
 
+@cache
 def _forward(table_id: str) -> Converter | _Formed:
     table = load_table(table_id)
     converter = Converter(table.rules, cyrillic_source=True)
