@@ -59,7 +59,8 @@ VOWELS = {"uk": "аеєиіїоуюя", "ru": "аеёиоуыэюя", "be": "а�
 
 def syllabic_name(language: str) -> st.SearchStrategy[str]:
     """A name shaped like the language's names: syllables of up to two consonants and one
-    vowel, a soft sign or apostrophe now and then, a closing consonant, capitalized.
+    vowel, a soft sign or apostrophe now and then where the orthography writes one (before
+    я ю є ї; ь also before о), a closing consonant, capitalized.
     (Vowel runs like аайоу, which no name has, are what every spelling convention may read
     differently, so laws about names are stated on name-shaped strings.)"""
     letters = ALPHABETS[language]
@@ -68,8 +69,18 @@ def syllabic_name(language: str) -> st.SearchStrategy[str]:
     consonants = "".join(c for c in letters if c not in vowels and c not in "ьъйў")
     soft = "ь" if "ь" in letters else ""
     onset = st.text(alphabet=st.sampled_from(consonants), min_size=0, max_size=2)
+    # a separating sign only where the orthography writes one: the apostrophe (ъ) before
+    # the iotated vowels, the soft sign before them and, in Ukrainian and Belarusian, before о
+    iotated = {"uk": "яюєї", "be": "яюеёі", "ru": "еёюя"}[language]
+    after_soft = iotated + ("о" if language != "ru" else "")
+
+    def joined(o: str, sign: str, v: str) -> str:
+        if sign and not (v in (after_soft if sign == soft else iotated)):
+            sign = ""
+        return o + (sign if o and language != "ru" else "") + v
+
     syllable = st.builds(
-        lambda o, s, v: o + (s if o and language != "ru" else "") + v,
+        joined,
         onset, st.sampled_from(["", soft, "ʼ"] if language != "ru" else ["", soft, "ъ"]),
         st.sampled_from(vowels),
     ).map(lambda s: s.lstrip("ьъʼ"))
