@@ -1040,22 +1040,10 @@ def _partition(labels: Sequence[Hashable]) -> set[frozenset[int]]:
 
 
 def revision() -> str:
-    """The commit translit was measured at, and whether its files had uncommitted changes."""
-    import subprocess
+    sys.path.insert(0, str(HERE))
+    from _results import revision as r
 
-    import translit
-
-    root = Path(translit.__file__).resolve().parent.parent
-
-    def git(*args: str) -> str:
-        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True)
-        return done.stdout.strip() if done.returncode == 0 else ""
-
-    commit = git("rev-parse", "--short", "HEAD")
-    if not commit:
-        return "(not a git checkout)"
-    dirty = git("status", "--porcelain", "--", "translit", "tables")
-    return f"at {commit}" + (" with uncommitted changes to translit/ or tables/" if dirty else "")
+    return r()
 
 
 def machine() -> str:
