@@ -75,7 +75,7 @@ def syllabic_name(language: str) -> st.SearchStrategy[str]:
     after_soft = iotated + ("о" if language != "ru" else "")
 
     def joined(o: str, sign: str, v: str) -> str:
-        if sign and not (v in (after_soft if sign == soft else iotated)):
+        if sign and v not in (after_soft if sign == soft else iotated):
             sign = ""
         return o + (sign if o and language != "ru" else "") + v
 

@@ -236,7 +236,7 @@ def test_the_key_is_a_block_key(n: str) -> None:
     k = translit.key(n)
     blocks = translit.block_keys(n)
     assert (k in blocks) if k else not blocks
-    assert len(blocks) <= 2 * translit.normalize.MAX_BLOCK_KEYS
+    assert len(blocks) <= 2 * translit.blocking.MAX_BLOCK_KEYS
 
 
 @given(name("uk"), name("ru"))

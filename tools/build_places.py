@@ -58,7 +58,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from translit.normalize import KEY_VERSION, block_keys, key, same_name  # noqa: E402
+from translit.blocking import block_keys, same_name  # noqa: E402
+from translit.normalize import KEY_VERSION, key  # noqa: E402
 from translit.reverse import ALPHABETS  # noqa: E402
 from translit.systems import DEFAULT_SYSTEM, romanize, systems  # noqa: E402
 

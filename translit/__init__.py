@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from .blocking import SAME_NAME_THRESHOLD, block_keys, same_name
 from .errors import (
     IrreversibleSystemError,
     TableError,
@@ -13,14 +14,11 @@ from .errors import (
 )
 from .normalize import (
     KEY_VERSION,
-    SAME_NAME_THRESHOLD,
     SIMILARITY_THRESHOLD,
     Group,
-    block_keys,
     group,
     key,
     key_many,
-    same_name,
     similarity,
 )
 from .systems import System, cyrillize, romanize, romanize_many, system, systems

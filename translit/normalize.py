@@ -6,7 +6,7 @@ Two levels:
   Spellings of one name in every system and in its Russian, Ukrainian and Belarusian forms
   share it where the letters allow; a name of another derivation (Ivanov / Ivanova, Kozlov /
   Kozlovo) or with other vowels (Милове / Малеве) does not.
-* ``block_keys(name)``: the few keys under which a name's variants may hide, one per plausible
+* ``block_keys(name)`` (translit.blocking): the few keys under which a name's variants may hide, one per plausible
   reading of its letters (other conventions, and a looser fold), for high-recall blocking;
   ``same_name(a, b)`` verifies a pair that shares one (see its docstring for the rule).
 
@@ -68,7 +68,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import product
 from typing import Any
 
 from unidecode import unidecode
@@ -89,8 +88,6 @@ KEY_CONVENTIONS = frozenset({"english", "scholarly", "lacinka", "german", "polis
 
 #: similarity() at or above this is "probably the same name" (see similarity()).
 SIMILARITY_THRESHOLD = 0.8
-#: same_name() takes a pair that only the looser fold blocks together at this similarity.
-SAME_NAME_THRESHOLD = 0.9
 
 # Sounds: consonants are lowercase symbols; vowels are capitals, folded later by position.
 _CYRILLIC: dict[str, str] = {
@@ -465,162 +462,6 @@ def key(name: str) -> str:
 
 
 _memo: Memo[str, str] = Memo(NAMES)
-
-
-# -- Block keys ------------------------------------------------------------------------------
-
-# The conventions a Latin word may be written in, by the letters that mark them (beyond the
-# one latin_family() tells): each is one reading of the word, and so one block key.
-_READINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("polish", re.compile(r"sz|cz|rz|w")),
-    ("german", re.compile(r"sch|z|w")),
-    ("french", re.compile(r"ou|ch|j")),
-    ("dutch", re.compile(r"tsj|sj|zj|oe")),
-    ("hungarian", re.compile(r"cs|sz|zs")),
-    ("czech", re.compile(r"ch")),
-)
-# Belarusian ў written u after a vowel and before a consonant (Vaukavysk: Ваўкавыск)
-_INNER_U = re.compile(r"(?<=[aeo])u(?=[bcdfghklmnpqrstvwxzčšžł])")
-# y or i before e after a consonant: ье in English-style spellings (Zaporozhye), е in others
-_LATIN_YE = re.compile(r"(?<=[bcdfghklmnpqrstvwxzčšžł])(?=[yi]e)")
-# a c that is neither ch, cz, ck nor cs, as no English-style spelling writes it: Czech, Slovak
-# or Polish written without diacritics (Sevcenko, Cernihiv), where s and z may be š and ž
-_BARE_C = re.compile(r"c(?![hzks])")
-_BARE_S = re.compile(r"[sz](?![hz])")
-# The looser fold: every vowel inside a word e (but u), the ending dropped, ш as с (Czech,
-# Slovak and Polish written without diacritics: Sevcenko), ж as з.
-_LOOSE_RUN = re.compile(r"[AEIOJY]*U[AEIOUJY]*|[AEIOJY]+")
-_LOOSE_ENDING = re.compile(r"[AEIOUJY]+$")
-_LOOSE_CONSONANTS = str.maketrans({"š": "s"})
-
-
-def _loose(sounds: str) -> str:
-    """The looser vowel fold of a word's sounds (its first vowel keeps its class)."""
-    head = ""
-    if sounds[:1] in _VOWEL_SIGNS:
-        run = _RUNS.match(sounds)
-        assert run is not None
-        if run.end() == len(sounds):
-            return ""
-        head, sounds = _INITIAL_CLASS[_vowels(run.group())[0]], sounds[run.end():]
-    sounds = _LOOSE_ENDING.sub("", sounds)
-    body = _LOOSE_RUN.sub(lambda m: "u" if "U" in m.group() else "e", sounds)
-    return _DOUBLES.sub(r"\1", (head + body).translate(_LOOSE_CONSONANTS))
-
-
-def _word_blocks(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The keys of one word under every plausible reading (the precise key first), and the
-    same readings with the looser fold."""
-    done = _block_memo.get(word)
-    if done is not None:
-        return done
-    given = _given_names()
-    readings: list[str] = [_word_sounds(word)]
-    if _ANY_LATIN.search(word) is not None:
-        own = latin_family(word)
-        for family, marker in _READINGS:
-            if family != own and marker.search(word):
-                readings.append(_word_sounds(word, family))
-        if "u" in word and _INNER_U.search(word):
-            readings.append(_word_sounds(_INNER_U.sub("v", word)))
-        if "e" in word and _LATIN_YE.search(word):  # ye, ie after a consonant as ье
-            readings.append(_word_sounds(_LATIN_YE.sub("'", word)))
-        if "c" in word and _BARE_C.search(word):  # Czech or Polish without diacritics
-            readings.append(_word_sounds(_BARE_S.sub("š", word), "czech"))
-    strict: dict[str, None] = {}
-    loose: dict[str, None] = {}
-    for sounds in readings:
-        k = _DOUBLES.sub(r"\1", _fold_vowels(sounds))
-        if k:
-            strict.setdefault(given.get(k, k), None)
-        k = given[k] if k in given else _loose(sounds)
-        if k:
-            loose.setdefault(k, None)
-    done = (tuple(strict), tuple(loose))
-    _block_memo[word] = done
-    return done
-
-
-_block_memo: Memo[str, tuple[tuple[str, ...], tuple[str, ...]]] = Memo(WORDS)
-#: At most this many block keys per name: past it, a name's words are read in one reading each.
-MAX_BLOCK_KEYS = 16
-
-
-def block_keys(name: str) -> frozenset[str]:
-    """The keys under which *name*'s variants may hide: one per plausible reading of it.
-
-    key(name) is one of them (unless it is empty: a name without letters has no block key).
-    The others read the name's Latin words in every convention their letters allow (Polish
-    sz cz rz w, German sch z w, French ou ch j, Dutch tsj sj zj oe, Hungarian cs sz zs, Czech
-    ch; Belarusian ў written u), and every reading also with the looser fold (every vowel
-    inside a word e but u, no ending, ш as с).  Names whose spellings a key cannot join
-    (Дніпро / Днепр, Dainega / Deineha) share a block key; so do many different names: block
-    on these keys, then verify each pair with same_name().
-
-    >>> bool(block_keys("Dnipro") & block_keys("Днепр"))
-    True
-    """
-    if not isinstance(name, str):
-        raise TypeError(f"block_keys() takes a str, not {type(name).__name__}")
-    strict, loose = _name_blocks(name)
-    return strict | loose
-
-
-def _name_blocks(name: str) -> tuple[frozenset[str], frozenset[str]]:
-    """block_keys() in two parts: the readings' precise keys, and their looser keys."""
-    done = _name_block_memo.get(name)
-    if done is not None:
-        return done
-    if is_placeholder(name):  # no name: no block (as its key is empty)
-        return frozenset(), frozenset()
-    words = []
-    for match in _WORDS.finditer(_prepare(name)):
-        blocks = _word_blocks(match.group().strip(APOSTROPHES + "”\"·"))
-        if blocks[0]:
-            words.append(blocks)
-    if not words:
-        return frozenset(), frozenset()
-    parts = []
-    for level in (0, 1):
-        alternatives = [w[level] for w in words]
-        out: set[str] = set()
-        combinations = 1
-        for w in alternatives:
-            combinations *= len(w)
-        if combinations <= MAX_BLOCK_KEYS:
-            out.update(" ".join(sorted(choice)) for choice in product(*alternatives))
-        else:  # one reading at a time for every word at once
-            for i in range(max(len(w) for w in alternatives)):
-                out.add(" ".join(sorted(w[min(i, len(w) - 1)] for w in alternatives)))
-        parts.append(frozenset(out))
-    done = (parts[0], parts[1])
-    _name_block_memo[name] = done
-    return done
-
-
-_name_block_memo: Memo[str, tuple[frozenset[str], frozenset[str]]] = Memo(NAMES)
-
-
-def same_name(a: str, b: str) -> bool:
-    """Whether *a* and *b* are one name, for a pair that block_keys() brought together.
-
-    True when the keys are equal; or when one reading of each (block_keys' conventions, not
-    the looser fold) gives the same key (Selenskyj read as German); or when only the looser
-    fold joins them and similarity() is at least SAME_NAME_THRESHOLD (Dainega / Deineha 0.92,
-    Дніпро / Днепр 0.91; Ivanov / Ivanova 0.77 stay apart).  False for names without a key.
-    """
-    ka, kb = key(a), key(b)
-    if not ka or not kb:
-        return False  # blank or a placeholder ("-", "n/a"): no name to be the same
-    if ka == kb:
-        return True
-    strict_a, loose_a = _name_blocks(a)
-    strict_b, loose_b = _name_blocks(b)
-    if strict_a & strict_b:
-        return True
-    if not loose_a & loose_b:
-        return False
-    return similarity(a, b) >= SAME_NAME_THRESHOLD
 
 
 def key_many(names: Iterable[Any]) -> list[str | None]:
