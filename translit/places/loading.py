@@ -119,18 +119,13 @@ def _parse(lines: Iterator[str], regions: dict[tuple[str, str], str]) -> list[Pl
     return places
 
 
-def _apply_renamings(places: list[Place]) -> list[Place]:
-    """Attach each renaming to its place: the one its KATOTTH code names, else the one that
-    bears the new name in its region (letter for letter, then by key), else the former one;
-    a place GeoNames lists under its former name gets the new name; a place no source has is
-    added with what the renaming tells.  A derived renaming whose new name several places of
-    the region bear (and the raion does not tell apart) is left out."""
-    country_of = {r: c for (c, _), r in _regions().items()}
-    renamings = _renamings()
-    wanted = {region for region, _ in renamings}
-    by_code = {p.katottg: n for n, p in enumerate(places) if p.katottg}
-    by_name: dict[tuple[str, str], list[int]] = {}
-    by_key: dict[tuple[str, str], list[int]] = {}
+_Index = dict[tuple[str, str], list[int]]
+
+
+def _name_indexes(places: list[Place], wanted: set[str]) -> tuple[_Index, _Index]:
+    """The places of the regions *wanted*, by (region, folded name) and by (region, key)."""
+    by_name: _Index = {}
+    by_key: _Index = {}
     folded: dict[str, str] = {}  # a third of the names are another place's too
     for number, place in enumerate(places):
         region = place.region
@@ -147,31 +142,53 @@ def _apply_renamings(places: list[Place]) -> list[Place]:
             entries = by_key.setdefault((region, name_key), [])
             if not entries or entries[-1] != number:
                 entries.append(number)
+    return by_name, by_key
+
+
+def _candidates(places: list[Place], region: str, renaming: Renaming, by_code: dict[str, int],
+                by_name: _Index, by_key: _Index) -> tuple[list[int] | None, bool]:
+    """The places a renaming may be of, and whether they bear its former name (outdated);
+    None when a derived renaming cannot tell which of several places it is."""
+    if renaming.katottg and renaming.katottg in by_code:
+        return [by_code[renaming.katottg]], False
+    # the place that bears the new name, else the former one: letter for letter first, then
+    # by key (one key may hold two names: Кальміуське, Кальміуський)
+    outdated = False
+    candidates = by_name.get((region, lookup_form(renaming.name)), [])
+    if not candidates:
+        candidates = by_name.get((region, lookup_form(renaming.former)), [])
+        outdated = bool(candidates)
+    if not candidates:
+        candidates = by_key.get((region, key(renaming.name)), [])
+    if not candidates:
+        candidates = by_key.get((region, key(renaming.former)), [])
+        outdated = True
+    if renaming.derived and len(candidates) > 1:
+        candidates = _in_raion(places, candidates, renaming.raion)
+        if len(candidates) != 1:
+            return None, outdated
+    elif len(candidates) > 1 and renaming.raion:
+        candidates = _in_raion(places, candidates, renaming.raion) or candidates
+    return candidates, outdated
+
+
+def _apply_renamings(places: list[Place]) -> list[Place]:
+    """Attach each renaming to its place: the one its KATOTTH code names, else the one that
+    bears the new name in its region (letter for letter, then by key), else the former one;
+    a place GeoNames lists under its former name gets the new name; a place no source has is
+    added with what the renaming tells.  A derived renaming whose new name several places of
+    the region bear (and the raion does not tell apart) is left out."""
+    country_of = {r: c for (c, _), r in _regions().items()}
+    renamings = _renamings()
+    by_code = {p.katottg: n for n, p in enumerate(places) if p.katottg}
+    by_name, by_key = _name_indexes(places, {region for region, _ in renamings})
     for region, renaming in renamings:
         if region not in country_of:
             raise ValueError(f"renames: unknown region {region!r} (see regions.toml)")
         derived = renaming.derived
-        outdated = False
-        if renaming.katottg and renaming.katottg in by_code:
-            candidates = [by_code[renaming.katottg]]
-        else:
-            # the place that bears the new name, else the former one: letter for letter
-            # first, then by key (one key may hold two names: Кальміуське, Кальміуський)
-            candidates = by_name.get((region, lookup_form(renaming.name)), [])
-            if not candidates:
-                candidates = by_name.get((region, lookup_form(renaming.former)), [])
-                outdated = bool(candidates)
-            if not candidates:
-                candidates = by_key.get((region, key(renaming.name)), [])
-            if not candidates:
-                candidates = by_key.get((region, key(renaming.former)), [])
-                outdated = True
-            if derived and len(candidates) > 1:
-                candidates = _in_raion(places, candidates, renaming.raion)
-                if len(candidates) != 1:
-                    continue
-            elif len(candidates) > 1 and renaming.raion:
-                candidates = _in_raion(places, candidates, renaming.raion) or candidates
+        candidates, outdated = _candidates(places, region, renaming, by_code, by_name, by_key)
+        if candidates is None:
+            continue
         if not candidates:
             if derived:
                 continue
