@@ -314,3 +314,28 @@ def test_a_signal_leaves_no_temporary_file(tmp_path: Path, number: int) -> None:
     assert process.wait(timeout=60) == 128 + number
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big.txt"]
     assert process.stderr is not None and process.stderr.read() == b""
+
+
+def test_a_worker_stops_on_sigterm_as_a_process_does() -> None:
+    """The parent raises on SIGTERM (to clean up its output); a worker must not inherit that:
+    the pool stops its workers with SIGTERM, and a worker that raised while holding the task
+    queue's lock left the other waiting for ever (a --jobs 2 run that failed then hung)."""
+    code = (
+        "import signal, sys\n"
+        "from translit.cli import workers\n"
+        "signal.signal(signal.SIGTERM, lambda *a: None)\n"
+        "workers._start_worker(2, None)\n"
+        "sys.exit(0 if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL else 1)\n"
+    )
+    import sys
+
+    assert subprocess.run([sys.executable, "-c", code], env=ENV, timeout=60).returncode == 0
+
+
+@pytest.mark.parametrize("run", range(3))
+def test_a_failing_parallel_run_ends(tmp_path: Path, run: int) -> None:
+    rows = "".join(f"{i},Kyiv{i},x\n" for i in range(60_000))
+    path = tmp_path / "bad.csv"
+    path.write_text("id,name,note\n" + rows + '1,"Lviv,x\n' + rows, "utf-8")
+    ran = translit_run("key", path, "-c", "name", "--jobs", "2", timeout=120)
+    assert ran.returncode == 2 and "a quoted field is never closed" in ran.stderr.decode()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import signal
 import sys
 from collections import deque
 from collections.abc import Callable
@@ -66,7 +67,15 @@ class Workers:
 
 def _start_worker(jobs: int, groups: dict[str, tuple[int, str]] | None) -> None:
     """A worker's start: its memos sized to its share (all workers together hold what one
-    process would: --jobs 2 stays as small as --jobs 1 plus one process), group's mapping."""
+    process would: --jobs 2 stays as small as --jobs 1 plus one process), group's mapping.
+    SIGTERM and SIGHUP do what they do by default again: the parent's handlers (which raise,
+    so that its output file is cleaned up) must not run in a worker, which the pool stops
+    with SIGTERM (a worker that raised while holding the task queue's lock would leave the
+    other waiting for it for ever)."""
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            signal.signal(number, signal.SIG_DFL)
     memo.share(jobs)
     if groups is not None:
         set_groups(groups)
