@@ -180,10 +180,10 @@ class Katottg:
         derived = tomllib.loads(
             (ROOT / "tables" / "places" / "renames-codifiers.toml").read_text("utf-8"))
         for row in derived["rename"]:
-            number = by_code.get(row.get("katottg", ""))
-            if number is not None:
+            found = by_code.get(row.get("katottg", ""))
+            if found is not None:
                 entries = self.by_former.setdefault((row["region"], _fold(row["former"])), [])
-                entries.append(number)
+                entries.append(found)
         self.taken: set[int] = set()
 
     def match(self, region: str, names: list[str], population: int) -> int | None:
