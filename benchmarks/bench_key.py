@@ -122,6 +122,9 @@ from rapidfuzz.distance import Levenshtein
 from unidecode import unidecode
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from _results import machine, revision, write_section  # noqa: E402
+
 ROOT = HERE.parent
 SPELLINGUKRAINE = ROOT.parent / "shared" / "data" / "spellingukraine" / "vocabulary.jsonl"
 SEED = 20240601
@@ -1039,20 +1042,6 @@ def _partition(labels: Sequence[Hashable]) -> set[frozenset[int]]:
     return {frozenset(g) for g in groups.values() if len(g) > 1}
 
 
-def revision() -> str:
-    sys.path.insert(0, str(HERE))
-    from _results import revision as r
-
-    return r()
-
-
-def machine() -> str:
-    sys.path.insert(0, str(HERE))
-    from _results import machine as m
-
-    return m()
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--no-write", action="store_true", help="print only")
@@ -1063,9 +1052,6 @@ def main(argv: list[str] | None = None) -> int:
     print(md)
     print(failures)
     if not args.no_write:
-        sys.path.insert(0, str(HERE))
-        from _results import write_section
-
         listing = "\n".join(["", "<details><summary>translit key's 20 buckets with the most false "
                              "matches, and 20 sample misses</summary>", "", "```", failures.strip(),
                              "```", "", "</details>"])

@@ -64,6 +64,9 @@ from rapidfuzz.distance import Levenshtein
 from unidecode import unidecode
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from _results import machine, revision, write_section  # noqa: E402
+
 DATA = HERE / "data" / "key_eval"
 GEONAMES_FILE = DATA / "geonames-cities15000-ua-ru-by.jsonl"
 SPELLINGUKRAINE_FILE = DATA / "spellingukraine" / "vocabulary.jsonl"
@@ -517,20 +520,6 @@ def evaluate(n_negatives: int = 60_000, misses: Path | None = None) -> str:
     return "\n".join(md)
 
 
-def revision() -> str:
-    sys.path.insert(0, str(HERE))
-    from _results import revision as r
-
-    return r()
-
-
-def machine() -> str:
-    sys.path.insert(0, str(HERE))
-    from _results import machine as m
-
-    return m()
-
-
 def write_misses(path: Path, pos: list[Pair], rand: list[Pair], hard: list[Pair],
                  keys: dict[str, object]) -> None:
     """translit's missed same-name pairs and merged different-name pairs, with their keys."""
@@ -600,9 +589,6 @@ def main(argv: list[str] | None = None) -> int:
     md = evaluate(misses=args.misses)
     print(md)
     if not args.no_write:
-        sys.path.insert(0, str(HERE))
-        from _results import write_section
-
         write_section("key-pairs", md)
     return 0
 

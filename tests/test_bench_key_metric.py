@@ -3,29 +3,19 @@ collections made by hand, and against counting every pair one by one."""
 
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
 from itertools import combinations
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
+from tests.scripts import load_script
+
 BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_key.py"
 
 
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_key", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_key"] = module  # dataclasses look their module up here
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _load()
+bench = load_script("benchmarks/bench_key.py")
 
 # (text, identity, script, key): Харьков keyed apart from Харків (a miss); Kozlov and Kozlovo
 # share a key (a false match); Leninskiy spells two identities (Ленинский, Ленинск): the pair of

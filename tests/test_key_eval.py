@@ -10,28 +10,17 @@ this test only needs translit's own dependencies.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 import translit
+from tests.scripts import load_script
 
 BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_key_pairs.py"
 
 
-def _load_bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_key_pairs", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_key_pairs"] = module  # dataclasses look their module up here
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _load_bench()
+bench = load_script("benchmarks/bench_key_pairs.py")
 
 #: Recall of the core same-name pairs (the sources' own spellings, see the data README) that
 #: same_name() must keep (key() or a block key and the verification), per source.  The

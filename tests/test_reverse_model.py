@@ -4,7 +4,6 @@ compact stores that hold them."""
 from __future__ import annotations
 
 import bisect
-import importlib.util
 from array import array
 from pathlib import Path
 
@@ -12,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.scripts import load_script
 from translit.reverse import model as reverse_model
 from translit.reverse import packed, prepared
 from translit.reverse.model import build_model, reader_ids
@@ -23,11 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _build_tool() -> object:
-    spec = importlib.util.spec_from_file_location("build_reverse", ROOT / "tools" / "build_reverse.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("tools/build_reverse.py")
 
 
 def test_shipped_file_is_what_the_build_writes_today() -> None:

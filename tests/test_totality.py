@@ -19,13 +19,11 @@ from __future__ import annotations
 import collections.abc
 import csv
 import dataclasses
-import importlib.util
 import inspect
 import json
 import os
 import random
 import re
-import sys
 import time
 import types
 import typing
@@ -39,6 +37,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import translit
+from tests.scripts import load_script
 from tests.strategies import ALPHABETS, hostile_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,15 +51,7 @@ IRREVERSIBLE = [s.id for s in translit.systems() if not s.reversible]
 
 def _load_sweep() -> types.ModuleType:
     """benchmarks/sweep.py as a module (registered, so that its worker processes find it)."""
-    name = "translit_benchmarks_sweep"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / "sweep.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("benchmarks/sweep.py", "translit_benchmarks_sweep")
 
 
 sweep = _load_sweep()
