@@ -47,6 +47,7 @@ class Workers:
                 ctx = multiprocessing.get_context("spawn")
             self.pool = ctx.Pool(self.jobs, initializer=_start_worker,
                                  initargs=(self.jobs, self.groups))
+            gc.unfreeze()  # the workers are forked; a caller of main() keeps its collector
         return self.pool
 
     def use_groups(self, groups: dict[str, tuple[int, str]]) -> None:
