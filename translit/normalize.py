@@ -194,6 +194,10 @@ _CYRILLIC_READER = _compile(_CYRILLIC_GROUPS)
 _LATIN_TABLE = str.maketrans(_LATIN)
 _CYRILLIC_TABLE = str.maketrans(_CYRILLIC)
 _STRAY = re.compile(r"[^a-zšAEIOUJY0-9]")  # what neither table knows: other alphabets
+# t before s or c is the ц the key writes c (ts tc tz, тс тз тц тч above); a t that reaches a
+# sibilant by another road (т+тс, tś, t+ç …) joins it after the letters are read, so that t
+# and s or c never meet in a key, which is what makes a key its own key.
+_T_SIBILANT = re.compile("t+[sc]")
 
 
 def _stray(match: re.Match[str]) -> str:
@@ -224,7 +228,7 @@ def _sounds_latin(run: str, family: str) -> str:
     if run.endswith(("a", "â", "ǎ")):
         run = _GEMINATE_IA.sub(r"\1\1e", run)
     run = pattern.sub(lambda m: groups[m.group()], run).translate(_LATIN_TABLE)
-    return _STRAY.sub(_stray, run) if _STRAY.search(run) else run
+    return _read_signs(run)
 
 
 def _sounds_cyrillic(run: str) -> str:
@@ -238,7 +242,16 @@ def _sounds_cyrillic(run: str) -> str:
         run = _GEMINATE_YA.sub(r"\1\1е", run)
 
     run = pattern.sub(lambda m: groups[m.group()], run).translate(_CYRILLIC_TABLE)
-    return _STRAY.sub(_stray, run) if _STRAY.search(run) else run
+    return _read_signs(run)
+
+
+def _read_signs(run: str) -> str:
+    """A read run's last steps: stray letters through unidecode, a t and a sibilant as one c."""
+    if _STRAY.search(run):
+        run = _STRAY.sub(_stray, run)
+    if "t" in run:
+        run = _T_SIBILANT.sub("c", run)
+    return run
 
 
 # Vowels are folded by position, in one pass over the word's vowel runs (see the module's
@@ -364,7 +377,7 @@ def _word_sounds(word: str, family: str | None = None) -> str:
             position = match.end()
         if position < len(word):
             parts.append(_sounds_latin(word[position:], family))
-        sounds = "".join(parts)
+        sounds = _T_SIBILANT.sub("c", "".join(parts))  # Bratск: the t and с meet here
     single = sounds
     if _GEMINATE_ENDING.search(sounds):
         single = _GEMINATE_ENDING.sub(r"\1J", sounds)
