@@ -563,4 +563,127 @@ def test_the_documented_spark_recipe_runs(spark: Any) -> None:
         rows = namespace["keyed"].collect()
         assert [r.name_key for r in rows] == [translit.key("Харків"), translit.key("Kharkiv"), None]
         assert {r.key_version for r in rows} == {translit.KEY_VERSION}
+        assert sorted(tuple(r) for r in namespace["matches"].collect()) == [(1, 10), (2, 10)]
         assert spark.sql("SELECT translit_key('Kharkiv') AS k").first().k == translit.key("Kharkiv")
+
+
+# --- block keys and same_name: the two-level join, in every engine --------------------------
+
+BLOCK_NAMES = NAMES[:2000]
+BLOCKS = [None if n is None else sorted(translit.block_keys(n)) for n in BLOCK_NAMES]
+# each name against another of the list and against its own romanization: pairs both ways
+_OTHER = [BLOCK_NAMES[(i * 7 + 3) % len(BLOCK_NAMES)] for i in range(len(BLOCK_NAMES))]
+PAIRS = [(a, b if i % 2 else (None if a is None else translit.romanize(a)))
+         for i, (a, b) in enumerate(zip(BLOCK_NAMES, _OTHER, strict=True))]
+SAME = [None if a is None or b is None else translit.same_name(a, b) for a, b in PAIRS]
+
+
+def _lists(values: list[Any]) -> list[list[str] | None]:
+    return [None if v is None else list(v) for v in values]
+
+
+def test_the_pairs_hold_both_answers() -> None:
+    assert SAME.count(True) > 500 and SAME.count(False) > 500 and None in SAME
+    assert [] in BLOCKS and None in BLOCKS  # names without a block key, and missing ones
+
+
+def test_block_keys_array_and_same_name_array_equal_the_library() -> None:
+    pa = engine("pyarrow")
+    from translit.arrow import block_keys_array, same_name_array
+
+    assert block_keys_array(pa.array(BLOCK_NAMES, pa.string())).to_pylist() == BLOCKS
+    chunked = pa.chunked_array([pa.array(BLOCK_NAMES[:700], pa.large_string()),
+                                pa.array(BLOCK_NAMES[700:], pa.large_string())])
+    assert block_keys_array(chunked).to_pylist() == BLOCKS
+    encoded = pa.array(BLOCK_NAMES, pa.string()).dictionary_encode()
+    assert block_keys_array(encoded).to_pylist() == BLOCKS
+    a, b = (pa.array(list(side), pa.string()) for side in zip(*PAIRS, strict=True))
+    assert same_name_array(a, b).to_pylist() == SAME
+    with pytest.raises(ValueError, match="2 names against 1"):
+        same_name_array(pa.array(["a", "b"]), pa.array(["a"]))
+    with pytest.raises(TypeError, match="strings"):
+        block_keys_array(pa.array([1, 2]))
+
+
+def test_duckdb_block_keys_join_equals_a_join_in_python() -> None:
+    duckdb = engine("duckdb")
+    pa = engine("pyarrow")
+    import translit.duckdb
+
+    con = duckdb.connect()
+    translit.duckdb.register(con)
+    a, b = (pa.array(list(side), pa.string()) for side in zip(*PAIRS, strict=True))
+    con.register("pairs", pa.table({"i": list(range(len(PAIRS))), "a": a, "b": b}))
+    rows = con.sql("SELECT translit_block_keys(a), translit_same_name(a, b) FROM pairs "
+                   "ORDER BY i").fetchall()
+    assert _lists([r[0] for r in rows]) == BLOCKS
+    assert [r[1] for r in rows] == SAME
+    # the join a user writes: unnest both sides' block keys, join, verify
+    left, right = BLOCK_NAMES[:600], [n for n in _OTHER[:600]]
+    right += [translit.romanize(n) for n in left[:300] if n is not None]
+    con.register("l", pa.table({"id": list(range(len(left))), "name": pa.array(left, pa.string())}))
+    con.register("r", pa.table({"id": list(range(len(right))), "name": pa.array(right, pa.string())}))
+    joined = con.sql(
+        "WITH lb AS (SELECT id, name, unnest(translit_block_keys(name)) AS bk FROM l), "
+        "rb AS (SELECT id, name, unnest(translit_block_keys(name)) AS bk FROM r), "
+        "p AS (SELECT DISTINCT lb.id AS li, lb.name AS ln, rb.id AS ri, rb.name AS rn "
+        "FROM lb JOIN rb USING (bk)) "
+        "SELECT li, ri FROM p WHERE translit_same_name(ln, rn)"
+    ).fetchall()
+    expected = {
+        (i, j) for i, x in enumerate(left) for j, y in enumerate(right)
+        if x is not None and y is not None
+        and translit.block_keys(x) & translit.block_keys(y) and translit.same_name(x, y)
+    }
+    assert set(joined) == expected and len(expected) > 300
+
+
+def test_polars_and_pandas_block_keys_and_same_name_equal_the_library() -> None:
+    pl = engine("polars")
+    pd = engine("pandas")
+    import translit.pandas
+    import translit.polars  # noqa: F401  (registers the .translit namespace)
+
+    frame = pl.DataFrame({"a": [a for a, _ in PAIRS], "b": [b for _, b in PAIRS]},
+                         schema={"a": pl.String, "b": pl.String})
+    out = frame.select(pl.col("a").translit.block_keys().alias("blocks"),
+                       pl.col("a").translit.same_name("b").alias("same"),
+                       pl.col("a").translit.same_name(pl.col("b")).alias("same2"))
+    assert out["blocks"].dtype == pl.List(pl.String)
+    assert _lists(out["blocks"].to_list()) == BLOCKS
+    assert out["same"].to_list() == SAME == out["same2"].to_list()
+    exploded = frame.select(pl.col("a"), pl.col("a").translit.block_keys().alias("k")) \
+        .explode("k", empty_as_null=True)  # (polars drops a row with no key unless told)
+    assert exploded.height == sum(max(1, len(k or [])) for k in BLOCKS)
+    for dtype in (object, "string"):
+        a = pd.Series([a for a, _ in PAIRS], dtype=dtype, index=pd.RangeIndex(len(PAIRS)) + 5)
+        b = pd.Series([b for _, b in PAIRS], dtype=dtype)
+        assert _lists(a.translit.block_keys().tolist()) == BLOCKS
+        same = a.translit.same_name(b)
+        assert same.index.equals(a.index) and str(same.dtype) == "boolean"
+        assert [None if v is pd.NA else bool(v) for v in same.tolist()] == SAME
+
+
+def test_spark_block_keys_same_name_and_exploded_rows(spark: Any) -> None:
+    from translit.spark import block_keys_col, register, same_name_col, with_block_keys
+
+    df = spark.createDataFrame([(i, a, b) for i, (a, b) in enumerate(PAIRS)],
+                               "i long, a string, b string")
+    rows = df.select("i", block_keys_col("a").alias("k"), same_name_col("a", "b").alias("s")) \
+        .orderBy("i").collect()
+    assert _lists([r.k for r in rows]) == BLOCKS
+    assert [r.s for r in rows] == SAME
+    exploded = with_block_keys(df, "a", out="bk").collect()
+    assert len(exploded) == sum(max(1, len(k or [])) for k in BLOCKS)  # no row lost
+    assert {r.i for r in exploded} == set(range(len(PAIRS)))
+    by_row: dict[int, set[str]] = {}
+    for r in exploded:
+        if r.bk is not None:
+            by_row.setdefault(r.i, set()).add(r.bk)
+    assert all(by_row.get(i, set()) == set(k or []) for i, k in enumerate(BLOCKS))
+    with pytest.raises(ValueError, match="already has a column"):
+        with_block_keys(df, "a", out="b")
+    register(spark)
+    sql = spark.sql("SELECT translit_block_keys('Dnipro') AS k, "
+                    "translit_same_name('Dnipro', 'Днепр') AS s").first()
+    assert list(sql.k) == sorted(translit.block_keys("Dnipro")) and sql.s is True

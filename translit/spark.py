@@ -7,6 +7,11 @@
     register(spark)                             # SQL: translit_key(name),
     spark.sql("SELECT translit_key(name) FROM people")   # translit_romanize(name, system)
 
+    # blocking for a join: one row per block key, then verify the pairs the join finds
+    blocks = with_block_keys(df, "name", out="block")
+    pairs = blocks.alias("l").join(other_blocks.alias("r"), "block")
+    pairs.where(same_name_col("l.name", "r.name"))
+
 The column functions are Arrow UDFs (pyspark.sql.functions.arrow_udf, Spark >= 4.1; before
 that, the Arrow-optimized @udf), never pandas UDFs; with_keys goes through mapInArrow.  Each
 calls translit.arrow's key_array / romanize_array on a whole Arrow batch.
@@ -29,10 +34,11 @@ from typing import TYPE_CHECKING, Any, cast
 
 import pyarrow as pa
 from pyspark.sql import functions as F
-from pyspark.sql.types import StringType, StructField, StructType
+from pyspark.sql.types import ArrayType, BooleanType, StringType, StructField, StructType
 
 from . import __version__
-from .arrow import key_array, romanize_array
+from .arrow import block_keys_array, key_array, romanize_array, same_name_array
+from .blocking import block_keys, same_name
 from .errors import TranslitError
 from .normalize import KEY_VERSION, key
 from .systems import romanize
@@ -44,15 +50,21 @@ if TYPE_CHECKING:
 __all__ = [
     "KEY_VERSION",
     "WorkerVersionError",
+    "block_keys_col",
     "key_col",
     "register",
     "romanize_col",
+    "same_name_col",
+    "with_block_keys",
     "with_keys",
 ]
 
 #: The SQL names register() gives the two functions.
 SQL_KEY = "translit_key"
 SQL_ROMANIZE = "translit_romanize"
+SQL_BLOCK_KEYS = "translit_block_keys"
+SQL_SAME_NAME = "translit_same_name"
+_BLOCKS = ArrayType(StringType(), containsNull=False)
 
 
 class WorkerVersionError(TranslitError):
@@ -89,6 +101,22 @@ def _romanize_batch(names: pa.Array, systems: pa.Array) -> pa.Array:
         type=pa.string(),
     )
     return out.cast(names.type) if out.type != names.type else out
+
+
+def _block_keys_batch(names: pa.Array) -> pa.Array:
+    return block_keys_array(names)
+
+
+def _same_name_batch(a: pa.Array, b: pa.Array) -> pa.Array:
+    return same_name_array(a, b)
+
+
+def _block_keys_row(name: str | None) -> list[str] | None:
+    return None if name is None else sorted(block_keys(name))
+
+
+def _same_name_row(a: str | None, b: str | None) -> bool | None:
+    return None if a is None or b is None else same_name(a, b)
 
 
 def _key_row(name: str | None) -> str | None:
@@ -133,6 +161,60 @@ def _romanize_udf() -> Any:
     return F.udf(_romanize_row, StringType(), useArrow=True)
 
 
+def _block_keys_udf() -> Any:
+    arrow_udf = _arrow_udf()
+    if arrow_udf is not None:
+        return arrow_udf(_block_keys_batch, _BLOCKS)
+    return F.udf(_block_keys_row, _BLOCKS, useArrow=True)
+
+
+def _same_name_udf() -> Any:
+    arrow_udf = _arrow_udf()
+    if arrow_udf is not None:
+        return arrow_udf(_same_name_batch, BooleanType())
+    return F.udf(_same_name_row, BooleanType(), useArrow=True)
+
+
+def block_keys_col(name: Column | str) -> Column:
+    """The block keys of a string column (translit.blocking.block_keys), array<string>,
+    sorted; null for a null name."""
+    return cast("Column", _block_keys_udf()(name))
+
+
+def same_name_col(a: Column | str, b: Column | str) -> Column:
+    """Whether two string columns hold one name (translit.blocking.same_name), boolean; null
+    where either is null.  For the pairs a join on block keys brings together."""
+    return cast("Column", _same_name_udf()(a, b))
+
+
+def with_block_keys(df: DataFrame, column: str, out: str = "block_key") -> DataFrame:
+    """*df* with one row per block key of *column*, the key in *out* (every column kept).
+
+    The rows to join on: ``with_block_keys(a, "name").join(with_block_keys(b, "name"),
+    "block_key")`` finds every pair that shares a block key; verify them with same_name_col.
+    A row whose name has no block key (null, blank, a placeholder) is kept once with a null
+    *out*, so no row is lost (a null never joins).
+    """
+    _string_column(df, column, out)
+    return df.withColumn(out, F.explode_outer(block_keys_col(column)))
+
+
+def _string_column(df: DataFrame, column: str, out: str) -> StructField:
+    """The field of *column*, checked to be a string column, with *out* free."""
+    fields = df.schema.fields
+    names = [f.name for f in fields]
+    if column not in names:
+        near = difflib.get_close_matches(column, names, n=3)
+        hint = f"; did you mean {', '.join(near)}?" if near else ""
+        raise ValueError(f"no column {column!r} in the DataFrame{hint} (columns: {names})")
+    source = fields[names.index(column)]
+    if not isinstance(source.dataType, StringType):
+        raise TypeError(f"column {column!r} is {source.dataType.simpleString()}, not string")
+    if out in names:
+        raise ValueError(f"the DataFrame already has a column {out!r}: pass another out=")
+    return source
+
+
 def key_col(name: Column | str) -> Column:
     """The key of a string column, as a Column: df.select(key_col("name"))."""
     return cast("Column", _key_udf()(name))
@@ -154,18 +236,8 @@ def with_keys(df: DataFrame, column: str, out: str = "key") -> DataFrame:
     Runs through mapInArrow; every worker first checks that it runs the driver's translit
     version and KEY_VERSION (WorkerVersionError otherwise).
     """
-    fields = df.schema.fields
-    names = [f.name for f in fields]
-    if column not in names:
-        near = difflib.get_close_matches(column, names, n=3)
-        hint = f"; did you mean {', '.join(near)}?" if near else ""
-        raise ValueError(f"no column {column!r} in the DataFrame{hint} (columns: {names})")
-    source = fields[names.index(column)]
-    if not isinstance(source.dataType, StringType):
-        raise TypeError(f"column {column!r} is {source.dataType.simpleString()}, not string")
-    if out in names:
-        raise ValueError(f"the DataFrame already has a column {out!r}: pass another out=")
-    schema = StructType([*fields, StructField(out, StringType(), nullable=True)])
+    _string_column(df, column, out)
+    schema = StructType([*df.schema.fields, StructField(out, StringType(), nullable=True)])
     return df.mapInArrow(_keys_appender(column, out), schema)
 
 
@@ -175,7 +247,8 @@ def _keys_appender(column: str, out: str) -> partial[Iterator[pa.RecordBatch]]:
 
 
 def register(spark: SparkSession) -> None:
-    """Register the SQL functions translit_key(name) and translit_romanize(name, system).
+    """Register the SQL functions translit_key(name), translit_romanize(name, system),
+    translit_block_keys(name) (array<string>) and translit_same_name(a, b) (boolean).
 
     A NULL system romanizes by each name's language's default system.  The functions are
     then usable in spark.sql() and in anything that sends SQL to this session (Splink's
@@ -183,3 +256,5 @@ def register(spark: SparkSession) -> None:
     """
     spark.udf.register(SQL_KEY, _key_udf())
     spark.udf.register(SQL_ROMANIZE, _romanize_udf())
+    spark.udf.register(SQL_BLOCK_KEYS, _block_keys_udf())
+    spark.udf.register(SQL_SAME_NAME, _same_name_udf())
