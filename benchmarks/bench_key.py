@@ -609,11 +609,17 @@ class Counts:
         return 1 - self.false_pairs / self.different if self.different else float("nan")
 
 
+def _keyless(k: Hashable) -> bool:
+    """Whether a label is no key: None or an empty str, tuple or set (a label 0, the number
+    of a group, is a key)."""
+    return k is None or (isinstance(k, str | tuple | frozenset) and not k)
+
+
 def buckets(names: Sequence[Name], keys: Sequence[Hashable]) -> dict[Hashable, list[Name]]:
     """The names by key; names with an empty key (None, '', ()) are in no bucket."""
     out: dict[Hashable, list[Name]] = defaultdict(list)
     for name, k in zip(names, keys, strict=True):
-        if k:
+        if not _keyless(k):
             out[k].append(name)
     return out
 
@@ -861,12 +867,12 @@ def methods() -> tuple[dict[str, Callable[[Sequence[str]], list[Hashable]]], lis
     return out, missing
 
 
-def _group_keys(names: Sequence[str]) -> list[Hashable]:
+def _group_keys(names: Sequence[str], by: str = "key") -> list[Hashable]:
     """translit.group's partition as one label per name (its group's number)."""
     import translit
 
     labels: list[Hashable] = [None] * len(names)
-    for number, g in enumerate(translit.group(list(names))):
+    for number, g in enumerate(translit.group(list(names), by=by)):  # type: ignore[arg-type]
         for i in g.indices:
             labels[i] = (number, g.key) if g.key else None
     return labels
@@ -924,11 +930,16 @@ def evaluate(baseline: str | None = None) -> tuple[str, str]:
     verified = {p for p in blocked if translit.same_name(texts[p // n], texts[p % n])}
     results["translit block_keys: pairs sharing a block key"] = pair_counts(names, blocked)
     results["translit same_name on those pairs"] = pair_counts(names, verified)
-    results["groups of same_name's pairs (connected)"] = count(names, _components(n, verified))
+    components = _components(n, verified)
+    by_same_name = _group_keys(texts, by="same_name")
+    assert _partition(by_same_name) == _partition(components), \
+        "group(by='same_name') is not the components of same_name's pairs"
+    results["translit group(by=\"same_name\"): same_name's pairs, transitively"] = count(
+        names, by_same_name)
     block_size = sum(map(len, blocks)) / len(blocks)
     first = [baseline_label, "translit key", "translit group",
              "translit block_keys: pairs sharing a block key", "translit same_name on those pairs",
-             "groups of same_name's pairs (connected)"]
+             "translit group(by=\"same_name\"): same_name's pairs, transitively"]
     results = {**{k: results[k] for k in first if k in results}, **results}
 
     kinds = Counter(n.script for n in names)
@@ -977,8 +988,9 @@ def evaluate(baseline: str | None = None) -> tuple[str, str]:
     md += ["", f"block_keys gives {block_size:.2f} keys per name on average; same_name takes a "
            "blocked pair when the keys are equal, when a reading of each in a convention gives one "
            "key, or when only the looser fold joins them and similarity() ≥ "
-           f"{translit.SAME_NAME_THRESHOLD}; its groups are the connected components of the pairs "
-           "it takes (what `group()` would give if it grouped by block and verification)."]
+           f"{translit.SAME_NAME_THRESHOLD}; `group(names, by=\"same_name\")` groups by those pairs, "
+           "transitively (the script checks that its groups are the connected components of "
+           "the pairs same_name takes)."]
     md += ["", "translit key on parts of the collection: place names and people's names (a name "
            "counts where its source listed it first), and the collection without the Latin "
            "spellings in other languages' conventions (letters with marks, w, q, German, Polish, "
@@ -1037,7 +1049,7 @@ def evaluate(baseline: str | None = None) -> tuple[str, str]:
 def _partition(labels: Sequence[Hashable]) -> set[frozenset[int]]:
     groups: dict[Hashable, set[int]] = defaultdict(set)
     for i, k in enumerate(labels):
-        if k:
+        if not _keyless(k):
             groups[k].add(i)
     return {frozenset(g) for g in groups.values() if len(g) > 1}
 

@@ -137,3 +137,14 @@ def test_blocked_pairs_and_their_counts_equal_counting_every_pair(seed: int) -> 
     groups = bench._components(len(names), bench.blocked_pairs(blocks))
     for i, j in shared:
         assert groups[i] == groups[j]
+
+
+def test_a_group_numbered_0_is_a_group() -> None:
+    """Labels from _components are numbers: the component of the first name is 0, which is a
+    key like any other (it was once dropped as falsy, and the first name's group with it)."""
+    names = [bench.Name(t, "a", bench.script(t)) for t in ("Kyiv", "Kiev", "Sumy")]
+    labels = bench._components(3, {0 * 3 + 1})
+    assert labels[0] == 0
+    assert bench._partition(labels) == {frozenset({0, 1})}
+    assert bench.count(names, labels).key_pairs == 1
+    assert bench.count(names, [None, "", ()]).key_pairs == 0

@@ -541,6 +541,33 @@ def test_group_summary_matches_the_library(cli: Any, tmp_path: Path) -> None:
     assert [r["group"] for r in got] == list(range(1, len(groups) + 1))
 
 
+SAME_NAME_NAMES = [*GROUP_NAMES, "Dnipro", "Днепр", "Дніпро", "Dainega", "Deineha", "Ivanov",
+                   "Ivanova", "-", "Dnipro"]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_group_by_same_name_matches_the_library(cli: Any, tmp_path: Path, jobs: str) -> None:
+    groups = translit.group(SAME_NAME_NAMES, by="same_name")
+    assert len(groups) < len(translit.group(SAME_NAME_NAMES))  # the test joins something
+    expected: dict[int, tuple[int, str]] = {}
+    for number, g in enumerate(groups, start=1):
+        for index in g.indices:
+            if g.key:
+                expected[index] = (number, g.representative)
+    path = write(tmp_path / "n.csv", "name\n" + "\n".join(SAME_NAME_NAMES) + "\n")
+    rows = cli("group", "--by", "same_name", "-c", "name", path, "-f", "jsonl", "--jobs", jobs).jsonl()
+    assert [(r["group"], r["representative"]) for r in rows] == [
+        expected.get(i, (None, None)) for i in range(len(SAME_NAME_NAMES))]
+    summary = cli("group", "--by", "same_name", "--summary", "-c", "name", path,
+                  "-f", "jsonl").jsonl()
+    named = [g for g in groups if g.key]
+    assert [(r["size"], r["representative"], r["key"]) for r in summary] == [
+        (g.size, g.representative, g.key) for g in named]
+    assert [sorted(r["members"]) for r in summary] == [sorted(set(g.names)) for g in named]
+    wrong = cli("group", "--by", "block", "Kyiv")
+    assert wrong.code == 2 and "same_name" in wrong.err
+
+
 def test_group_csv_per_row_and_summary(cli: Any, tmp_path: Path) -> None:
     text = "id,city\n" + "".join(f"{i},{n}\n" for i, n in enumerate(GROUP_NAMES))
     path = write(tmp_path / "c.csv", text)

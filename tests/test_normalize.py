@@ -281,3 +281,93 @@ def test_equal_keys_share_a_block_key_and_are_one_name(a: str, b: str) -> None:
 def test_block_keys_and_same_name_never_raise(a: str, b: str) -> None:
     assert isinstance(translit.block_keys(a), frozenset)
     assert isinstance(translit.same_name(a, b), bool)
+
+
+# --- group(by="same_name"): block keys, same_name, transitively ----------------------------
+
+def _sample_names() -> list[str]:
+    """Spelling Ukraine's names with their incorrect and related spellings, and the Cyrillic:
+    a list with many spellings of one name, and different names that share block keys."""
+    rows = _vocabulary()[:120]
+    out: list[str] = []
+    for r in rows:
+        out += [r["sourceSpelling"], r["correctSpelling"], *r["incorrectSpellings"]]
+    return out
+
+
+def _components_by_brute_force(names: list[str]) -> set[frozenset[int]]:
+    """The connected components of every pair that shares a block key and that same_name
+    takes, found by trying every pair (the reference group() must equal)."""
+    parent = list(range(len(names)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    blocks = [translit.block_keys(n) for n in names]
+    for i in range(len(names)):
+        for j in range(i + 1, len(names)):
+            if blocks[i] & blocks[j] and translit.same_name(names[i], names[j]):
+                parent[find(i)] = find(j)
+    out: dict[int, set[int]] = {}
+    for i in range(len(names)):
+        out.setdefault(find(i), set()).add(i)
+    return {frozenset(c) for c in out.values()}
+
+
+def test_group_by_same_name_is_the_components_of_same_names_pairs() -> None:
+    names = _sample_names()
+    groups = translit.group(names, by="same_name")
+    assert {frozenset(g.indices) for g in groups} == _components_by_brute_force(names)
+    by_key = translit.group(names)
+    assert len(groups) < len(by_key)  # it joins spellings the key leaves apart …
+    inside = {i: n for n, g in enumerate(groups) for i in g.indices}
+    for g in by_key:  # … and never splits a key's group
+        assert len({inside[i] for i in g.indices}) == 1
+
+
+def test_every_group_says_why_its_members_are_in_it() -> None:
+    names = [*_sample_names(), "Dnipro", "Днепр", "Dainega", "Deineha", "-", "n/a"]
+    for by in ("key", "same_name"):
+        for g in translit.group(names, by=by):  # type: ignore[arg-type]
+            assert len(g.merges) == g.size - 1
+            reached = {g.indices[0]}
+            pending = list(g.merges)
+            while pending:  # the merges connect the whole group (a spanning tree)
+                joined = [m for m in pending if m.first in reached or m.second in reached]
+                assert joined, (g.names, pending)
+                for m in joined:
+                    reached |= {m.first, m.second}
+                    pending.remove(m)
+            assert reached == set(g.indices)
+            for m in g.merges:
+                a, b = names[m.first], names[m.second]
+                assert translit.same_name(a, b)
+                if m.reason == "key":
+                    assert translit.key(a) == translit.key(b)
+                else:
+                    assert by == "same_name" and translit.key(a) != translit.key(b)
+                    assert m.reason == "reading" or m.reason.startswith("looser fold")
+    merged = {g.names: [m.reason for m in g.merges]
+              for g in translit.group(["Dnipro", "Днепр", "Kharkiv", "Харьков"], by="same_name")}
+    assert merged[("Dnipro", "Днепр")] == ["looser fold, similarity 0.91 (≥ 0.9)"]
+    assert merged[("Kharkiv", "Харьков")] == ["key"]
+
+
+def test_group_by_same_name_keeps_the_batch_contract() -> None:
+    groups = translit.group(["Kyiv", None, "-", "", "Київ", "-"], by="same_name")
+    assert [g.indices for g in groups] == [(0, 4), (2,), (3,), (5,)]  # None in no group
+    with pytest.raises(TypeError):
+        translit.group("Kyiv", by="same_name")
+    with pytest.raises(ValueError, match="'key', 'same_name'"):
+        translit.group(["Kyiv"], by="block")  # type: ignore[arg-type]
+
+
+@given(st.lists(st.one_of(name("uk"), name("ru")), max_size=12), st.randoms())
+def test_group_by_same_name_does_not_depend_on_the_order(names: list[str], rnd: random.Random) -> None:
+    shuffled = names[:]
+    rnd.shuffle(shuffled)
+    def partition(ns: list[str]) -> set[frozenset[str]]:
+        return {frozenset(g.names) for g in translit.group(ns, by="same_name")}
+    assert partition(shuffled) == partition(names)

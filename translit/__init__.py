@@ -12,11 +12,10 @@ from .errors import (
     TranslitError,
     UnknownSystemError,
 )
+from .grouping import Group, Merge, group
 from .normalize import (
     KEY_VERSION,
     SIMILARITY_THRESHOLD,
-    Group,
-    group,
     key,
     key_many,
     similarity,
@@ -64,6 +63,7 @@ __all__ = [
     "Finding",
     "Group",
     "IrreversibleSystemError",
+    "Merge",
     "Reading",
     "System",
     "TableError",

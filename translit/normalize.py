@@ -64,9 +64,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any
 
@@ -482,64 +480,6 @@ def key_many(names: Iterable[Any]) -> list[str | None]:
     values (None, NaN, pandas.NA, Arrow nulls) give None; a bare str is a TypeError, as is an
     element that is neither a str nor missing (its position and type named)."""
     return [None if n is None else key(n) for n in names_of(names, "key_many")]
-
-
-@dataclass(frozen=True)
-class Group:
-    """Names that share a key, in input order, with the spelling that represents them."""
-
-    key: str
-    representative: str
-    names: tuple[str, ...]
-    indices: tuple[int, ...]
-
-    @property
-    def size(self) -> int:
-        return len(self.names)
-
-
-def group(names: Iterable[Any]) -> list[Group]:
-    """The input names grouped by key: nothing dropped, input order kept inside each group.
-
-    Blank and placeholder names ("", "-", "n/a" …: key "") each form a group of their own:
-    two unknowns are not one name.  Missing values (None, NaN, pandas.NA, Arrow nulls) are in
-    no group; a bare str is a TypeError (it is one name, not a batch).
-
-    Groups come largest first (ties: in order of first appearance).  The representative is the
-    most frequent spelling; among equally frequent ones, a spelling in Latin letters that the
-    key's language's default system writes (the standard spelling), else the first seen.
-    """
-    members: dict[str, list[int]] = {}
-    items = names_of(names, "group")
-    alone: list[Group] = []
-    for index, name in enumerate(items):
-        if name is None:
-            continue  # a missing value is no name: in no group
-        k = key(name)
-        if k:
-            members.setdefault(k, []).append(index)
-        else:  # blank or a placeholder: never grouped with another
-            alone.append(Group("", name, (name,), (index,)))
-    groups = [
-        Group(k, representative([items[i] or "" for i in idx]),
-              tuple(items[i] or "" for i in idx), tuple(idx))
-        for k, idx in members.items()
-    ] + alone
-    groups.sort(key=lambda g: (-g.size, g.indices[0]))
-    return groups
-
-
-def representative(spellings: Sequence[str]) -> str:
-    """The most frequent spelling; ties go to the standard one, then to the first seen."""
-    counts = Counter(spellings)
-    best = max(counts.values())
-    tied = [s for s in dict.fromkeys(spellings) if counts[s] == best]
-    if len(tied) > 1:
-        standard = {romanize(s) for s in tied if not s.isascii()}
-        for s in tied:
-            if s in standard:
-                return s
-    return tied[0]
 
 
 def similarity(a: str, b: str) -> float:

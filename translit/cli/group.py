@@ -1,5 +1,6 @@
-"""``translit group``: the spellings of one name grouped by key, largest group first; per
-row (each row's group and representative) or as a summary (one row per group)."""
+"""``translit group``: the spellings of one name grouped by key (or, with ``--by same_name``,
+by block keys and same_name, transitively), largest group first; per row (each row's group
+and representative) or as a summary (one row per group)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 import translit
-from translit.normalize import representative
+from translit.grouping import representative
 
 from .chunks import gather_keys
 from .exits import EXIT_OK
@@ -24,7 +25,8 @@ from .verbs import Settings
 GROUP_EXAMPLE = (
     "translit group Kharkiv Харків Харьков Charkiw Kyiv\n"
     "  translit group people.csv --column surname            (each row: group, representative)\n"
-    "  translit group people.csv --column surname --summary  (one row per group, largest first)"
+    "  translit group people.csv --column surname --summary  (one row per group, largest first)\n"
+    "  translit group people.csv --column surname --by same_name  (Dnipro with Днепр)"
 )
 GROUP_COLUMNS = ("group", "representative")
 SUMMARY_COLUMNS = ("group", "size", "representative", "key", "members", "counts")
@@ -93,6 +95,9 @@ def run_group(args: argparse.Namespace) -> int:
             for path in paths:
                 run_source(run, path)
             run.gather = None
+        aliases = {k: k for k in groups}
+        if getattr(args, "by", "key") == "same_name":
+            groups, aliases = _joined(groups)
         # The order and the representatives of translit.group(): largest first, ties in order
         # of first appearance; the most frequent spelling (ties: the standard one, the first).
         ordered = sorted(groups.values(), key=lambda g: (-g.size, g.first))
@@ -106,6 +111,7 @@ def run_group(args: argparse.Namespace) -> int:
             return EXIT_OK
         # Second pass: each row looked up by its key.
         numbers = {g.key: (n, chosen[g.key]) for n, g in enumerate(ordered, start=1)}
+        numbers = {k: numbers[root] for k, root in aliases.items()}
         run.workers.use_groups(numbers)
         run.verb = "group-rows"
         run.header = run.output = run.format = None
@@ -119,6 +125,26 @@ def run_group(args: argparse.Namespace) -> int:
             for path in paths:
                 run_source(run, path)
     return EXIT_OK
+
+
+def _joined(groups: dict[str, _Grouped]) -> tuple[dict[str, _Grouped], dict[str, str]]:
+    """The key groups joined as translit.group(by="same_name") joins them (over the distinct
+    spellings), and each key's joined group (by its first key)."""
+    spellings = [s for g in groups.values() for s in g.spellings]
+    key_of = {s: g.key for g in groups.values() for s in g.spellings}
+    aliases: dict[str, str] = {}
+    joined: dict[str, _Grouped] = {}
+    for component in translit.group(spellings, by="same_name"):
+        keys = list(dict.fromkeys(key_of[s] for s in component.names))
+        members = sorted((groups[k] for k in keys), key=lambda g: g.first)
+        counts: dict[str, int] = {}
+        for g in members:
+            for s, n in g.spellings.items():
+                counts[s] = counts.get(s, 0) + n
+        root = members[0]
+        joined[root.key] = _Grouped(root.key, root.first, counts)
+        aliases.update((k, root.key) for k in keys)
+    return joined, aliases
 
 
 def _spool_stdin(args: argparse.Namespace, run: Run) -> list[str]:
@@ -142,7 +168,7 @@ def _write_summary(run: Run, ordered: list[_Grouped], chosen: dict[str, str]) ->
     rows = []
     for n, g in enumerate(ordered, start=1):
         spellings = sorted(g.spellings.items(), key=lambda item: -item[1])
-        rows.append((n, g.size, chosen[g.key], g.key, [s for s, _ in spellings],
+        rows.append((n, g.size, chosen[g.key], translit.key(chosen[g.key]), [s for s, _ in spellings],
                      [c for _, c in spellings]))
     if fmt == "jsonl":
         text = "".join(json_object(list(zip(names, r, strict=True))) + "\n" for r in rows)

@@ -163,11 +163,16 @@ def build_parser() -> Parser:
     _add_row_verbs(sub)
     p = _add_verb(
         sub, "group", "group the spellings of one name (by key), largest group first",
-        "Group names whose keys are equal.  Per row (the default): each row gets its group's "
-        "number (1 = the largest) and representative spelling.  --summary: one row per group, "
-        "largest first.", GROUP_EXAMPLE)
+        "Group names whose keys are equal (--by key, the default), or that share a block key "
+        "and that same_name() takes, transitively (--by same_name: more spellings of one name "
+        "together, Dnipro and Днепр, and more different names too).  Per row (the default): "
+        "each row gets its group's number (1 = the largest) and representative spelling.  "
+        "--summary: one row per group, largest first.", GROUP_EXAMPLE)
     p.add_argument("--summary", action="store_true",
                    help="one row per group: group, size, representative, key, members, counts")
+    p.add_argument("--by", choices=("key", "same_name"), default="key",
+                   help="key: equal keys (default); same_name: block keys verified by "
+                        "same_name(), joined transitively")
     add_io(p, "group")
     p.set_defaults(handler=run_group)
 
