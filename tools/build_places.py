@@ -11,7 +11,12 @@ settlement of Ukraine with its oblast, raion, hromada and category.  Both are ne
 here, at build time; translit reads the file this script writes.
 
     python tools/build_places.py            # writes translit/data/places/places.tsv.gz
-    python tools/build_places.py --check    # exits 1 if the file would change
+    python tools/build_places.py --check    # exits 1 if a file would change
+
+It then writes translit/data/places/places.bin.gz, the gazetteer as translit.places.load()
+builds it from places.tsv.gz and the renamings (translit.places.prepared): what a process
+reads on its first lookup instead of that second's work.  Run this script after changing
+tables/places/renames*.toml, regions.toml or the code in translit/places/ too.
 
 The join: each settlement of Ukraine in GeoNames is matched to the KATOTTH settlement of its
 oblast that bears its official name, GeoNames' own name or a Cyrillic name of the same key
@@ -60,6 +65,7 @@ sys.path.insert(0, str(ROOT))
 
 from translit.blocking import block_keys, same_name  # noqa: E402
 from translit.normalize import KEY_VERSION, key  # noqa: E402
+from translit.places import loading, prepared  # noqa: E402
 from translit.reverse import ALPHABETS  # noqa: E402
 from translit.systems import DEFAULT_SYSTEM, romanize, systems  # noqa: E402
 
@@ -68,6 +74,7 @@ import codifiers  # noqa: E402
 
 OUTPUT = ROOT / "translit" / "data" / "places" / "places.tsv.gz"
 SURNAMES = ROOT / "translit" / "data" / "places" / "surnames.tsv.gz"
+PREPARED = ROOT / "translit" / "data" / "places" / "places.bin.gz"
 #: Surnames at least this frequent (the lexicon's holder counts) are indexed by key.
 SURNAME_MIN_WEIGHT = 50
 COUNTRIES = {"UA": "uk", "RU": "ru", "BY": "be"}
@@ -394,6 +401,16 @@ def render(rows: list[str], info: dict[str, str]) -> bytes:
     return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
 
 
+def build_prepared() -> bytes:
+    """places.bin.gz as the packaged places.tsv.gz and the renamings give it today."""
+    return prepared.build(loading.build())
+
+
+def _prepared_current() -> bool:
+    return PREPARED.exists() and gzip.decompress(PREPARED.read_bytes()) == gzip.decompress(
+        build_prepared())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if the file would change")
@@ -407,11 +424,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         stale = [p for p, data in outputs.items()
                  if not p.exists() or gzip.decompress(p.read_bytes()) != gzip.decompress(data)]
+        if not stale and args.output == OUTPUT and not _prepared_current():
+            stale.append(PREPARED)
         print("up to date" if not stale else "out of date: " + ", ".join(map(str, stale)))
         return 1 if stale else 0
     for path, data in outputs.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
+    if args.output == OUTPUT:
+        PREPARED.write_bytes(build_prepared())
+        print(f"{PREPARED}: {PREPARED.stat().st_size} bytes")
     print(f"{args.output}: {len(rows)} settlements, {len(outputs[args.output])} bytes")
     print(info["counts"])
     print(f"{SURNAMES}: {len(surnames)} surnames, {len(outputs[SURNAMES])} bytes")

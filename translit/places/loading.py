@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import gzip
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import cache
 
 from ..normalize import KEY_VERSION, key
 from ..tables import tables_dir
+from . import prepared
 from .forms import _data_path, _nfc, lookup_form
 from .gazetteer import _LANGUAGE_BITS, COUNTRY_LANGUAGE, Gazetteer, Match, Place, Renaming
 
@@ -243,13 +244,13 @@ def _replace(place: Place, changes: dict[str, object]) -> Place:
     return replace(place, **changes)  # type: ignore[arg-type]
 
 
-def _keys_current(places: list[Place], sample: int = 101) -> bool:
+def _keys_current(places: Sequence[Place], sample: int = 101) -> bool:
     """Whether the stored keys are what key() gives today (checked on a spread sample)."""
     step = max(1, len(places) // sample)
     return all(
         key(name) == stored
-        for place in places[::step]
-        for name, stored in zip(place.all_names(), place._keys, strict=False)
+        for number in range(0, len(places), step)
+        for name, stored in zip(places[number].all_names(), places[number]._keys, strict=False)
     )
 
 
@@ -257,19 +258,29 @@ def _rekeyed(places: list[Place]) -> list[Place]:
     return [replace(p, _keys=tuple(key(n) for n in p.all_names())) for p in places]
 
 
-@cache
-def load() -> Gazetteer:
-    """The packaged gazetteer with the renamings applied, read on the first call.
-
-    The file stores each name's key(); when key() has changed since the file was built (a
-    sample disagrees), the keys are computed afresh, which is slower: rebuild the file with
-    tools/build_places.py.
-    """
+def build() -> Gazetteer:
+    """The gazetteer built from its sources: the gazetteer's file, parsed, and the renamings
+    attached (about a second; load() reads the prepared file instead when it is current)."""
     with gzip.open(_data_path(), "rt", encoding="utf-8") as fh:
         places = _parse(iter(fh), _regions())
     if not _keys_current(places):
         places = _rekeyed(places)
     return Gazetteer(_apply_renamings(places))
+
+
+@cache
+def load() -> Gazetteer:
+    """The packaged gazetteer with the renamings applied, read on the first call.
+
+    It is read from the prepared file (translit.places.prepared) when that was built from
+    today's sources, else built from them.  The file stores each name's key(); when key() has
+    changed since the file was built (a sample disagrees), the gazetteer is built and the keys
+    computed afresh, which is slower: rebuild the files with tools/build_places.py.
+    """
+    gazetteer = prepared.load()
+    if gazetteer is not None and _keys_current(gazetteer.places):
+        return gazetteer
+    return build()
 
 
 def lookup(name: str, *, country: str | None = None, limit: int = 10,
