@@ -95,3 +95,25 @@ def test_a_stale_or_damaged_file_is_not_read(monkeypatch: pytest.MonkeyPatch, tm
         assert isinstance(gazetteer.places, list) and len(gazetteer) == len(_built())
     finally:
         loading.load.cache_clear()
+
+
+def test_check_finds_the_same_with_either_gazetteer(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+    from pathlib import Path
+
+    import translit
+    from translit import memo
+
+    text = (Path(__file__).parent / "data" / "check" / "motivating-en.txt").read_text("utf-8")
+
+    def findings() -> list[tuple[object, ...]]:
+        memo.clear_all()
+        return [(f.start, f.text, f.problem, f.suggestion, f.explanation)
+                for f in translit.check(text)]
+
+    shipped = findings()
+    built = _built()
+    for module in ("translit.check.data", "translit.check.resolve"):
+        monkeypatch.setattr(sys.modules[module], "load_gazetteer", lambda: built)
+    assert findings() == shipped and len(shipped) >= 5
+    memo.clear_all()
