@@ -7,9 +7,10 @@ of its language, a fixed-seed sample of the packaged lexicon's one-word names (n
 them), romanized by the table, must come back - the Cyrillic among the first three readings of
 candidates().
 
-Measured on the sample below (30 names per table, 18 tables): 538 of 540 read back, every
-table 30 of 30 but uk-czech (Петі, Peti: Петий Пети Петій first) and uk-polish (Сасін, Sasin:
-Сасин Сазин Зазин first), 29 of 30 each - a Latin i that several Ukrainian letters write.  The
+Measured on the sample below (30 names per table, 27 tables): 807 of 810 read back, every
+table 30 of 30 but uk-czech (Петі, Peti: Петий Пети Петій first), uk-lithuanian (Малькіна,
+Malkina: Малкина Малькина Малкіна first) and uk-polish (Сасін, Sasin: Сасин Шашин Сазин first),
+29 of 30 each - a Latin i or l that several Ukrainian letters write.  The
 floor asserted is 0.9 per table and 0.97 over all of them, so that a lexicon or ranking change
 that costs a name or two does not fail the test, while a table whose spellings candidates()
 cannot read (a letter no other table writes, a context the channel does not honour) does; the
@@ -72,7 +73,8 @@ def _misses(system_id: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
 
 def test_the_language_conventions_are_there() -> None:
     conventions = {translit.system(i).table.convention for i in CONVENTION_SYSTEMS}
-    assert {"german", "polish", "french", "spanish", "dutch", "czech", "swedish"} <= conventions
+    assert {"german", "polish", "french", "spanish", "dutch", "czech", "swedish", "norwegian", "danish",
+            "finnish", "estonian", "hungarian", "catalan", "lithuanian", "romanian", "turkish"} <= conventions
     for system_id in CONVENTION_SYSTEMS:
         assert translit.system(system_id).table.convention in CONVENTIONS
 
