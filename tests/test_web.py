@@ -113,10 +113,18 @@ def test_key_and_group_are_the_library_key_and_group(base: str) -> None:
     names = [*LATIN, *CYRILLIC, "Kharkiv", "Charkiw", "Khar'kov", "Харьков", "Myrnohrad"]
     for name in names:
         assert _ok(base, "/api/key", {"name": name})["key"] == translit.key(name)
-    groups = _ok(base, "/api/group", {"names": names})["groups"]
-    assert groups == [{"key": g.key, "representative": g.representative, "names": list(g.names),
-                       "indices": list(g.indices)} for g in translit.group(names)]
-    assert any(len(g["names"]) >= 4 for g in groups)  # type: ignore[index, arg-type]  # the Kharkivs
+    for by in ("key", "same_name"):
+        request: dict[str, object] = {"names": names} if by == "key" else {"names": names, "by": by}
+        groups = _ok(base, "/api/group", request)["groups"]
+        assert groups == [{"key": g.key, "representative": g.representative, "names": list(g.names),
+                           "indices": list(g.indices),
+                           "merges": [{"first": m.first, "second": m.second, "reason": m.reason}
+                                      for m in g.merges]}
+                          for g in translit.group(names, by=by)]
+        assert any(len(g["names"]) >= 4 for g in groups)  # type: ignore[index, arg-type]  # the Kharkivs
+        assert all(len(g["merges"]) == len(g["names"]) - 1 for g in groups)  # type: ignore[index, arg-type]
+    status, _answer, _ = post(base, "/api/group", {"names": names, "by": "soundex"})
+    assert status == 422
     for name in names:
         assert _ok(base, "/api/block-keys", {"name": name})["block_keys"] == \
             sorted(translit.block_keys(name))

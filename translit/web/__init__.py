@@ -25,7 +25,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from contextlib import asynccontextmanager
 from functools import partial
 from importlib import resources
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 try:
     import anyio.to_thread
@@ -241,6 +241,10 @@ class NamesRequest(BaseModel):
     names: list[str] = Field(max_length=MAX_NAMES)
 
 
+class GroupRequest(NamesRequest):
+    by: Literal["key", "same_name"] = "key"
+
+
 T = TypeVar("T")
 
 
@@ -285,9 +289,11 @@ def _check(text: str, target: str | None) -> dict[str, Any]:
     }
 
 
-def _group(names: list[str]) -> list[dict[str, Any]]:
+def _group(names: list[str], by: Literal["key", "same_name"] = "key") -> list[dict[str, Any]]:
     return [{"key": g.key, "representative": g.representative, "names": list(g.names),
-             "indices": list(g.indices)} for g in translit.group(names)]
+             "indices": list(g.indices),
+             "merges": [{"first": m.first, "second": m.second, "reason": m.reason} for m in g.merges]}
+            for g in translit.group(names, by=by)]
 
 
 def _api(app: FastAPI) -> None:
@@ -329,12 +335,12 @@ def _api(app: FastAPI) -> None:
     async def same_name_(body: PairRequest) -> dict[str, Any]:
         return {"same_name": await _call(translit.same_name, body.a, body.b)}
 
-    @app.post("/api/group", summary="translit.group(names): the names grouped by key")
-    async def group_(body: NamesRequest) -> dict[str, Any]:
+    @app.post("/api/group", summary="translit.group(names, by): the names grouped by key or by same_name")
+    async def group_(body: GroupRequest) -> dict[str, Any]:
         too_long = next((i for i, n in enumerate(body.names) if len(n) > MAX_NAME_CHARS), None)
         if too_long is not None:
             return _error(422, f"names[{too_long}]: longer than {MAX_NAME_CHARS} characters")  # type: ignore[return-value]
-        return {"groups": await _call(_group, body.names)}
+        return {"groups": await _call(_group, body.names, body.by)}
 
     @app.post("/api/lookup", summary="one name: readings, places, former names, every system's spelling")
     async def lookup_(body: NameRequest) -> dict[str, Any]:
