@@ -61,7 +61,8 @@ def test_title_word_romanizes_to_title(case: tuple[str, str]) -> None:
     # the first letter's output is capitalized, the rest is the lowercase romanization; two
     # letters joined by a tie-bar (ALA-LC's i͡a) are one letter
     first = 3 if lower[1:2] == TIE_BAR else 1
-    assert title.lower() == lower.lower()
+    # Turkish ı (ru-turkish's ы) capitalizes as I, whose lowercase is i, not ı
+    assert title.lower() == lower.lower() or title.lower() == lower.replace("ı", "i").lower()
     assert title == lower[:first].upper() + lower[first:] or not lower[:1].isalpha()
 
 

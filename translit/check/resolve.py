@@ -7,11 +7,12 @@ import re
 from collections.abc import Sequence
 
 from ..lexicon import load as load_lexicon
+from ..memo import SPELLINGS, bounded
 from ..normalize import key
 from ..places import Match, Renaming, _spelled, lookup_form
 from ..places import load as load_gazetteer
 from ..reverse import ALPHABETS, candidates, identify
-from ..systems import romanize, system
+from ..systems import romanize, system, systems
 from .data import (
     _given_names,
     _GivenName,
@@ -97,8 +98,11 @@ class _Resolver:
         if best is None:
             return None
         if best.place.population < APPROXIMATE_MIN_POPULATION and not _system_exact(
-                best, folded):
-            return None  # a village's foreign name (Police, Polish for Полиці) is not enough
+                best, folded, self.doc.target.table.convention):
+            # a village's foreign name (Police, Polish for Полиці) is not enough, nor a
+            # spelling only another language's press convention writes (Maria, Catalan
+            # for the village Марія, in an English list of given names)
+            return None
         if not best.exact:
             if (best.via != "name" or best.place.population < APPROXIMATE_MIN_POPULATION
                     or letters < 5 or best.place.language != self.doc.language):
@@ -287,12 +291,27 @@ _SURNAME_END = re.compile(
     r"ei|ai|ai|ia|ya|a|ko|lo|no|ha|ga|ka|ta|ba|ya|ov|off|ow|ew|owa|ewa|uck|ek|ok)$", re.I)
 
 
-def _system_exact(match: Match, folded: str) -> bool:
-    """Whether a system writes one of the place's Cyrillic names exactly as *folded*."""
+def _system_exact(match: Match, folded: str, convention: str) -> bool:
+    """Whether a system a text of the target's *convention* may follow (the target's own
+    convention, or one that is no other language's: english, scholarly, lacinka) writes one
+    of the place's Cyrillic names exactly as *folded*."""
     place = match.place
     names = [n for n, mask in zip(place.all_names(), place._masks, strict=False) if mask != "0"]
     names += [f for r in place.former for f in (r.former, r.former_ru) if f]
-    return any(_spelled(folded, n) for n in names)
+    return any(_spelled(folded, n) and folded in _spellings_in(n, convention) for n in names)
+
+
+@bounded(SPELLINGS)
+def _spellings_in(name: str, convention: str) -> frozenset[str]:
+    """*name* itself and its spellings by the systems of *convention* and of no other
+    language's convention, folded."""
+    conventions = {convention, *_NOT_A_LANGUAGE}
+    return frozenset({lookup_form(name)} | {lookup_form(s.romanize(name)) for s in systems()
+                                            if s.table.convention in conventions})
+
+
+#: conventions that are not another language's press or academy norm
+_NOT_A_LANGUAGE = ("english", "scholarly", "lacinka")
 
 
 def _surname_like(word: str) -> bool:
