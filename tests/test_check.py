@@ -208,3 +208,34 @@ def test_cli_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str],
     assert cli_main(["check", str(tmp_path / "missing.txt")]) == 2
     monkeypatch.setattr("sys.stdin", io.StringIO("Kyiv\n"))
     assert cli_main(["check"]) == 0  # standard input, as every verb reads by default
+
+
+@pytest.mark.parametrize("text", [
+    "Protests were held in Dzerzhinsk, a city near Nizhny Novgorod, on Sunday.",
+    "The plant in Kirovsk, Murmansk Oblast, closed.",
+    "He grew up in Odessa, Texas, and played football.",
+    "Er wuchs in Odessa, Texas, auf.",
+])
+def test_a_place_the_next_words_put_in_another_country_is_not_judged(text: str) -> None:
+    # another place of the name: the Russian city Dzerzhinsk (233,000 people), the Kirovsk of
+    # Murmansk Oblast, the Odessa of Texas - not Toretsk, Holubivka, Odesa
+    assert check(text) == []
+
+
+@pytest.mark.parametrize(("text", "spelling", "suggestion"), [
+    ("Fighting near Kirovsk, Luhansk Oblast.", "Kirovsk", "Holubivka"),
+    ("Fighting continued near Dzerzhinsk, Donetsk Oblast.", "Dzerzhinsk", "Toretsk"),
+    ("Shelling hit Kharkov, Ukraine, and Odessa.", "Kharkov", "Kharkiv"),
+    ("Shelling hit Kharkov, Belgorod and Kursk.", "Kharkov", "Kharkiv"),  # a list locates nothing
+    ("Russia shelled Odessa.", "Odessa", "Odesa"),
+])
+def test_a_place_placed_in_its_own_country_or_in_a_list_is_judged(
+        text: str, spelling: str, suggestion: str) -> None:
+    assert [(f.text, f.suggestion) for f in check(text)][:1] == [(spelling, suggestion)]
+
+
+def test_a_wrong_spelling_of_a_former_name_suggests_todays_name() -> None:
+    # Artemovsk is a wrong spelling of Artemivsk, itself renamed Bakhmut in 2016
+    findings = check("Fighting continued near Artemovsk.")
+    assert [(f.text, f.problem, f.suggestion) for f in findings] == [
+        ("Artemovsk", "former-name", "Bakhmut")]

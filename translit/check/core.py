@@ -18,9 +18,12 @@ from .finding import Finding
 from .judge import _accepted, _all_forms, _correct, _follows, _former_exempt, _russian_based
 from .resolve import _Resolver
 from .text import (
+    _COUNTRY_CUES,
+    _COUNTRY_LEAD,
     _CYRILLIC,
     _LATIN,
     _LOCATIVE,
+    _REGION_AFTER,
     _SEPARATOR,
     _english,
     _is_list,
@@ -137,7 +140,7 @@ def check(text: str, target: str = "uk-national") -> list[Finding]:
     doc = _Text(text, target_system, target_system.language, _english(target_system),
                 latin >= cyrillic, _is_list(text), _tokens(text), line_starts)
     resolver = _Resolver(doc)
-    mentions = _without_person_surnames(doc, _mentions(doc, resolver))
+    mentions = _placed_elsewhere(doc, _without_person_surnames(doc, _mentions(doc, resolver)))
     findings: list[tuple[_Mention, str, str, tuple[str, ...]]] = []
     for mention in mentions:
         judged = _judge(doc, mention)
@@ -148,6 +151,36 @@ def check(text: str, target: str = "uk-national") -> list[Finding]:
     return [_finding(doc, spellings, m, problem, suggestion, follows)
             for m, problem, suggestion, follows in sorted(findings, key=lambda f: f[0].start)]
 
+
+
+def _placed_elsewhere(doc: _Text, mentions: list[_Mention]) -> list[_Mention]:
+    """Places the words right after them put in another country than the place's: another
+    place of that name ("Odessa, Texas"; "Dzerzhinsk, a city near Nizhny Novgorod";
+    "Kirovsk, Murmansk Oblast") is not judged.  The locating words are a country's (cues.toml,
+    [country]) or a place of the gazetteer named next, past a comma, a dash or a preposition
+    of place; "Kharkov and Kyiv" locates nothing."""
+    kept = []
+    starts = {m.start: m for m in mentions}
+    for m in mentions:
+        place = m.name.place
+        if m.script == "latin" and m.name.kind == "place" and place is not None:
+            lead = _COUNTRY_LEAD.match(doc.text, m.end)
+            if lead is not None and lead.end() > m.end:
+                country = next((code for code, cue in _COUNTRY_CUES.items()
+                                if cue.match(doc.text, lead.end())), None)
+                if country is None:
+                    after = starts.get(lead.end())
+                    # a place named next locates it past a word ("a city near") or as a
+                    # region ("Murmansk Oblast"); a list ("Kharkov, Belgorod") does not
+                    if (after is not None and after.name.place is not None
+                            and after.name.kind == "place"
+                            and (any(c.isalpha() for c in lead.group())
+                                 or _REGION_AFTER.match(doc.text[after.end:after.end + 40]))):
+                        country = after.name.place.country
+                if country is not None and country != place.country:
+                    continue
+        kept.append(m)
+    return kept
 
 
 def _without_person_surnames(doc: _Text, mentions: list[_Mention]) -> list[_Mention]:

@@ -91,6 +91,11 @@ class _Resolver:
             if best is not None and best.exact and (place is None or best.place.id != place.id):
                 if self._correct_for(best, folded):
                     return _Mention(start, end, span, self.intern(_place_name(best.place)))
+            if place is None and best is not None and best.via == "former" and best.exact:
+                # a wrong spelling of a former name that SpellingUkraine lists as a place
+                # (Artemovsk for Artemivsk): today's place, never the former name, is the fix
+                return _Mention(start, end, span, self.intern(_place_name(best.place)),
+                                "former", best.renaming, True)
             mention = _Mention(start, end, span, self.intern(_spelling_name(s, place)))
             if best is not None and place is not None and best.place.id == place.id:
                 mention.via, mention.renaming = best.via, best.renaming

@@ -118,6 +118,14 @@ _RIVER_AROUND = re.compile(rf"^[\s-]*(?:{_any(_WORDS['river']['around'])})\b", r
 _RIVER_BEFORE = re.compile(rf"\b(?:{_any(_WORDS['river']['before'])})\s+$", re.I)
 
 
+# Where the words right after a place's name put it (see core._placed_elsewhere).
+_COUNTRY_CUES = {code: re.compile(rf"(?:{_any(words)})\b", re.I)
+                 for code, words in _WORDS["country"].items() if code != "between"}
+_COUNTRY_LEAD = re.compile(
+    rf"\s*(?:[,(]|\s[—–-])\s*(?:(?:{_any(_WORDS['country']['between'])})\s+)*"
+    rf"|\s+(?:(?:{_any(_WORDS['country']['between'])})\s+)+", re.I)
+
+
 # Prepositions of place (see core._without_person_surnames).
 _LOCATIVE = re.compile(rf"\b(?:{_any(_WORDS['locative']['before'])})\s+$", re.I)
 
