@@ -141,6 +141,7 @@ def test_the_checks_cue_words_are_read() -> None:
     from translit.tables import check_cues
 
     cues = check_cues()
-    assert set(cues) == {"nationality", "former", "region", "river", "locative"}
+    assert set(cues) == {"nationality", "former", "region", "river", "locative", "country"}
+    assert {"UA", "RU", "BY", "elsewhere", "between"} == set(cues["country"])
     assert all(words for lists in cues.values() for words in lists.values())
     assert "ehemalige[nmrs]?" in cues["former"]["before"]
