@@ -228,6 +228,9 @@ def test_a_place_the_next_words_put_in_another_country_is_not_judged(text: str) 
     ("Shelling hit Kharkov, Ukraine, and Odessa.", "Kharkov", "Kharkiv"),
     ("Shelling hit Kharkov, Belgorod and Kursk.", "Kharkov", "Kharkiv"),  # a list locates nothing
     ("Russia shelled Odessa.", "Odessa", "Odesa"),
+    # a country word that does not end its clause locates nothing
+    ("Missiles struck Kharkov, Russia said.", "Kharkov", "Kharkiv"),
+    ("Missiles struck Kharkov, Russia's defence ministry said.", "Kharkov", "Kharkiv"),
 ])
 def test_a_place_placed_in_its_own_country_or_in_a_list_is_judged(
         text: str, spelling: str, suggestion: str) -> None:

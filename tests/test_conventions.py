@@ -29,10 +29,8 @@ import translit
 from translit.engine import prepare
 from translit.reverse import candidates
 from translit.reverse import names as reverse_names
-from translit.tables import CONVENTIONS
+from translit.tables import CONVENTIONS, NOT_A_LANGUAGE
 
-#: conventions that are not another language's press or academy norm
-NOT_A_LANGUAGE = {"english", "scholarly", "lacinka"}
 SAMPLE = 30
 TOP = 3
 FLOOR = 0.9

@@ -55,7 +55,8 @@ def test_the_indexes_are_the_built_ones() -> None:
     built, shipped = _built(), _shipped()
     assert dict(shipped._index.items()) == {k: list(v) for k, v in built._index.items()}
     assert shipped._former == built._former
-    assert shipped._index.get("no such key") == ()
+    assert "no such key" not in shipped._index and shipped._index.get("no such key", ()) == ()
+    assert len(shipped._index) == len(built._index)
 
 
 def _names() -> list[str]:

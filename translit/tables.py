@@ -48,6 +48,9 @@ CONVENTIONS = (
     "italian", "portuguese", "catalan", "dutch", "hungarian", "swedish", "norwegian", "danish",
     "finnish", "estonian", "latvian", "lithuanian", "romanian", "turkish",
 )
+#: conventions that are no other language's press or academy norm (a text in any language
+#: may follow them)
+NOT_A_LANGUAGE = ("english", "scholarly", "lacinka")
 #: Output forms a table may ask for (tables/README.md, "form"): mrz, the name field of a
 #: passport's machine readable zone (ICAO Doc 9303 Part 3, 4.6).
 FORMS = ("mrz",)

@@ -9,10 +9,11 @@ from collections.abc import Sequence
 from ..lexicon import load as load_lexicon
 from ..memo import SPELLINGS, bounded
 from ..normalize import key
-from ..places import Match, Renaming, _spelled, lookup_form
+from ..places import Match, Renaming, lookup_form
 from ..places import load as load_gazetteer
 from ..reverse import ALPHABETS, candidates, identify
 from ..systems import romanize, system, systems
+from ..tables import NOT_A_LANGUAGE
 from .data import (
     _given_names,
     _GivenName,
@@ -303,20 +304,17 @@ def _system_exact(match: Match, folded: str, convention: str) -> bool:
     place = match.place
     names = [n for n, mask in zip(place.all_names(), place._masks, strict=False) if mask != "0"]
     names += [f for r in place.former for f in (r.former, r.former_ru) if f]
-    return any(_spelled(folded, n) and folded in _spellings_in(n, convention) for n in names)
+    return any(folded in _spellings_in(n, convention) for n in names)
 
 
 @bounded(SPELLINGS)
 def _spellings_in(name: str, convention: str) -> frozenset[str]:
     """*name* itself and its spellings by the systems of *convention* and of no other
     language's convention, folded."""
-    conventions = {convention, *_NOT_A_LANGUAGE}
+    conventions = {convention, *NOT_A_LANGUAGE}
     return frozenset({lookup_form(name)} | {lookup_form(s.romanize(name)) for s in systems()
                                             if s.table.convention in conventions})
 
-
-#: conventions that are not another language's press or academy norm
-_NOT_A_LANGUAGE = ("english", "scholarly", "lacinka")
 
 
 def _surname_like(word: str) -> bool:

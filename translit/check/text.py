@@ -119,7 +119,9 @@ _RIVER_BEFORE = re.compile(rf"\b(?:{_any(_WORDS['river']['before'])})\s+$", re.I
 
 
 # Where the words right after a place's name put it (see core._placed_elsewhere).
-_COUNTRY_CUES = {code: re.compile(rf"(?:{_any(words)})\b", re.I)
+# a country word locates only where its clause ends ("Odessa, Texas, and …"; not "Kharkov,
+# Russia said" nor "Kharkov, Russia's ministry")
+_COUNTRY_CUES = {code: re.compile(rf"(?:{_any(words)})(?=\s*(?:[,.;:!?)]|$))", re.I)
                  for code, words in _WORDS["country"].items() if code != "between"}
 _COUNTRY_LEAD = re.compile(
     rf"\s*(?:[,(]|\s[—–-])\s*(?:(?:{_any(_WORDS['country']['between'])})\s+)*"

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Protocol
 
 from ..letters import has_cyrillic
 from ..lexicon import load as load_lexicon
@@ -144,19 +143,11 @@ class Match:
         return (10.0 if self.exact else 0.0) + via * 3.0 + math.log10(self.place.population + 1)
 
 
-class KeyIndex(Protocol):
-    """key → [(place number, position of the name among the place's names)]."""
-
-    def get(self, key: str, default: Sequence[tuple[int, int]] = (), /) -> Sequence[tuple[int, int]]: ...
-
-    def items(self) -> Iterator[tuple[str, Sequence[tuple[int, int]]]]: ...
-
-
 class Gazetteer:
     """The places, indexed by key(); build it with :func:`load`."""
 
     places: Sequence[Place]
-    _index: KeyIndex
+    _index: Mapping[str, Sequence[tuple[int, int]]]  # key → [(place number, name position)]
     _former: dict[str, list[tuple[int, Renaming, str]]]
 
     def __init__(self, places: list[Place]) -> None:
@@ -171,10 +162,10 @@ class Gazetteer:
             for renaming in place.former:
                 for form in filter(None, (renaming.former, renaming.former_ru)):
                     self._former.setdefault(key(form), []).append((number, renaming, form))
-        self._index = _DictIndex(index)
+        self._index = index
 
     @classmethod
-    def prepared(cls, places: Sequence[Place], index: KeyIndex,
+    def prepared(cls, places: Sequence[Place], index: Mapping[str, Sequence[tuple[int, int]]],
                  former: dict[str, list[tuple[int, Renaming, str]]]) -> Gazetteer:
         """A gazetteer of parts built before (translit.places.prepared)."""
         gazetteer = cls.__new__(cls)
@@ -220,19 +211,6 @@ class Gazetteer:
             _keep(found, number, Match(place, exact_name or matching[0], via, exact_name is not None))
         ranked = sorted(found.values(), key=lambda m: -m.score)
         return ranked[:limit]
-
-
-class _DictIndex:
-    """A KeyIndex held as a dict (the gazetteer built from its sources)."""
-
-    def __init__(self, index: dict[str, list[tuple[int, int]]]) -> None:
-        self._dict = index
-
-    def get(self, key: str, default: Sequence[tuple[int, int]] = (), /) -> Sequence[tuple[int, int]]:
-        return self._dict.get(key, default)
-
-    def items(self) -> Iterator[tuple[str, Sequence[tuple[int, int]]]]:
-        return iter(self._dict.items())
 
 
 def _minor(place: Place) -> bool:

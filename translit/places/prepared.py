@@ -21,7 +21,7 @@ import gzip
 import hashlib
 import json
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from importlib import resources
 from typing import Any, overload
 
@@ -165,7 +165,7 @@ class _Records(Sequence[Place]):
         return (self[i] for i in range(len(self._ends)))
 
 
-class _KeyIndex:
+class _KeyIndex(Mapping[str, Sequence[tuple[int, int]]]):
     """key → [(place number, name position)], as Gazetteer._index, held as a sorted text."""
 
     def __init__(self, keys: PackedWords, starts: array[int], entries: array[int]) -> None:
@@ -173,17 +173,18 @@ class _KeyIndex:
         self._starts = starts
         self._entries = entries
 
-    def get(self, key: str, default: Sequence[tuple[int, int]] = ()) -> Sequence[tuple[int, int]]:
+    def __getitem__(self, key: str) -> Sequence[tuple[int, int]]:
         i = self._keys.bisect_left(key)
         if i == len(self._keys) or self._keys.item(i) != key:
-            return default
+            raise KeyError(key)
         e = self._entries
         return [(e[2 * j], e[2 * j + 1]) for j in range(self._starts[i], self._starts[i + 1])]
 
-    def items(self) -> Iterator[tuple[str, Sequence[tuple[int, int]]]]:
-        e = self._entries
-        for i, k in enumerate(self._keys):
-            yield k, [(e[2 * j], e[2 * j + 1]) for j in range(self._starts[i], self._starts[i + 1])]
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
 
 
 def load() -> Gazetteer | None:
