@@ -312,7 +312,12 @@ def test_interrupted_run_leaves_no_half_file(tmp_path: Path) -> None:
     out = tmp_path / "out.txt"
     process = subprocess.Popen([*COMMAND, "romanize", "-i", str(path), "-o", str(out)], env=ENV,
                                stderr=subprocess.PIPE)
-    time.sleep(1.0)
+    # interrupt once the run is writing (its temporary file is there), not after a fixed time:
+    # on a loaded machine a second can end inside the import, before the run has begun
+    deadline = time.monotonic() + 60
+    while (process.poll() is None and time.monotonic() < deadline
+           and not [p for p in tmp_path.iterdir() if p.name != "big.txt"]):
+        time.sleep(0.01)
     process.send_signal(2)  # SIGINT, as Ctrl-C
     _, err = process.communicate(timeout=60)
     if process.returncode == 0:  # finished before the signal: nothing to check
