@@ -157,6 +157,47 @@ def test_jsonl_without_field_lists_the_keys(tmp_path: Path) -> None:
         [translit.key("Kyiv"), None]
 
 
+def test_a_json_document_is_refused_not_kept_unkeyed(tmp_path: Path) -> None:
+    """A JSON array (a .json document) has no line to key: it was kept as it was with exit
+    status 0, every name without its key."""
+    doc = tmp_path / "cities.json"
+    doc.write_text('[{"city": "Kyiv"}, {"city": "Kharkov"}]\n', "utf-8")
+    for argv in (["--field", "city", doc], [doc]):
+        ran = translit_run("key", *argv)
+        assert ran.returncode == 2 and ran.stdout == b"", argv
+        assert "JSON array" in ran.stderr.decode() and "jq -c '.[]'" in ran.stderr.decode()
+    # JSON Lines named .json, as many tools write it, is read as JSON Lines
+    named = tmp_path / "export.json"
+    named.write_text('{"city": "Kharkov"}\n', "utf-8")
+    ran = translit_run("key", "--field", "city", named)
+    assert ran.returncode == 0 and json.loads(ran.stdout)["key"] == translit.key("Kharkov")
+
+
+def test_a_headerless_table_as_csvkit_and_xsv_users_type_it(tmp_path: Path) -> None:
+    """-H / --no-header-row (csvkit) and --no-headers (xsv): the first row is data; -d and -t
+    (csvkit, xsv) say the delimiter."""
+    plain = tmp_path / "plain.csv"
+    plain.write_text("1,Kharkov\n2,Харків\n", "utf-8")
+    want = [["1", "Kharkov", translit.key("Kharkov")], ["2", "Харків", translit.key("Харків")]]
+    for flag in ("-H", "--no-header-row", "--no-headers"):
+        ran = translit_run("key", flag, "-c", "2", plain)
+        assert ran.returncode == 0, ran.stderr
+        assert rows(ran.stdout) == want
+    # without it the first row is the header, as in csvkit: one row fewer, never a silent mix
+    assert rows(translit_run("key", "-c", "2", plain).stdout) == [["1", "Kharkov", "key"],
+                                                                  want[1]]
+    semi = tmp_path / "semi.txt"
+    semi.write_text("id;name\n1;Kharkov\n", "utf-8")
+    ran = translit_run("key", "-d", ";", "-c", "name", "--input-format", "csv", semi)
+    assert ran.returncode == 0  # written in the input's own delimiter
+    assert ran.stdout.decode().splitlines() == ["id;name;key", f"1;Kharkov;{translit.key('Kharkov')}"]
+    tabbed = tmp_path / "tabbed.txt"
+    tabbed.write_text("id\tname\n1\tKharkov, city\n", "utf-8")
+    ran = translit_run("key", "-t", "-c", "name", "--input-format", "csv", tabbed)
+    assert ran.returncode == 0
+    assert ran.stdout.decode().splitlines()[1].split("\t")[-1] == translit.key("Kharkov, city")
+
+
 def test_a_field_of_a_csv_is_refused(people: Path) -> None:
     ran = translit_run("key", "--field", "name", people)
     assert ran.returncode == 2 and "name the column with --column" in ran.stderr.decode()
@@ -175,6 +216,23 @@ def test_o_sets_the_format_by_its_extension(people: Path, tmp_path: Path, suffix
     # --format says otherwise
     assert translit_run("key", "-c", "name", people, "-o", out, "-f", "csv").returncode == 0
     assert out.read_text("utf-8").startswith("id,name,note,key")
+
+
+@pytest.mark.parametrize("name", ["out.json", "out.parquet", "out.xlsx", "out.csv.gz"])
+def test_o_naming_a_format_not_written_is_refused(people: Path, tmp_path: Path,
+                                                  name: str) -> None:
+    """-o out.parquet (or .json for a verb that writes JSON Lines) was filled with CSV, exit 0."""
+    out = tmp_path / name
+    ran = translit_run("key", "-c", "name", people, "-o", out)
+    assert ran.returncode == 2 and not out.exists()
+    assert f"{out}: " in ran.stderr.decode() and "--format" in ran.stderr.decode()
+    # --format says what to write, whatever the name
+    assert translit_run("key", "-c", "name", people, "-o", out, "-f", "jsonl").returncode == 0
+    assert json.loads(out.read_text("utf-8").splitlines()[0])["key"] == translit.key(PEOPLE[0][1])
+    # check writes one JSON document, and .json asks for it, also for a list of names
+    found = tmp_path / "found.json"
+    ran = translit_run("check", "-c", "name", people, "-o", found)
+    assert ran.returncode == 1 and json.loads(found.read_text("utf-8"))[0]["file"] == str(people)
 
 
 def test_o_onto_a_symlink_writes_through_it(people: Path, tmp_path: Path) -> None:

@@ -66,9 +66,16 @@ def add_io(parser: argparse.ArgumentParser, verb: str) -> None:
                         help="CSV/TSV: the column that holds the names (a header name, or a "
                         "number from 1)")
     inputs.add_argument("--field", metavar="KEY", help="JSON Lines: the key that holds the names")
-    inputs.add_argument("--delimiter", metavar="CHAR",
+    inputs.add_argument("-d", "--delimiter", metavar="CHAR",
                         help="CSV: the delimiter (default: sniffed from the header among , TAB "
                         "; |)")
+    tabs = ("--tabs",) if verb == "check" else ("-t", "--tabs")  # check's -t is --target
+    inputs.add_argument(*tabs, action="store_const", const="\t", dest="delimiter",
+                        help="CSV: the delimiter is a tab (as --delimiter tab)")
+    inputs.add_argument("-H", "--no-header-row", "--no-headers", action="store_true",
+                        dest="no_header_row",
+                        help="CSV/TSV: the first row is data, not a header: name the column "
+                        "by number (-c 2); the output has no header either")
     inputs.add_argument("--quotechar", metavar="CHAR",
                         help="CSV: the quote character (default \"; TSV: none, quotes are data; "
                         "'' for none)")

@@ -86,9 +86,14 @@ class _TextBytes:
 
 
 _EXTENSIONS = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".jsonl": "jsonl",
-               ".ndjson": "jsonl"}
+               ".ndjson": "jsonl", ".json": "jsonl"}  # many tools write JSON Lines as .json
 #: Output formats an -o file's extension asks for (when --format does not say).
 _OUTPUT_EXTENSIONS = {**_EXTENSIONS, ".txt": "text", ".text": "text", ".json": "json"}
+#: Extensions of formats translit does not write: an -o FILE with one is refused, never
+#: filled with CSV.
+_FOREIGN_EXTENSIONS = (".parquet", ".pq", ".xlsx", ".xls", ".ods", ".arrow", ".feather",
+                       ".orc", ".avro", ".xml", ".html", ".gz", ".bz2", ".xz", ".zst", ".zip",
+                       ".7z", ".sqlite", ".db")
 
 
 def input_format(args: argparse.Namespace, path: str) -> str:
@@ -115,7 +120,15 @@ def output_format(args: argparse.Namespace, default: str, choices: Sequence[str]
     if args.format:
         return str(args.format)
     if args.output and args.output != "-":
-        by_name = _OUTPUT_EXTENSIONS.get(Path(args.output).suffix.lower())
+        suffix = Path(args.output).suffix.lower()
+        by_name = _OUTPUT_EXTENSIONS.get(suffix)
+        if by_name == "json" and "json" not in choices:
+            raise InputError(args.output, "this verb writes JSON Lines, one object a line, not "
+                             "one JSON document: name the file .jsonl, or say --format jsonl")
+        if suffix in _FOREIGN_EXTENSIONS:
+            listing = ", ".join(choices)
+            raise InputError(args.output, f"translit writes {listing}, not {suffix[1:]}: name "
+                             "the file for one of those, or say --format")
         if by_name is not None and by_name in choices:
             return by_name
     return default
@@ -184,7 +197,11 @@ def _output_layout(args: argparse.Namespace, layout: Layout) -> Layout:
     if fmt == "tsv":
         quote = layout.quotechar if table_in and layout.delimiter == "\t" else None
         return Layout("tsv", "\t", quote, layout.terminator)
-    delimiter = layout.delimiter if table_in and layout.delimiter != "\t" else ","
+    asked = bool(args.format) or (bool(args.output) and args.output != "-" and
+                                  Path(args.output).suffix.lower() in _OUTPUT_EXTENSIONS)
+    # a table is written in its own delimiter unless CSV is asked for (then a tab is a comma)
+    delimiter = layout.delimiter if table_in and (layout.delimiter != "\t" or not asked) \
+        else ","
     return Layout("csv", delimiter, layout.quotechar or '"', layout.terminator)
 
 
@@ -240,6 +257,11 @@ def _read_header(
                 beyond = len(chunk.data)
                 continue
             raise
+        if getattr(args, "no_header_row", False):  # the first row is data: columns by number, nothing read
+            chunker.unread(chunk)
+            terminator = line_end(lines[0]) if lines else "\n"
+            return [str(i) for i in range(1, len(header) + 1)], replace(layout,
+                                                                         terminator=terminator)
         count = reader.line_num
         end = line_offset(chunk.data, count)
         head = Chunk(chunk.data[:end], chunk.offset, chunk.line, False)
@@ -283,8 +305,10 @@ def run_source(run: Run, path: str) -> None:
             if found is None:  # an empty file: nothing to write
                 return
             header, column, layout = found
-        elif fmt == "jsonl" and not args.field:
-            _refuse_without_field(chunker, source)
+        elif fmt == "jsonl":
+            _refuse_a_document(chunker, source)
+            if not args.field:
+                _refuse_without_field(chunker, source)
         output = _start_output(run, layout, header, source.bom)
         second, second_field = _second_column(args, fmt, header, source.name)
         job = Job(
@@ -322,6 +346,18 @@ def _table_header(run: Run, chunker: Chunker, layout: Layout, source: Source,
     return header, column, layout
 
 
+def _refuse_a_document(chunker: Chunker, source: Source) -> None:
+    """JSON Lines that open with an array are a JSON document (a .json export): refused, for
+    it has no line to give a result to (each line that is no object is kept as it is)."""
+    chunk = chunker.next_chunk()
+    if chunk is None:
+        return
+    chunker.unread(chunk)
+    if chunk.data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
+        raise InputError(source.name, "is a JSON array, not JSON Lines (one object a line): "
+                         "jq -c '.[]' FILE | translit …", 1)
+
+
 def _refuse_without_field(chunker: Chunker, source: Source) -> None:
     """JSON Lines without --field: an error listing the keys of the first objects (which
     key holds the names cannot be guessed)."""
@@ -346,8 +382,8 @@ def _refuse_without_field(chunker: Chunker, source: Source) -> None:
 def _start_output(run: Run, layout: Layout, header: tuple[str, ...], bom: bool) -> Layout:
     """The output's layout, fixed by the first input; its header (and the input's byte order
     mark, which Excel needs) held until the first rows are written."""
-    if run.output is None:
-        run.output = _output_layout(run.args, layout)
+    if run.output is None:  # a gathering run writes nothing: its caller's -o is no concern here
+        run.output = Layout("text") if run.gather is not None else _output_layout(run.args, layout)
     output = run.output
     if not run.started and run.gather is None:
         mark = "\ufeff".encode() if bom and output.format in ("csv", "tsv") else b""
@@ -357,6 +393,8 @@ def _start_output(run: Run, layout: Layout, header: tuple[str, ...], bom: bool) 
 
 
 def _header_for(run: Run, header: tuple[str, ...], output: Layout) -> bytes:
+    if output.format in ("csv", "tsv") and getattr(run.args, "no_header_row", False):
+        return b""
     if output.format in ("csv", "tsv"):
         return header_line(header + run.columns, output)
     if output.format == "text" and len(run.columns) > 1 and not run.args.no_header:
