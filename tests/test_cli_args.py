@@ -397,3 +397,12 @@ def test_a_failing_parallel_run_ends(tmp_path: Path, run: int) -> None:
     path.write_text("id,name,note\n" + rows + '1,"Lviv,x\n' + rows, "utf-8")
     ran = translit_run("key", path, "-c", "name", "--jobs", "2", timeout=120)
     assert ran.returncode == 2 and "a quoted field is never closed" in ran.stderr.decode()
+
+
+@pytest.mark.parametrize(("typed", "first"), [("uk", "uk-national"), ("BE", "be-national"),
+                                              ("ukr-national", "uk-national")])
+def test_a_language_code_for_a_system_suggests_its_default(typed: str, first: str) -> None:
+    """-s uk suggested uk-sv, uk-pl, uk-no (nearest by letters); a language asks for its own."""
+    ran = translit_run("romanize", "-s", typed, "Київ")
+    assert ran.returncode == 2 and ran.stdout == b""
+    assert f"did you mean {first}," in ran.stderr.decode()

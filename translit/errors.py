@@ -24,9 +24,11 @@ class TableError(TranslitError):
 class UnknownSystemError(TranslitError):
     """No table has this id or alias; the message names the closest ids."""
 
-    def __init__(self, name: str, known: Iterable[str]) -> None:
+    def __init__(self, name: str, known: Iterable[str], first: Iterable[str] = ()) -> None:
         self.name = name
-        self.suggestions = closest(name, known)
+        ahead = list(first)
+        self.suggestions = ahead + [s for s in closest(name, known) if s not in ahead][
+            :max(0, 3 - len(ahead))]
         hint = f"; did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
         super().__init__(f"unknown system {name!r}{hint} (translit.systems() lists them all)")
 

@@ -455,7 +455,13 @@ def resolve_id(name: str) -> str:
     index = _index()
     path = index.get(name) or index.get(name.strip().lower())
     if path is None:
-        raise UnknownSystemError(name, index)
+        # a language code or an id's first part (uk, ru-bgn) asks for that language's systems:
+        # its default first, then the ids that begin so
+        wanted = name.strip().lower()
+        prefix = [i for i in _system_ids() if i.startswith(wanted + "-")]
+        default = default_systems().get(wanted.split("-")[0]) if prefix else None
+        first = ([default] if default in prefix else []) + [i for i in prefix if i != default]
+        raise UnknownSystemError(name, index, first[:3])
     return path.stem
 
 
