@@ -116,13 +116,21 @@ def test_names_and_files_together_are_refused(people: Path) -> None:
     assert "give files or names, not both" in ran.stderr.decode()
 
 
-def test_candidates_and_identify_take_names(people: Path) -> None:
-    ran = translit_run("candidates", "--limit", "1", "people.csv", cwd=people.parent)
+@pytest.mark.parametrize("verb", ["candidates", "identify"])
+def test_candidates_and_identify_read_a_file_as_every_verb_does(tmp_path: Path,
+                                                                verb: str) -> None:
+    """`translit candidates names.txt` read the string "names.txt" (п.цсв) with exit 0."""
+    names = tmp_path / "names.txt"
+    names.write_text("Kharkov\nShevchenko\n", "utf-8")
+    ran = translit_run(verb, "names.txt", cwd=tmp_path)
     assert ran.returncode == 0, ran.stderr
-    head, line = ran.stdout.decode().splitlines()
-    assert head.startswith("cyrillic\t")
-    reading = translit.candidates("people.csv", limit=1)
-    assert line.split("\t")[0] == (reading[0].cyrillic if reading else "")
+    assert ran.stdout == translit_run(verb, "-i", "names.txt", cwd=tmp_path).stdout
+    assert ran.stdout == translit_run(verb, "-n", "Kharkov", "-n", "Shevchenko",
+                                      cwd=tmp_path).stdout
+    assert ran.stdout != translit_run(verb, "-n", "names.txt", cwd=tmp_path).stdout
+    # a file that is not there is an error
+    ran = translit_run(verb, "people.csv", cwd=tmp_path)
+    assert ran.returncode == 2 and "no such file" in ran.stderr.decode()
 
 
 def test_a_directory_and_binary_files_are_said_to_be_so(tmp_path: Path) -> None:
@@ -406,3 +414,14 @@ def test_a_language_code_for_a_system_suggests_its_default(typed: str, first: st
     ran = translit_run("romanize", "-s", typed, "Київ")
     assert ran.returncode == 2 and ran.stdout == b""
     assert f"did you mean {first}," in ran.stderr.decode()
+
+
+def test_systems_writes_the_format_its_o_names(tmp_path: Path) -> None:
+    """`systems -o systems.tsv` wrote the text listing into a .tsv file, exit 0."""
+    out = tmp_path / "systems.tsv"
+    assert translit_run("systems", "-o", out).returncode == 0
+    table = list(csv.reader(io.StringIO(out.read_text("utf-8")), delimiter="\t"))
+    assert table[0][:2] == ["id", "language"]
+    assert sorted(r[0] for r in table[1:]) == sorted(s.id for s in translit.systems())
+    ran = translit_run("systems", "-o", tmp_path / "systems.parquet")
+    assert ran.returncode == 2 and not (tmp_path / "systems.parquet").exists()

@@ -18,8 +18,9 @@ import os
 
 from .records import InputError
 
-#: Verbs whose positional arguments are always names.
-NAMES_ONLY = frozenset({"candidates", "identify"})
+#: Verbs whose positional arguments are always names: none.  candidates and identify were,
+#: and `translit candidates people.csv` read the string "people.csv" with exit status 0.
+NAMES_ONLY: frozenset[str] = frozenset()
 
 #: Endings of the files a name list comes in (a "name" ending so is a file not found).
 DATA_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".text", ".jsonl", ".ndjson", ".json",

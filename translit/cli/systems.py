@@ -10,13 +10,13 @@ import translit
 
 from .exits import EXIT_OK
 from .formats import Layout, write_table
-from .records import InputError
-from .run import Output
+from .records import OUTPUT_FORMATS, InputError
+from .run import Output, output_format
 
 
 def run_systems(args: argparse.Namespace) -> int:
     found = translit.systems(args.language)
-    fmt = args.format or "text"
+    fmt = output_format(args, "text", OUTPUT_FORMATS)  # -o systems.tsv writes TSV
     fields = ("id", "language", "reversible", "name", "aliases", "source")
     records = [s.as_dict() for s in found]
     with ExitStack() as stack:

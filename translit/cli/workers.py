@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import signal
 import sys
+import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import replace
@@ -19,6 +20,9 @@ from .records import Chunk, Chunker
 if TYPE_CHECKING:  # multiprocessing is imported when a pool is started
     from multiprocessing.pool import AsyncResult, Pool
 
+#: Seconds a failed run waits for the results its workers are computing before it kills them.
+_GRACE = 10.0
+
 
 class Workers:
     """A pool of worker processes, started when a file needs it (--jobs N > 1)."""
@@ -27,6 +31,9 @@ class Workers:
         self.jobs = jobs
         self.pool: Pool | None = None
         self.groups: dict[str, tuple[int, str]] | None = None
+        # results asked for and not yet taken: a failed run waits for them before it stops
+        # the pool (see close)
+        self.asked: deque[AsyncResult[ChunkResult]] = deque(maxlen=max(64, 4 * jobs))
 
     def get(self, job: Job) -> Pool:
         if self.pool is None:
@@ -57,13 +64,31 @@ class Workers:
         self.groups = groups
 
     def close(self, failed: bool = False) -> None:
-        if self.pool is not None:
-            if failed:
-                self.pool.terminate()
-            else:
-                self.pool.close()
-            self.pool.join()
-            self.pool = None
+        if self.pool is None:
+            return
+        pool, self.pool = self.pool, None
+        if not failed:
+            pool.close()
+            pool.join()
+            return
+        # Pool.terminate() stops reading results first, then writes to the result queue: a
+        # worker still writing a large result holds that queue's lock, blocked, and the two
+        # wait for each other for ever (an unterminated quote with --jobs 2 and output to a
+        # pipe hung so).  So the results asked for are let arrive first; a worker that does not
+        # deliver within the grace time is killed, and the pool left to the process's end.
+        deadline = time.monotonic() + _GRACE
+        for asked in self.asked:
+            asked.wait(max(0.0, deadline - time.monotonic()))
+        if all(asked.ready() for asked in self.asked):
+            pool.terminate()
+            pool.join()
+        else:
+            for process in getattr(pool, "_pool", ()):
+                process.kill()
+            finalizer = getattr(pool, "_terminate", None)
+            if finalizer is not None and hasattr(finalizer, "cancel"):
+                finalizer.cancel()  # it would wait for the lock the killed worker held
+        self.asked.clear()
 
 
 def _start_worker(jobs: int, groups: dict[str, tuple[int, str]] | None) -> None:
@@ -97,7 +122,7 @@ def run_file(job: Job, chunker: Chunker, workers: Workers, emit: Emit) -> None:
     if first.last:  # one chunk: not worth a process
         _serial(job, chunker, emit)
         return
-    _parallel(job, chunker, workers.get(job), emit, window=2 * workers.jobs)
+    _parallel(job, chunker, workers, emit, window=2 * workers.jobs)
 
 
 def _serial(job: Job, chunker: Chunker, emit: Emit, once: bool = False) -> None:
@@ -117,11 +142,14 @@ def _serial(job: Job, chunker: Chunker, emit: Emit, once: bool = False) -> None:
         beyond, exact = 0, None
 
 
-def _parallel(job: Job, chunker: Chunker, pool: Pool, emit: Emit, window: int) -> None:
+def _parallel(job: Job, chunker: Chunker, workers: Workers, emit: Emit, window: int) -> None:
+    pool = workers.get(job)
     pending: deque[tuple[Chunk, AsyncResult[ChunkResult]]] = deque()
     while True:
         while len(pending) < window and (chunk := chunker.next_chunk()) is not None:
-            pending.append((chunk, pool.apply_async(run_chunk, (job, chunk))))
+            asked = pool.apply_async(run_chunk, (job, chunk))
+            pending.append((chunk, asked))
+            workers.asked.append(asked)
         if not pending:
             return
         chunk, future = pending.popleft()
