@@ -81,6 +81,7 @@ _PLACED_BEFORE = re.compile(rf"(?<!\w)(?:{_any(_SHAPES['placed']['before'])})\s+
 _PLACED_AFTER = re.compile(_any(_SHAPES["placed"]["after"]), re.I)
 _APPOSITIVE = re.compile(_any(_SHAPES["placed"]["appositive"]), re.I)
 # a title before a surname ("Mr. Krasnovsk…"): a person
+_UNLIKE = frozenset(_SHAPES["unlike"]["words"])
 _TITLE = re.compile(r"(?:mr|mrs|ms|dr|prof|gen|col|lt|sgt|herr|frau|pan|pani|mme|mlle|m)$", re.I)
 
 
@@ -120,6 +121,8 @@ def _unknown_places(doc: _Text, mentions: list[_Mention]) -> list[_Mention]:
                 added.append(_Mention(token.start, token.end, word, other.name))
                 continue
         lower = word.lower()
+        if lower in _UNLIKE or not _writable(lower, doc):
+            continue
         strong = _STRONG.fullmatch(lower) is not None
         if not strong and _MEDIUM.fullmatch(lower) is None:
             continue
@@ -137,6 +140,29 @@ def _unknown_places(doc: _Text, mentions: list[_Mention]) -> list[_Mention]:
     if not added:
         return mentions
     return sorted([*mentions, *added], key=lambda m: m.start)
+
+
+_LETTERS = "абвгґдеєёжзиіїйклмнопрстуўфхцчшщъыьэюяʼ"
+
+
+@cache
+def _letters_written(target: str) -> frozenset[str]:
+    """The letters beyond a-z that the systems of a text of *target* write (none for the
+    English-style systems; ł ś ż ó for the Polish)."""
+    from ..systems import system
+
+    out: set[str] = set()
+    for language in ("uk", "ru", "be"):
+        written = romanize(" ".join(_LETTERS), _system_for(language, system(target)))
+        out.update(c for c in written.lower() if c.isalpha() and not "a" <= c <= "z")
+    return frozenset(out)
+
+
+def _writable(word: str, doc: _Text) -> bool:
+    """Whether the target's systems could have written *word*: a letter none of them writes
+    (Czech ř, Polish ó in an English text) is another language's name (Přerov, Pruszków)."""
+    extra = _letters_written(doc.target.id)
+    return all("a" <= c <= "z" or c in extra or not c.isalpha() for c in word)
 
 
 def _alone(doc: _Text, i: int) -> bool:
