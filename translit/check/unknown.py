@@ -147,13 +147,16 @@ _LETTERS = "абвгґдеєёжзиіїйклмнопрстуўфхцчшщъы
 
 @cache
 def _letters_written(target: str) -> frozenset[str]:
-    """The letters beyond a-z that the systems of a text of *target* write (none for the
-    English-style systems; ł ś ż ó for the Polish)."""
+    """The letters beyond a-z that the systems of a text of *target* write for Ukrainian and
+    Russian names (ë for the English-style systems; ł ś ż for the Polish).  Belarusian's
+    national system writes č š ž, as Czech and Slovak do (Prešov): not counted."""
     from ..systems import system
 
     out: set[str] = set()
-    for language in ("uk", "ru", "be"):
-        written = romanize(" ".join(_LETTERS), _system_for(language, system(target)))
+    for language in ("uk", "ru"):
+        # every letter, and every letter before a vowel or the soft sign (Polish сь: ś)
+        sample = " ".join([*_LETTERS, *(c + v for c in _LETTERS for v in "ьяюєїіеёиоаы")])
+        written = romanize(sample, _system_for(language, system(target)))
         out.update(c for c in written.lower() if c.isalpha() and not "a" <= c <= "z")
     return frozenset(out)
 
