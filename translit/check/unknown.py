@@ -39,7 +39,7 @@ from ..blocking import block_keys
 from ..lexicon import load as load_lexicon
 from ..memo import WORDS, Memo
 from ..normalize import key, similarity
-from ..places import Place, Renaming, lookup_form
+from ..places import Gazetteer, Place, Renaming, lookup_form
 from ..places import load as load_gazetteer
 from ..reverse import candidates
 from ..systems import romanize
@@ -239,11 +239,15 @@ def _knows(word: str) -> bool:
         gazetteer.lookup(r.cyrillic, limit=1, every=True) for r in readings[:3])
 
 
-@cache
-def _place_keys() -> tuple[list[str], list[tuple[int, Renaming | None, str]]]:
+_Keys = tuple[list[str], list[tuple[int, Renaming | None, str]]]
+_keys_made: list[tuple[Gazetteer, _Keys]] = []  # for the gazetteer loaded (one at a time)
+
+
+def _place_keys(gazetteer: Gazetteer) -> _Keys:
     """Every name of the gazetteer one may have meant: current names and former names, as
-    keys, beside (place number, renaming or None, the name)."""
-    gazetteer = load_gazetteer()
+    keys, beside (place number, renaming or None, the name); made once per gazetteer."""
+    if _keys_made and _keys_made[0][0] is gazetteer:
+        return _keys_made[0][1]
     keys: list[str] = []
     rows: list[tuple[int, Renaming | None, str]] = []
     for number, place in enumerate(gazetteer.places):
@@ -254,14 +258,16 @@ def _place_keys() -> tuple[list[str], list[tuple[int, Renaming | None, str]]]:
         for number, renaming, form in entries:
             keys.append(former_key)
             rows.append((number, renaming, form))
+    _keys_made[:] = [(gazetteer, (keys, rows))]
     return keys, rows
 
 
 def _nearest(word: str, doc: _Text) -> tuple[tuple[str, ...], str]:
     """The nearest known places as shown (a former name with its current name), and the
     current name to suggest ('' when none is near enough)."""
-    keys, rows = _place_keys()
-    places = load_gazetteer().places
+    gazetteer = load_gazetteer()
+    keys, rows = _place_keys(gazetteer)
+    places = gazetteer.places
     word_key = key(word)
     blocks = block_keys(word)
     country = {"uk": "UA", "ru": "RU", "be": "BY"}.get(doc.language, "UA")
