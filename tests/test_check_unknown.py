@@ -59,6 +59,7 @@ def test_unknown_place_is_a_problem() -> None:
     ("Kämpfe gab es bei Kostjanynowka am Sonntag.", "uk-german", "Kostjanynowka"),
     ("Les combats se poursuivent près de Krasnorojsk.", "uk-french", "Krasnorojsk"),
     ("Walki trwały w pobliżu Mariupolsk w niedzielę.", "uk-polish", "Mariupolsk"),
+    ("Walki trwały w Krasnorożsku od rana.", "uk-polish", "Krasnorożsku"),
 ])
 def test_shaped_words_no_gazetteer_knows(text: str, target: str, word: str) -> None:
     assert _unknown(text, target) == [word]
@@ -104,6 +105,8 @@ def test_an_appositive_says_which_place_it_is() -> None:
            "Rzeszowa."),
     ("pl", "W Pruszkowie i Żyrardowie, a także w Wejherowie i Legionowie, otwarto szkoły."),
     ("pl", "Donieck, założony jako Juzowka wokół huty Johna Hughesa, leży w Donbasie."),
+    # known places in the Polish cases
+    ("pl", "Walki trwały w Pokrowsku, Kramatorsku i Horliwce, a także w Kostiantyniwce."),
 ])
 def test_no_false_alarms(language: str, text: str) -> None:
     assert _unknown(text, TARGETS[language]) == []

@@ -82,6 +82,7 @@ _PLACED_AFTER = re.compile(_any(_SHAPES["placed"]["after"]), re.I)
 _APPOSITIVE = re.compile(_any(_SHAPES["placed"]["appositive"]), re.I)
 # a title before a surname ("Mr. Krasnovsk…"): a person
 _UNLIKE = frozenset(_SHAPES["unlike"]["words"])
+_CASES = tuple(tuple(entry.split(">")) for entry in _SHAPES["cases"]["endings"])
 _TITLE = re.compile(r"(?:mr|mrs|ms|dr|prof|gen|col|lt|sgt|herr|frau|pan|pani|mme|mlle|m)$", re.I)
 
 
@@ -222,6 +223,20 @@ def _known(word: str) -> bool:
 
 
 def _knows(word: str) -> bool:
+    return any(_knows_form(form) for form in _nominatives(word))
+
+
+def _nominatives(word: str) -> list[str]:
+    """The word, and the nominatives its case ending may stand for (Kramatorsku:
+    Kramatorsk)."""
+    forms = [word]
+    for ending, nominative in _CASES:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            forms.append(word[:len(word) - len(ending)] + nominative)
+    return forms
+
+
+def _knows_form(word: str) -> bool:
     folded = lookup_form(word)
     word_key = key(word)
     if (folded in _spelling_index() or folded in _given_names()[0]
