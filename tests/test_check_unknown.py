@@ -99,6 +99,8 @@ def test_an_appositive_says_which_place_it_is() -> None:
     ("en", "Skovoroda wrote in Kharkiv; Tchaikovsky composed in Kamianka, and Dostoevsky lived "
            "in Omsk."),
     ("de", "Der Kanzler traf in Danzig und Breslau Vertreter aus Kattowitz und Stettin."),
+    ("de", "Der Wirkungsgrad und der Breitengrad stehen im Archiv; Detektiv Müller ermittelt."),
+    ("en", "Investors in Markets and Secrets of the Directive met in Massive halls."),
     ("de", "Die Stadt Charkiw und das Dorf Butscha liegen in der Ukraine; Lemberg heißt heute Lwiw."),
     ("fr", "Le président a visité Marseille et Strasbourg, puis Kharkiv et Odessa au printemps."),
     ("pl", "Premier Donald Tusk spotkał się w Gdańsku, Białymstoku i Przemyślu z mieszkańcami "
