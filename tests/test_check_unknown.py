@@ -71,6 +71,11 @@ def test_a_medium_shape_needs_the_words_around_it() -> None:
     assert _unknown("Bahachkove was quiet, they said.") == []
 
 
+def test_in_a_list_of_names_only_the_strong_shapes() -> None:
+    names = "Kyiv\nKrasnorozhsk\nNovoselov\nIvan Krasnovsk\nBahachkove\nKramatorsk\n"
+    assert _unknown(names) == ["Krasnorozhsk"]
+
+
 def test_an_appositive_says_which_place_it_is() -> None:
     for text in ("Krasnorozhsk — known in Ukrainian as Pokrovsk — was shelled.",
                  "Shelling hit Krasnorozhsk (Ukrainian: Pokrovsk) overnight."):

@@ -97,7 +97,7 @@ class _Unknown(_Mention):
 def _unknown_places(doc: _Text, mentions: list[_Mention]) -> list[_Mention]:
     """The text's mentions with its unknown places added (and the words an appositive says
     are a known place, as mentions of that place), in the order of the text."""
-    if doc.list_mode or not doc.latin_text:
+    if not doc.latin_text:
         return mentions
     spans = sorted((m.start, m.end) for m in mentions)
     starts = {m.start: m for m in mentions}
@@ -129,8 +129,8 @@ def _unknown_places(doc: _Text, mentions: list[_Mention]) -> list[_Mention]:
             continue
         if not _alone(doc, i):
             continue
-        if not strong and not _placed(doc, i):
-            continue
+        if not strong and (doc.list_mode or not _placed(doc, i)):
+            continue  # in a list of names nothing places a name
         if _elsewhere(doc, token.end) or _known(word):
             continue
         nearest, suggestion = _nearest(word, doc)
@@ -175,18 +175,22 @@ def _alone(doc: _Text, i: int) -> bool:
     tokens = doc.tokens
     text = doc.text
     token = tokens[i]
+
+    def joined(gap: str) -> bool:  # in a list, a line break ends a name
+        return not gap.strip() and not (doc.list_mode and "\n" in gap)
+
     if i > 0:
         before = tokens[i - 1]
         gap = text[before.end:token.start]
-        if before.text[:1].isupper() and not gap.strip() and not _PLACED_BEFORE.search(
+        if before.text[:1].isupper() and joined(gap) and not _PLACED_BEFORE.search(
                 before.text + " "):
             return False
-        if gap.strip() in (".", "") and _TITLE.match(before.text):
+        if gap.strip() in (".", "") and joined(gap.strip(".")) and _TITLE.match(before.text):
             return False
     if i + 1 < len(tokens):
         after = tokens[i + 1]
         gap = text[token.end:after.start]
-        if (after.text[:1].isupper() and not gap.strip()
+        if (after.text[:1].isupper() and joined(gap)
                 and not _REGION_AFTER.match(text[token.end:after.end + 1])):
             return False
     return True
