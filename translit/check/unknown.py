@@ -269,10 +269,12 @@ def _place_keys(gazetteer: Gazetteer) -> _Keys:
         return _keys_made[0][1]
     keys: list[str] = []
     rows: list[tuple[int, Renaming | None, str]] = []
-    for number, place in enumerate(gazetteer.places):
-        if place.name and place._keys:
-            keys.append(place._keys[0])
-            rows.append((number, None, place.name))
+    # the index, not the places: a prepared gazetteer makes a place only when asked for it
+    for name_key, entries in gazetteer._index.items():
+        for number, position in entries:
+            if position == 0:  # the place's own name (its first: Place.all_names)
+                keys.append(name_key)
+                rows.append((number, None, ""))
     for former_key, entries in gazetteer._former.items():
         for number, renaming, form in entries:
             keys.append(former_key)
@@ -281,9 +283,20 @@ def _place_keys(gazetteer: Gazetteer) -> _Keys:
     return keys, rows
 
 
+_nearest_memo: Memo[tuple[str, str], tuple[tuple[str, ...], str]] = Memo(WORDS)
+
+
 def _nearest(word: str, doc: _Text) -> tuple[tuple[str, ...], str]:
     """The nearest known places as shown (a former name with its current name), and the
     current name to suggest ('' when none is near enough)."""
+    memo_key = (word, doc.target.id)
+    done = _nearest_memo.get(memo_key)
+    if done is None:
+        done = _nearest_memo[memo_key] = _find_nearest(word, doc)
+    return done
+
+
+def _find_nearest(word: str, doc: _Text) -> tuple[tuple[str, ...], str]:
     gazetteer = load_gazetteer()
     keys, rows = _place_keys(gazetteer)
     places = gazetteer.places
@@ -295,6 +308,7 @@ def _nearest(word: str, doc: _Text) -> tuple[tuple[str, ...], str]:
                                            score_cutoff=60):
         number, renaming, form = rows[index]
         place = places[number]
+        form = form or place.name or place.geonames_name
         alike = score / 100.0
         nearer = alike + (0.05 if blocks & block_keys(form) else 0.0)
         rank = (round(nearer, 2), place.country == country, renaming is None,
