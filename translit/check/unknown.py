@@ -275,8 +275,8 @@ def _place_keys(gazetteer: Gazetteer) -> _Keys:
             if position == 0:  # the place's own name (its first: Place.all_names)
                 keys.append(name_key)
                 rows.append((number, None, ""))
-    for former_key, entries in gazetteer._former.items():
-        for number, renaming, form in entries:
+    for former_key, formers in gazetteer._former.items():
+        for number, renaming, form in formers:
             keys.append(former_key)
             rows.append((number, renaming, form))
     _keys_made[:] = [(gazetteer, (keys, rows))]
