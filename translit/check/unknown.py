@@ -80,9 +80,9 @@ _MEDIUM = re.compile(_any(_SHAPES["medium"]["suffix"]))
 _PLACED_BEFORE = re.compile(rf"(?<!\w)(?:{_any(_SHAPES['placed']['before'])})\s+$", re.I)
 _PLACED_AFTER = re.compile(_any(_SHAPES["placed"]["after"]), re.I)
 _APPOSITIVE = re.compile(_any(_SHAPES["placed"]["appositive"]), re.I)
-# a title before a surname ("Mr. Krasnovsk…"): a person
 _UNLIKE = frozenset(_SHAPES["unlike"]["words"])
 _CASES = tuple(tuple(entry.split(">")) for entry in _SHAPES["cases"]["endings"])
+# a title before a surname ("Mr. Krasnovsk…"): a person
 _TITLE = re.compile(r"(?:mr|mrs|ms|dr|prof|gen|col|lt|sgt|herr|frau|pan|pani|mme|mlle|m)$", re.I)
 
 
