@@ -106,6 +106,9 @@ def test_an_appositive_says_which_place_it_is() -> None:
     ("de", "Der Kanzler traf in Danzig und Breslau Vertreter aus Kattowitz und Stettin."),
     ("de", "Der Wirkungsgrad und der Breitengrad stehen im Archiv; Detektiv Müller ermittelt."),
     ("en", "Investors in Markets and Secrets of the Directive met in Massive halls."),
+    # names of the region that are no settlement's
+    ("en", "Moscow still speaks of Novorossiya; the Velykomostivska hromada met, and the "
+           "Azovstal plant in Mariupol and RIA Novosti's office were hit."),
     ("de", "Die Stadt Charkiw und das Dorf Butscha liegen in der Ukraine; Lemberg heißt heute Lwiw."),
     ("fr", "Le président a visité Marseille et Strasbourg, puis Kharkiv et Odessa au printemps."),
     ("pl", "Premier Donald Tusk spotkał się w Gdańsku, Białymstoku i Przemyślu z mieszkańcami "
