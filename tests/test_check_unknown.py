@@ -109,6 +109,8 @@ def test_an_appositive_says_which_place_it_is() -> None:
     # names of the region that are no settlement's
     ("en", "Moscow still speaks of Novorossiya; the Velykomostivska hromada met, and the "
            "Azovstal plant in Mariupol and RIA Novosti's office were hit."),
+    ("en", "Drones hit Pechersk and Solomianka in Kyiv; in Kharkiv's Saltivka district and in "
+           "Novobavarskyi district fires broke out, and Lukianivka and Pozniaky were hit."),
     ("de", "Die Stadt Charkiw und das Dorf Butscha liegen in der Ukraine; Lemberg heißt heute Lwiw."),
     ("fr", "Le président a visité Marseille et Strasbourg, puis Kharkiv et Odessa au printemps."),
     ("pl", "Premier Donald Tusk spotkał się w Gdańsku, Białymstoku i Przemyślu z mieszkańcami "
