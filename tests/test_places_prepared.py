@@ -114,7 +114,7 @@ def test_check_finds_the_same_with_either_gazetteer(monkeypatch: pytest.MonkeyPa
 
     shipped = findings()
     built = _built()
-    for module in ("translit.check.data", "translit.check.resolve"):
+    for module in ("translit.check.data", "translit.check.resolve", "translit.check.unknown"):
         monkeypatch.setattr(sys.modules[module], "load_gazetteer", lambda: built)
     assert findings() == shipped and len(shipped) >= 5
     memo.clear_all()

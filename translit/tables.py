@@ -385,7 +385,18 @@ def check_cues() -> dict[str, dict[str, tuple[str, ...]]]:
     """tables/check/cues.toml: the words around a name the spelling check reads (section →
     list name → entries, each one word as a regular expression).  The one reader of that
     file."""
-    path = tables_dir() / "check" / "cues.toml"
+    return _check_words("cues.toml")
+
+
+def check_shapes() -> dict[str, dict[str, tuple[str, ...]]]:
+    """tables/check/shapes.toml: the shapes of East Slavic place names and the words that
+    place a name, read by the check's unknown places (section → list name → regular
+    expressions).  The one reader of that file."""
+    return _check_words("shapes.toml")
+
+
+def _check_words(file: str) -> dict[str, dict[str, tuple[str, ...]]]:
+    path = tables_dir() / "check" / file
     try:
         data = tomllib.loads(path.read_text("utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:

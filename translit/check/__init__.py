@@ -18,6 +18,10 @@ non-standard        a spelling that is neither the target system's nor the estab
 inconsistent        one name spelled more than one way in the text, each way acceptable
 unknown-name        a name neither the gazetteer nor the lexicon knows, not spelled as the
                     target system writes its likeliest reading
+unknown-place       a word shaped or placed like a place name of the region (Krasnorozhsk:
+                    -sk; "near X", "the town of X") that no gazetteer knows in any spelling,
+                    with the nearest known places (Finding.nearest; Krasnoarmiisk, now
+                    Pokrovsk); "X — known in Ukrainian as Y" makes X a spelling of Y's place
 ==================  ==========================================================================
 
 What counts as a name.  Capitalized words and runs of them, and Cyrillic runs, are looked up;
@@ -38,9 +42,9 @@ their language's systems and are reported only for former names and mixed script
 
 The package, by concern: ``finding`` (what is reported), ``text`` (words, sentences, cues),
 ``data`` (the indexes over given names, spellings, people and surnames), ``resolve`` (which
-name a run of words is), ``judge`` (what is correct for a name), ``core`` (check() itself) and
-``report`` (the report formats and the command's glue).  The word lists the checker reads are
-data: tables/check/.
+name a run of words is), ``judge`` (what is correct for a name), ``unknown`` (unknown places
+and the places nearest them), ``core`` (check() itself) and ``report`` (the report formats and
+the command's glue).  The word lists and shapes the checker reads are data: tables/check/.
 """
 
 from __future__ import annotations

@@ -34,6 +34,10 @@ from .text import (
     _Token,
     _tokens,
 )
+from .unknown import PROBLEM as UNKNOWN_PLACE
+from .unknown import _explain as _explain_unknown
+from .unknown import _label as _label_unknown
+from .unknown import _Unknown, _unknown_places
 
 
 def _mentions(doc: _Text, resolver: _Resolver) -> list[_Mention]:
@@ -141,6 +145,7 @@ def check(text: str, target: str = "uk-national") -> list[Finding]:
                 latin >= cyrillic, _is_list(text), _tokens(text), line_starts)
     resolver = _Resolver(doc)
     mentions = _placed_elsewhere(doc, _without_person_surnames(doc, _mentions(doc, resolver)))
+    mentions = _unknown_places(doc, mentions)
     findings: list[tuple[_Mention, str, str, tuple[str, ...]]] = []
     for mention in mentions:
         judged = _judge(doc, mention)
@@ -208,6 +213,8 @@ def _without_person_surnames(doc: _Text, mentions: list[_Mention]) -> list[_Ment
 def _judge(doc: _Text, mention: _Mention) -> _Judged | None:
     """(problem, suggestion, follows) for a mention, or None when it is spelled right."""
     name = mention.name
+    if isinstance(mention, _Unknown):
+        return UNKNOWN_PLACE, mention.suggestion, ()
     if mention.script == "cyrillic":
         if mention.gloss or not doc.latin_text:
             if mention.via == "former" and not doc.latin_text and not _former_exempt(doc, mention):
@@ -361,14 +368,19 @@ def _finding(doc: _Text, spellings: dict[str, dict[str, str]], mention: _Mention
     folded = lookup_form(mention.text)
     variants = [text for text, other in spellings.get(_group_id(mention), {}).items()
                 if other != folded]
-    label = _label(name, suggestion, doc)
     line, column = doc.position(mention.start)
-    explanation = _explain(doc, mention, problem, suggestion, follows)
+    nearest: tuple[str, ...] = ()
+    if isinstance(mention, _Unknown):
+        label, explanation, nearest = (_label_unknown(mention), _explain_unknown(mention),
+                                       mention.nearest)
+    else:
+        label = _label(name, suggestion, doc)
+        explanation = _explain(doc, mention, problem, suggestion, follows)
     if variants:
         explanation += f"; also written {', '.join(variants)} in this text"
     kind = name.kind if name.kind in ("place", "person") else "name"
     return Finding(mention.start, mention.end, mention.text, kind, name.language, follows,
-                   problem, suggestion, explanation, label, line, column)
+                   problem, suggestion, explanation, label, line, column, nearest)
 
 
 def _label(name: _Name, suggestion: str, doc: _Text) -> str:

@@ -13,6 +13,7 @@ PROBLEMS: dict[str, str] = {
     "non-standard": "non-standard romanization",
     "inconsistent": "inconsistent spellings of one name within the text",
     "unknown-name": "unknown name",
+    "unknown-place": "unknown place",
 }
 
 
@@ -42,6 +43,9 @@ class Finding:
     name: str  # the name this spelling belongs to: findings with one name go together
     line: int  # 1-based
     column: int  # 1-based
+    #: an unknown place: the nearest known places, nearest first (a former name with its
+    #: current name: "Krasnoarmiisk (now Pokrovsk, Покровськ)"); () for every other problem
+    nearest: tuple[str, ...] = ()
 
     @property
     def description(self) -> str:
@@ -50,5 +54,6 @@ class Finding:
     def as_dict(self) -> dict[str, Any]:
         out = asdict(self)
         out["follows"] = list(self.follows)
+        out["nearest"] = list(self.nearest)
         out["description"] = self.description
         return out

@@ -19,12 +19,13 @@ def report(findings: Iterable[Finding], fmt: str = "text", source: str = "-") ->
     if fmt == "csv":
         buffer = io.StringIO()
         columns = ["line", "column", "start", "end", "text", "kind", "language", "problem",
-                   "suggestion", "follows", "name", "explanation"]
+                   "suggestion", "follows", "name", "explanation", "nearest"]
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(columns)
         for f in findings:
             row = f.as_dict()
             row["follows"] = " ".join(f.follows)
+            row["nearest"] = "; ".join(f.nearest)
             writer.writerow([row[c] if row[c] is not None else "" for c in columns])
         return buffer.getvalue()
     if fmt != "text":
@@ -40,8 +41,10 @@ def report(findings: Iterable[Finding], fmt: str = "text", source: str = "-") ->
         out.append(f"{name} [{kind}]")
         width = max(len(f.text) for f in group)
         for f in group:
+            # an unknown place with no known place near enough has nothing to write instead
+            to = f" → {f.suggestion}" if f.suggestion != f.text else " (no known place near it)"
             out.append(f"  {source}:{f.line}:{f.column}  {f.text.ljust(width)}  "
-                       f"{f.description} → {f.suggestion}")
+                       f"{f.description}{to}")
             out.append(f"      {f.explanation}")
     names = len(groups)
     out.append(f"{len(findings)} finding{'s' * (len(findings) != 1)} for {names} "

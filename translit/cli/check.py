@@ -36,7 +36,7 @@ CHECK_EXAMPLE = (
 )
 #: The columns of one finding in csv, tsv and jsonl output.
 COLUMNS = ("file", "line", "column", "start", "end", "text", "kind", "language", "problem",
-           "description", "suggestion", "follows", "name", "explanation")
+           "description", "suggestion", "follows", "name", "explanation", "nearest")
 
 
 @dataclass
@@ -112,6 +112,7 @@ def _write(args: argparse.Namespace, found: list[_Found]) -> None:
         table: list[list[Any]] = [list(COLUMNS)]
         for r in _records(found):
             r["follows"] = " ".join(r["follows"])
+            r["nearest"] = "; ".join(r["nearest"])
             table.append(["" if r[c] is None else r[c] for c in COLUMNS])
         if args.no_header:
             table = table[1:]

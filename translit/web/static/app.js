@@ -266,6 +266,9 @@ function renderDetail() {
     el("dl", {},
       el("dt", {}, "Problem"), el("dd", {}, describe(f)),
       el("dt", {}, "Why"), el("dd", { className: "explanation" }, f.explanation),
+      // an unknown place: the known places nearest to it, one of which was perhaps meant
+      ...(f.nearest && f.nearest.length
+        ? [el("dt", {}, "Nearest known"), el("dd", { className: "nearest" }, f.nearest.join("; "))] : []),
       el("dt", {}, "Name"), el("dd", {}, `${f.name} (${f.kind}${f.language ? `, ${LANGUAGES[f.language] || f.language}` : ""})`),
       el("dt", {}, "As written"), el("dd", {}, `follows ${follows}`),
       el("dt", {}, "Norm"), el("dd", { className: "norm" }, `${target.name} (${state.target}): ${target.source}`),
