@@ -13,6 +13,7 @@ PROBLEMS: dict[str, str] = {
     "non-standard": "non-standard romanization",
     "inconsistent": "inconsistent spellings of one name within the text",
     "unknown-name": "unknown name",
+    "exonym": "an exonym: the text's language has its own form, or this one is dated",
 }
 
 
