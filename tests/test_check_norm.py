@@ -61,3 +61,21 @@ def test_target_overrides_the_guessed_language() -> None:
 def test_english_keeps_its_norm() -> None:
     assert norm("Shelling hit Kharkov and Kyiv.").target == "uk-national"
     assert _found("Shelling hit Kharkov and Kyiv.") == [("Kharkov", "russian-based", "Kharkiv")]
+
+
+def test_cli_tells_the_language_and_norm(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from translit.cli import main
+
+    path = tmp_path / "artikel.txt"
+    path.write_text(GERMAN, "utf-8")
+    main(["check", str(path)])
+    err = capsys.readouterr().err
+    assert "German text (guessed); norm uk-german and German exonyms" in err
+
+
+def test_web_shows_the_language_and_norm() -> None:
+    from translit.web import _check
+
+    result = _check(POLISH, None)
+    assert (result["text_language_name"], result["target"]) == ("Polish", "uk-polish")
+    assert result["findings"] == []

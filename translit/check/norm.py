@@ -38,7 +38,7 @@ class Exonym:
     forms: frozenset[str]  # the exonym and its inflected forms, folded
     accepted: frozenset[str]  # folded spellings correct in that language's text
     dated: str  # the spelling to use instead ('' when the exonym is current)
-    source: str
+    source: str  # the source of the exonym (of its being dated, when it is)
 
 
 @cache
@@ -105,7 +105,7 @@ def exonyms() -> dict[str, dict[str, Exonym]]:
             out.setdefault(lookup_form(name), {})[language] = Exonym(
                 language, name, unicodedata.normalize("NFC", row["exonym"]), frozenset(forms),
                 frozenset(accepted),
-                row.get("dated", ""), sources[row["source"]])
+                row.get("dated", ""), sources[row.get("dated_source") or row["source"]])
     return out
 
 
