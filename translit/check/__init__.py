@@ -16,6 +16,9 @@ mixed-script        a word in both scripts (Покровsk), or a Cyrillic name 
 non-standard        a spelling that is neither the target system's nor the established one
                     (Mykolayiv, Zelensky)
 inconsistent        one name spelled more than one way in the text, each way acceptable
+exonym              a dated exonym of the text's language (German Charkow → Charkiw) or
+                    another language's (Kijów in German text → Kiew); the text's own
+                    exonyms (tables/places/exonyms.toml: Kiew, Kijów, Kyjev) are correct
 unknown-name        a name neither the gazetteer nor the lexicon knows, not spelled as the
                     target system writes its likeliest reading
 unknown-place       a word shaped or placed like a place name of the region (Krasnorozhsk:

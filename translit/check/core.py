@@ -16,6 +16,7 @@ from ..systems import romanize, system
 from .data import _place_name
 from .finding import Finding
 from .judge import _accepted, _all_forms, _correct, _follows, _former_exempt, _russian_based
+from .norm import exonym_for, foreign_exonym, language_name, norm
 from .resolve import _Resolver
 from .text import (
     _COUNTRY_CUES,
@@ -124,11 +125,14 @@ def _repair_latin(word: str) -> str:
     return fixed
 
 
-def check(text: str, target: str = "uk-national") -> list[Finding]:
+def check(text: str, target: str | None = None) -> list[Finding]:
     """The spellings of names in *text* to change, each with the spelling to use.
 
     *target* is the system names of its language should be written in (an id or alias; names
-    of the other languages are written in their own language's matching system).  Findings
+    of the other languages are written in their own language's matching system).  Without
+    it the text's language sets the norm (translit.check.norm): English text uk-national,
+    German uk-german, Polish uk-polish, Spanish ru-spanish …, and that language's exonyms
+    (tables/places/exonyms.toml: Kiew, Kijów, Kyjev) are correct.  Findings
     come in the order of the text; ``Finding.name`` groups the spellings of one name.
 
     >>> [(f.text, f.problem, f.suggestion) for f in check("Shelling hit Kharkov and Kyiv.")]
@@ -136,13 +140,15 @@ def check(text: str, target: str = "uk-national") -> list[Finding]:
     """
     if not isinstance(text, str):
         raise TypeError(f"check() takes a str, not {type(text).__name__}")
-    target_system = system(target)
     text = unicodedata.normalize("NFC", text) if not unicodedata.is_normalized("NFC", text) else text
+    text_norm = norm(text, target)
+    target_system = system(text_norm.target)
     latin = len(_LATIN.findall(text))
     cyrillic = len(_CYRILLIC.findall(text))
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     doc = _Text(text, target_system, target_system.language, _english(target_system),
-                latin >= cyrillic, _is_list(text), _tokens(text), line_starts)
+                latin >= cyrillic, _is_list(text), _tokens(text), line_starts,
+                text_norm.norm_language)
     resolver = _Resolver(doc)
     mentions = _placed_elsewhere(doc, _without_person_surnames(doc, _mentions(doc, resolver)))
     mentions = _unknown_places(doc, mentions)
@@ -264,6 +270,9 @@ def _judge_spelling(doc: _Text, name: _Name, text: str) -> _Judged | None:
     if name.language is None:
         return None
     folded = lookup_form(text)
+    exonym = _exonym_judged(doc, name, folded)
+    if exonym is not None:
+        return exonym or None
     accepted = _accepted(name, doc)
     if folded in accepted or _inflected(folded, accepted):
         return None
@@ -275,7 +284,7 @@ def _judge_spelling(doc: _Text, name: _Name, text: str) -> _Judged | None:
     if name.words and any(p.language is None for p in name.words):
         return None
     follows = _follows(text, name, doc)
-    suggestion = _correct(name, doc)
+    suggestion = _own_form(doc, name) if name.kind == "place" else _correct(name, doc)
     if lookup_form(suggestion) == folded:
         return None
     if _russian_based(text, name, follows, doc):
@@ -283,6 +292,33 @@ def _judge_spelling(doc: _Text, name: _Name, text: str) -> _Judged | None:
     if not name.known:
         return "unknown-name", suggestion, follows
     return "non-standard", suggestion, follows
+
+
+def _exonym_judged(doc: _Text, name: _Name, folded: str) -> _Judged | tuple[()] | None:
+    """The text language's exonyms: () when *folded* is one (correct), an "exonym" finding for
+    a dated one (Charkow → Charkiw) or another language's (Kijów in German text), None when
+    exonyms say nothing."""
+    if name.kind != "place" or not name.cyrillic:
+        return None
+    own = exonym_for(name.cyrillic, doc.text_language)
+    if own is not None:
+        if folded in own.accepted or _inflected(folded, own.accepted):
+            return ()
+        if own.dated and folded in own.forms:
+            return "exonym", own.dated, ()
+    other = foreign_exonym(name.cyrillic, folded, doc.text_language)
+    if other is not None and not _follows(folded, name, doc):
+        return "exonym", _own_form(doc, name), ()
+    return None
+
+
+def _own_form(doc: _Text, name: _Name) -> str:
+    """The spelling of a place in the text's language: its current exonym there, else the
+    target's spelling."""
+    own = exonym_for(name.cyrillic, doc.text_language) if name.cyrillic else None
+    if own is not None:
+        return own.dated or own.exonym
+    return _correct(name, doc)
 
 
 _ENDINGS = re.compile(r"(?:s|es|a|u|e|ie|em|om|owi|iem|ą|ę|y|i|ого|ом|у|а|е|і)$")
@@ -427,6 +463,8 @@ def _explain(doc: _Text, mention: _Mention, problem: str, suggestion: str,
                     f"{suggestion}")
         return (f"{text} is the Russian form {ru} romanized{how}; the {language} name "
                 f"{cyrillic} is written {suggestion}")
+    if problem == "exonym":
+        return _explain_exonym(doc, mention, suggestion)
     if problem == "inconsistent":
         return f"{text} is also spelled {suggestion} in this text; use one spelling"
     if problem == "unknown-name":
@@ -436,3 +474,17 @@ def _explain(doc: _Text, mention: _Mention, problem: str, suggestion: str,
     established = " (the established spelling)" if name.established and lookup_form(
         name.established) == lookup_form(suggestion) else f" ({doc.target.id})"
     return f"{text} {how} for {cyrillic}; write {suggestion}{established}"
+
+
+def _explain_exonym(doc: _Text, mention: _Mention, suggestion: str) -> str:
+    name = mention.name
+    language = language_name(doc.text_language)
+    folded = lookup_form(mention.text)
+    own = exonym_for(name.cyrillic, doc.text_language)
+    if own is not None and own.dated and folded in own.forms:
+        return (f"{mention.text} is the older {language} exonym for {name.cyrillic}; {language} "
+                f"text writes {suggestion} today ({own.source.split(',')[0]})")
+    other = foreign_exonym(name.cyrillic, folded, doc.text_language)
+    whose = language_name(other.language) if other is not None else "another language's"
+    return (f"{mention.text} is the {whose} exonym for {name.cyrillic}; in {language} text "
+            f"write {suggestion}")

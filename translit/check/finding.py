@@ -14,6 +14,7 @@ PROBLEMS: dict[str, str] = {
     "inconsistent": "inconsistent spellings of one name within the text",
     "unknown-name": "unknown name",
     "unknown-place": "unknown place",
+    "exonym": "an exonym: the text's language has its own form, or this one is dated",
 }
 
 

@@ -168,6 +168,7 @@ class _Text:
     list_mode: bool
     tokens: list[_Token]
     line_starts: list[int]
+    text_language: str = "en"  # the language the text is written in (translit.check.norm)
     memos: _Memos = field(default_factory=_Memos, repr=False)
 
     def position(self, offset: int) -> tuple[int, int]:

@@ -17,6 +17,7 @@ from typing import Any
 
 import translit
 from translit.check import Finding, report
+from translit.check.norm import language_name, norm
 
 from .exits import EXIT_FOUND, EXIT_OK
 from .formats import Layout, json_object, write_table
@@ -63,7 +64,16 @@ def _read_text(path: str, errors: str) -> tuple[str, str]:
     return source.name, text
 
 
-def _check_list(args: argparse.Namespace, path: str, target: str) -> _Found:
+def _checked(name: str, text: str, target: str | None) -> list[Finding]:
+    """The findings of one text, its language and norm told on stderr."""
+    text_norm = norm(text, target)
+    how = "" if target else " (guessed)"
+    say(f"{name}: {text_norm.language_name} text{how}; norm {text_norm.target}"
+        f"{'' if text_norm.norm_language == 'en' else ' and ' + language_name(text_norm.norm_language) + ' exonyms'}")
+    return translit.check(text, target)
+
+
+def _check_list(args: argparse.Namespace, path: str, target: str | None) -> _Found:
     """The values of a CSV, TSV or JSON Lines file's column, checked as one list; each
     finding's line is its record's line in the file and its column counts in the value."""
     values: list[tuple[int, str]] = []
@@ -81,7 +91,7 @@ def _check_list(args: argparse.Namespace, path: str, target: str) -> _Found:
         starts.append(at)
         at += len(value) + 1
     found = []
-    for f in translit.check(text, target):
+    for f in _checked("<stdin>" if path == "-" else path, text, target):
         i = bisect_right(starts, f.start) - 1
         begin = starts[i]
         found.append(replace(f, line=values[i][0], column=f.start - begin + 1,
@@ -125,14 +135,15 @@ def _write(args: argparse.Namespace, found: list[_Found]) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    target = translit.system(args.target).id  # UnknownSystemError names the closest ids
+    # UnknownSystemError names the closest ids
+    target = translit.system(args.target).id if args.target else None
     found: list[_Found] = []
     if args.names:
-        found.append(_Found("<arguments>", translit.check("\n".join(args.names), target)))
+        found.append(_Found("<arguments>", _checked("<arguments>", "\n".join(args.names), target)))
     for path in [] if args.names else (args.input or ["-"]):
         if input_format(args, path) == "lines":
             name, text = _read_text(path, args.errors)
-            found.append(_Found(name, translit.check(text, target)))
+            found.append(_Found(name, _checked(name, text, target)))
         else:
             found.append(_check_list(args, path, target))
     _write(args, found)

@@ -189,8 +189,10 @@ def build_parser() -> Parser:
         "of names (--column, --field): Russian-based spellings, former names, mixed scripts, "
         "non-standard romanizations, inconsistent spellings.  Exit status 1 when something is "
         "found, like a linter.", CHECK_EXAMPLE)
-    p.add_argument("-t", "--target", default="uk-national",
-                   help="the system names are to be written in (default: uk-national)")
+    p.add_argument("-t", "--target", default=None,
+                   help="the system names are to be written in (default: the text's language "
+                        "sets it: uk-national for English, uk-german for German … and that "
+                        "language's exonyms; see tables/check/languages.toml)")
     add_io(p, "check")
     p.set_defaults(handler=run_check)
 

@@ -40,6 +40,7 @@ except ImportError as error:  # pragma: no cover - the extra is missing
 import translit
 from translit import places
 from translit.check import PROBLEMS
+from translit.check.norm import norm, text_language
 
 __all__ = [
     "MAX_BODY_BYTES",
@@ -79,36 +80,13 @@ _STATIC = {
 
 # --- the text's language ------------------------------------------------------------------------
 
-# Function words of the languages translit.check reads, and the target each one's press uses:
-# names in an English text follow the national systems, in German, French and Polish text that
-# language's transcription (tables uk-german, uk-french, uk-polish).
-_FUNCTION_WORDS = {
-    "en": frozenset("the and of in to a is was on which who said that with for from by at it".split()),
-    "de": frozenset("der die das und ist nicht mit von den im ein eine sich auf dem des zu wurde".split()),
-    "fr": frozenset("le la les et des est dans une du qui au pour sur un en pas par ont été".split()),
-    "pl": frozenset("i w się na z nie jest do że od po przez oraz jak był była są".split()),
-}
-_TARGET_SUFFIX = {"en": "national", "de": "german", "fr": "french", "pl": "polish"}
-_LANGUAGE_NAMES = {"en": "English", "de": "German", "fr": "French", "pl": "Polish"}
-_WORD = re.compile(r"[^\W\d_]+")
+# The text's language and its norm come from translit.check.norm (tables/check/languages.toml).
 
 
 def guess_text_language(text: str) -> str:
-    """'en', 'de', 'fr' or 'pl': the language of running text, by its commonest function words
-    (English when none is found)."""
-    counts = dict.fromkeys(_FUNCTION_WORDS, 0)
-    for match in _WORD.finditer(text[:20_000].lower()):
-        for language, words in _FUNCTION_WORDS.items():
-            if match.group() in words:
-                counts[language] += 1
-    best = max(counts, key=lambda language: counts[language])
-    return best if counts[best] else "en"
-
-
-def _target_for(text_language: str, language: str = "uk") -> str:
-    wanted = f"{language}-{_TARGET_SUFFIX[text_language]}"
-    ids = {s.id for s in translit.systems(language)}
-    return wanted if wanted in ids else translit.system(f"{language}-national").id
+    """The language of running text ('en', 'de', 'fr', 'pl', 'es' …), by its commonest
+    function words (English when none is found)."""
+    return text_language(text)
 
 
 # --- lookup: what the page's second tab shows -------------------------------------------------------
@@ -273,14 +251,15 @@ def _systems() -> list[dict[str, Any]]:
 
 def _check(text: str, target: str | None) -> dict[str, Any]:
     text = unicodedata.normalize("NFC", text)
-    text_language = guess_text_language(text)
-    chosen = translit.system(target).id if target else _target_for(text_language)
-    findings = translit.check(text, chosen)
+    text_norm = norm(text, target or None)
+    text_language, chosen = text_norm.language, text_norm.target
+    findings = translit.check(text, chosen if target else None)
     mentioned = {chosen} | {i for f in findings for i in f.follows}
     return {
         "text": text,
         "text_language": text_language,
-        "text_language_name": _LANGUAGE_NAMES[text_language],
+        "text_language_name": text_norm.language_name,
+        "norm_language": text_norm.norm_language,
         "target": chosen,
         "findings": [f.as_dict() for f in findings],
         "systems": {i: {"name": translit.system(i).name, "source": translit.system(i).source}

@@ -1,0 +1,81 @@
+"""The text's language sets the norm: its convention's target and its exonyms (tables/places/exonyms.toml)."""
+
+from __future__ import annotations
+
+import translit
+from translit.check.norm import norm
+
+GERMAN = ("Russische Raketen haben in der Nacht Kiew, Charkiw und Odessa getroffen. Nach Angaben "
+          "der Luftwaffe wurden auch Ziele bei Lemberg angegriffen. In Kharkov fiel der Strom aus.")
+POLISH = ("Rosyjskie rakiety uderzyły w nocy w Kijów, Charków i Lwów. Eksplozje słyszano także "
+          "w Kijowie i w Charkowie, a w Odessie ogłoszono alarm.")
+FRENCH = ("Des explosions ont été entendues à Kiev et à Kharkiv dans la nuit, selon l'armée de "
+          "l'air ukrainienne. Le président a dénoncé une attaque contre les infrastructures.")
+SPANISH = ("Las explosiones sacudieron Kiev y Járkov durante la noche, según las autoridades "
+           "ucranianas, que también informaron de ataques contra Odesa.")
+
+
+def _found(text: str, target: str | None = None) -> list[tuple[str, str, str]]:
+    return [(f.text, f.problem, f.suggestion) for f in translit.check(text, target)]
+
+
+def test_german_text_takes_german_norm_and_exonyms() -> None:
+    assert norm(GERMAN) .language == "de" and norm(GERMAN).target == "uk-german"
+    assert _found(GERMAN) == [("Kharkov", "russian-based", "Charkiw")]
+
+
+def test_polish_exonyms_are_fine_inflected_too() -> None:
+    assert norm(POLISH).target == "uk-polish"
+    assert _found(POLISH) == []
+
+
+def test_french_kiev_per_the_commission_nationale_de_toponymie() -> None:
+    assert norm(FRENCH).target == "uk-french"
+    assert _found(FRENCH) == []
+
+
+def test_spanish_kiev_and_jarkov_per_fundeu() -> None:
+    assert norm(SPANISH).language == "es"
+    assert _found(SPANISH) == []
+
+
+def test_a_dated_exonym_is_an_exonym_never_russian_based() -> None:
+    found = translit.check("Die Stadt Charkow wurde in der Nacht von Raketen getroffen.")
+    assert [(f.problem, f.suggestion) for f in found] == [("exonym", "Charkiw")]
+    assert "exonym" in found[0].explanation
+
+
+def test_another_languages_exonym_suggests_the_texts_own_form() -> None:
+    found = translit.check("Die Raketen trafen in der Nacht auch Charków und die Stadt Kijów.")
+    assert [(f.text, f.problem) for f in found] == [("Charków", "exonym"), ("Kijów", "exonym")]
+    assert found[1].suggestion == "Kiew"
+    assert "Polish exonym" in found[1].explanation
+
+
+def test_target_overrides_the_guessed_language() -> None:
+    assert norm(GERMAN, "uk-national").target == "uk-national"
+    assert not norm(GERMAN, "uk-national").guessed
+    assert ("Charkiw", "non-standard", "Kharkiv") in _found(GERMAN, "uk-national")
+
+
+def test_english_keeps_its_norm() -> None:
+    assert norm("Shelling hit Kharkov and Kyiv.").target == "uk-national"
+    assert _found("Shelling hit Kharkov and Kyiv.") == [("Kharkov", "russian-based", "Kharkiv")]
+
+
+def test_cli_tells_the_language_and_norm(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from translit.cli import main
+
+    path = tmp_path / "artikel.txt"
+    path.write_text(GERMAN, "utf-8")
+    main(["check", str(path)])
+    err = capsys.readouterr().err
+    assert "German text (guessed); norm uk-german and German exonyms" in err
+
+
+def test_web_shows_the_language_and_norm() -> None:
+    from translit.web import _check
+
+    result = _check(POLISH, None)
+    assert (result["text_language_name"], result["target"]) == ("Polish", "uk-polish")
+    assert result["findings"] == []
