@@ -99,14 +99,29 @@ def _context_pattern(key: str, context: Context) -> str:
 TIE_BAR = "\u0361"
 
 
-def _cap(text: str) -> str:
+#: How a table's output is put in capitals ([system] casing, tables/README.md): Unicode's
+#: default case mapping, or Turkish, whose capital of i is İ (İlminskiy, İLYİÇ; ı → I as usual).
+CASINGS = ("default", "turkish")
+_TURKISH_CAPITALS = str.maketrans({"i": "İ"})
+
+
+def _turkish_upper(text: str) -> str:
+    return text.translate(_TURKISH_CAPITALS).upper()
+
+
+def upper_of(casing: str) -> Callable[[str], str]:
+    """The upper-casing function of a casing (CASINGS)."""
+    return _turkish_upper if casing == "turkish" else str.upper
+
+
+def _cap(text: str, upper: Callable[[str], str] = str.upper) -> str:
     """*text* with its first cased letter capitalized (ʼЯ, not ʼя, for a row writing ʼя);
     a letter tied to it by the tie-bar is capitalized with it (i͡a → I͡A)."""
     for i, c in enumerate(text):
         if c.upper() != c.lower():
             if text[i + 1 : i + 2] == TIE_BAR and i + 2 < len(text):
-                return text[:i] + c.upper() + TIE_BAR + text[i + 2].upper() + text[i + 3 :]
-            return text[:i] + c.upper() + text[i + 1 :]
+                return text[:i] + upper(c) + TIE_BAR + upper(text[i + 2]) + text[i + 3 :]
+            return text[:i] + upper(c) + text[i + 1 :]
     return text
 
 
@@ -126,7 +141,8 @@ def _decompositions(keys: set[str]) -> dict[int, str]:
     return table
 
 
-def _case_per_letter(source: str, out: str, defaults: dict[str, str]) -> str:
+def _case_per_letter(source: str, out: str, defaults: dict[str, str],
+                     upper: Callable[[str], str] = str.upper) -> str:
     """*out*, the output of a row matched by *source* whose letters differ in case (зГ, тС),
     cased letter by letter: each letter's part is its own output where the row's output starts
     with it (з → z in зг → zgh), the last letter has the rest (гh); a capital letter's part is
@@ -137,11 +153,12 @@ def _case_per_letter(source: str, out: str, defaults: dict[str, str]) -> str:
     for letter in source[:-1]:
         own = defaults.get(letter.lower())
         if not own or not rest.startswith(own):
-            return _cap(out) if _starts_upper(source) else out
+            return _cap(out, upper) if _starts_upper(source) else out
         parts.append(own)
         rest = rest[len(own):]
     parts.append(rest)
-    return "".join(_cap(part) if letter.isupper() else part for letter, part in zip(source, parts, strict=True))
+    return "".join(_cap(part, upper) if letter.isupper() else part
+                   for letter, part in zip(source, parts, strict=True))
 
 
 def _starts_upper(text: str) -> bool:
@@ -163,8 +180,10 @@ class _Mode:
 class Converter:
     """One direction of one system, compiled: call it on any str."""
 
-    def __init__(self, rules: Rules, cyrillic_source: bool) -> None:
+    def __init__(self, rules: Rules, cyrillic_source: bool, casing: str = "default") -> None:
         self.cyrillic_source = cyrillic_source
+        self.casing = casing
+        self.upper_case = upper_of(casing)
         singles: dict[str, str] = {}
         alternatives: list[tuple[str, str]] = []  # (pattern, output), longest key first
         for key in sorted(rules, key=len, reverse=True):
@@ -212,12 +231,13 @@ class Converter:
 
     def _mode(self, singles: dict[str, str], upper: bool) -> _Mode:
         table: dict[int, str] = {}
+        upper_case = self.upper_case
         for key, out in singles.items():
             # In an ALL CAPS word every output is upper, caseless keys' (ʹ ʺ `) included.
-            table[ord(key)] = out.upper() if upper else out
+            table[ord(key)] = upper_case(out) if upper else out
             for capital in {key.upper(), key.title()}:
                 if len(capital) == 1 and capital != key:
-                    table[ord(capital)] = out.upper() if upper else _cap(out)
+                    table[ord(capital)] = upper_case(out) if upper else _cap(out, upper_case)
         if self.pattern is None:
             return _Mode(table, None)
         outputs = self.outputs
@@ -227,7 +247,7 @@ class Converter:
 
             def replace(match: re.Match[str]) -> str:
                 out = outputs[match.lastindex - 1]  # type: ignore[operator]
-                return out.upper() if not match.group().islower() else out
+                return upper_case(out) if not match.group().islower() else out
 
         else:
             defaults = self.defaults
@@ -238,8 +258,8 @@ class Converter:
                 if source.islower():
                     return out
                 if len(source) > 1 and not source[1:].islower() and any(c.isupper() for c in source[1:]):
-                    return _case_per_letter(source, out, defaults)
-                return _cap(out) if _starts_upper(source) else out
+                    return _case_per_letter(source, out, defaults, upper_case)
+                return _cap(out, upper_case) if _starts_upper(source) else out
 
         def substitute(text: str) -> str:
             return pattern.sub(replace, text)

@@ -140,7 +140,7 @@ def counterpart(target: System, language: str) -> System:
 @cache
 def _forward(table_id: str) -> Converter | _Formed:
     table = load_table(table_id)
-    converter = Converter(table.rules, cyrillic_source=True)
+    converter = Converter(table.rules, cyrillic_source=True, casing=table.casing)
     return _Formed(converter) if table.form == "mrz" else converter
 
 
