@@ -258,6 +258,8 @@ def romanize_many(names: Iterable[str | None], system: str | None = None) -> lis
                 out[i] = d
         return out
     convert = _forward(_lookup(system).id)
+    if None not in items:
+        return convert.many(items)  # type: ignore[arg-type, return-value]
     present = [n for n in items if n is not None]
     results = iter(convert.many(present))
     return [None if n is None else next(results) for n in items]
