@@ -180,3 +180,9 @@ def test_an_unknown_casing_is_a_table_error(tmp_path: Path) -> None:
     path.write_text(HEADER + 'casing = "klingon"\n[rules]\n"а" = "a"\n', "utf-8")
     with pytest.raises(TableError, match="casing"):
         parse(path)
+
+
+def test_many_equals_one_by_one_with_all_caps_and_apostrophe_capitals(tmp_path: Path) -> None:
+    convert = table(tmp_path, '[rules]\n"я" = "ia"\n"б" = "b"\n"а" = "a"\n')
+    names = ["Я‘Б Аба", "Аба", "АБА Б.", "Баба\nЯБ", "Ба", "ЯБЯ", "я"]
+    assert convert.many(names) == [convert(n) for n in names]
