@@ -161,3 +161,28 @@ def test_the_mrz_form(tmp_path: Path) -> None:
     bad.write_text(HEADER + 'form = "caps"\n[rules]\n"а" = "a"\n', "utf-8")
     with pytest.raises(TableError, match="form must be one of mrz"):
         parse(bad)
+
+
+def test_turkish_casing_capitalizes_i_as_dotted_capital(tmp_path: Path) -> None:
+    path = tmp_path / "t.toml"
+    path.write_text(HEADER.replace('convention = "english"\n', 'convention = "turkish"\ncasing = "turkish"\n')
+                    + '[rules]\n"и" = "i"\n"ы" = "ı"\n"л" = "l"\n"ч" = "ç"\n"щ" = "şç"\n"ь" = "y"\n', "utf-8")
+    parsed = parse(path)
+    assert parsed.casing == "turkish"
+    convert = Converter(parsed.rules, cyrillic_source=True, casing=parsed.casing)
+    assert convert("Ильич ИЛЬИЧ И. ылы ЫЛЫ") == "İlyiç İLYİÇ İ. ılı ILI"
+    plain = Converter(parsed.rules, cyrillic_source=True)
+    assert plain("Ильич ИЛЬИЧ") == "Ilyiç ILYIÇ"
+
+
+def test_an_unknown_casing_is_a_table_error(tmp_path: Path) -> None:
+    path = tmp_path / "t.toml"
+    path.write_text(HEADER + 'casing = "klingon"\n[rules]\n"а" = "a"\n', "utf-8")
+    with pytest.raises(TableError, match="casing"):
+        parse(path)
+
+
+def test_many_equals_one_by_one_with_all_caps_and_apostrophe_capitals(tmp_path: Path) -> None:
+    convert = table(tmp_path, '[rules]\n"я" = "ia"\n"б" = "b"\n"а" = "a"\n')
+    names = ["Я‘Б Аба", "Аба", "АБА Б.", "Баба\nЯБ", "Ба", "ЯБЯ", "я"]
+    assert convert.many(names) == [convert(n) for n in names]

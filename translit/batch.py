@@ -59,6 +59,8 @@ def names_of(names: Iterable[Any], function: str) -> list[str | None]:
     if isinstance(names, str):
         raise TypeError(f"{function}() takes a batch of names (a list, a Series ...), not one str: "
                         f"use {function.removesuffix('_many')}() for one name, or wrap it: [name]")
+    if type(names) is list and set(map(type, names)) <= {str}:
+        return list(names)  # the common batch: plain strings, checked at C speed
     out: list[str | None] = []
     for position, value in enumerate(names):
         if isinstance(value, str):

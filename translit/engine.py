@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -33,6 +34,7 @@ _INNER_APOSTROPHE = regex.compile(
     rf"(?<=[{_CYR}]\p{{M}}*)[{regex.escape(APOSTROPHES)}](?=[{_CYR}])"
 )
 _ANY_CYRILLIC = CYRILLIC
+_NEWLINE = re.compile("\n")
 _ANY_APOSTROPHE = re.compile(f"[{re.escape(APOSTROPHES)}]")
 # Two capitals in a row: the only texts that may hold an ALL CAPS word.
 # ʼ ʹ ʺ are caseless letters; in Latin source ' and ’ between letters belong to the word too
@@ -99,14 +101,29 @@ def _context_pattern(key: str, context: Context) -> str:
 TIE_BAR = "\u0361"
 
 
-def _cap(text: str) -> str:
+#: How a table's output is put in capitals ([system] casing, tables/README.md): Unicode's
+#: default case mapping, or Turkish, whose capital of i is İ (İlminskiy, İLYİÇ; ı → I as usual).
+CASINGS = ("default", "turkish")
+_TURKISH_CAPITALS = str.maketrans({"i": "İ"})
+
+
+def _turkish_upper(text: str) -> str:
+    return text.translate(_TURKISH_CAPITALS).upper()
+
+
+def upper_of(casing: str) -> Callable[[str], str]:
+    """The upper-casing function of a casing (CASINGS)."""
+    return _turkish_upper if casing == "turkish" else str.upper
+
+
+def _cap(text: str, upper: Callable[[str], str] = str.upper) -> str:
     """*text* with its first cased letter capitalized (ʼЯ, not ʼя, for a row writing ʼя);
     a letter tied to it by the tie-bar is capitalized with it (i͡a → I͡A)."""
     for i, c in enumerate(text):
         if c.upper() != c.lower():
             if text[i + 1 : i + 2] == TIE_BAR and i + 2 < len(text):
-                return text[:i] + c.upper() + TIE_BAR + text[i + 2].upper() + text[i + 3 :]
-            return text[:i] + c.upper() + text[i + 1 :]
+                return text[:i] + upper(c) + TIE_BAR + upper(text[i + 2]) + text[i + 3 :]
+            return text[:i] + upper(c) + text[i + 1 :]
     return text
 
 
@@ -126,7 +143,8 @@ def _decompositions(keys: set[str]) -> dict[int, str]:
     return table
 
 
-def _case_per_letter(source: str, out: str, defaults: dict[str, str]) -> str:
+def _case_per_letter(source: str, out: str, defaults: dict[str, str],
+                     upper: Callable[[str], str] = str.upper) -> str:
     """*out*, the output of a row matched by *source* whose letters differ in case (зГ, тС),
     cased letter by letter: each letter's part is its own output where the row's output starts
     with it (з → z in зг → zgh), the last letter has the rest (гh); a capital letter's part is
@@ -137,11 +155,12 @@ def _case_per_letter(source: str, out: str, defaults: dict[str, str]) -> str:
     for letter in source[:-1]:
         own = defaults.get(letter.lower())
         if not own or not rest.startswith(own):
-            return _cap(out) if _starts_upper(source) else out
+            return _cap(out, upper) if _starts_upper(source) else out
         parts.append(own)
         rest = rest[len(own):]
     parts.append(rest)
-    return "".join(_cap(part) if letter.isupper() else part for letter, part in zip(source, parts, strict=True))
+    return "".join(_cap(part, upper) if letter.isupper() else part
+                   for letter, part in zip(source, parts, strict=True))
 
 
 def _starts_upper(text: str) -> bool:
@@ -163,8 +182,10 @@ class _Mode:
 class Converter:
     """One direction of one system, compiled: call it on any str."""
 
-    def __init__(self, rules: Rules, cyrillic_source: bool) -> None:
+    def __init__(self, rules: Rules, cyrillic_source: bool, casing: str = "default") -> None:
         self.cyrillic_source = cyrillic_source
+        self.casing = casing
+        self.upper_case = upper_of(casing)
         singles: dict[str, str] = {}
         alternatives: list[tuple[str, str]] = []  # (pattern, output), longest key first
         for key in sorted(rules, key=len, reverse=True):
@@ -187,8 +208,13 @@ class Converter:
         # each letter's output where no context applies: how a row's output is split among the
         # letters of its key when they differ in case (зГин → zGhyn)
         self.defaults = {k: c[-1].to for k, c in rules.items() if len(k) == 1 and c[-1].unconditional}
+        # The first letters of the keys as a lookahead: re finds no prefix in an alternation of
+        # groups under IGNORECASE, so without it every position tries every alternative; with it
+        # a position whose letter starts no key fails at one class test (3x faster on names).
+        firsts = sorted({key[0] for key in rules})
         self.pattern = (
-            re.compile("|".join(f"({p})" for p, _ in alternatives), re.IGNORECASE)
+            re.compile(f"(?=[{''.join(re.escape(c) for c in firsts)}])(?:"
+                       + "|".join(f"({p})" for p, _ in alternatives) + ")", re.IGNORECASE)
             if alternatives
             else None
         )
@@ -212,12 +238,13 @@ class Converter:
 
     def _mode(self, singles: dict[str, str], upper: bool) -> _Mode:
         table: dict[int, str] = {}
+        upper_case = self.upper_case
         for key, out in singles.items():
             # In an ALL CAPS word every output is upper, caseless keys' (ʹ ʺ `) included.
-            table[ord(key)] = out.upper() if upper else out
+            table[ord(key)] = upper_case(out) if upper else out
             for capital in {key.upper(), key.title()}:
                 if len(capital) == 1 and capital != key:
-                    table[ord(capital)] = out.upper() if upper else _cap(out)
+                    table[ord(capital)] = upper_case(out) if upper else _cap(out, upper_case)
         if self.pattern is None:
             return _Mode(table, None)
         outputs = self.outputs
@@ -227,7 +254,7 @@ class Converter:
 
             def replace(match: re.Match[str]) -> str:
                 out = outputs[match.lastindex - 1]  # type: ignore[operator]
-                return out.upper() if not match.group().islower() else out
+                return upper_case(out) if not match.group().islower() else out
 
         else:
             defaults = self.defaults
@@ -238,8 +265,8 @@ class Converter:
                 if source.islower():
                     return out
                 if len(source) > 1 and not source[1:].islower() and any(c.isupper() for c in source[1:]):
-                    return _case_per_letter(source, out, defaults)
-                return _cap(out) if _starts_upper(source) else out
+                    return _case_per_letter(source, out, defaults, upper_case)
+                return _cap(out, upper_case) if _starts_upper(source) else out
 
         def substitute(text: str) -> str:
             return pattern.sub(replace, text)
@@ -277,27 +304,41 @@ class Converter:
         initials look at neighbours), or no Cyrillic (passed through untouched, not even NFC)
         take the one-name path."""
         out: list[str] = list(names)
-        batch: list[int] = []
-        for i, name in enumerate(names):
-            if self.cyrillic_source and (name.isascii() or _ANY_CYRILLIC.search(name) is None):
-                continue
-            if "\n" in name or not self.batchable:
-                out[i] = self(name)
-            else:
-                batch.append(i)
+        search = _ANY_CYRILLIC.search
+        if self.batchable and not self.cyrillic_source and not any("\n" in n for n in names):
+            batch = list(range(len(names)))
+            plain = names
+        else:
+            batch = []
+            for i, name in enumerate(names):
+                if self.cyrillic_source and (name.isascii() or search(name) is None):
+                    continue
+                if "\n" in name or not self.batchable:
+                    out[i] = self(name)
+                else:
+                    batch.append(i)
+            plain = names if len(batch) == len(names) else [names[i] for i in batch]
         if not batch:
             return out
-        joined = self._prepare("\n".join(names[i] for i in batch))
-        if _TWO_CAPITALS.search(joined) is not None:
-            capitals = [i for i in batch if _TWO_CAPITALS.search(names[i])]
-            for i in capitals:
-                out[i] = self(names[i])
-            shouting = set(capitals)
-            batch = [i for i in batch if i not in shouting]
-            joined = self._prepare("\n".join(names[i] for i in batch))
-        if batch:
+        joined = self._prepare("\n".join(plain))
+        if len(batch) == len(names):
+            out = self._run(self.mixed, joined).split("\n")
+        else:
             for i, done in zip(batch, self._run(self.mixed, joined).split("\n"), strict=True):
                 out[i] = done
+        # A name with an ALL CAPS word is converted again on its own (its initials look at
+        # their neighbours): the batch is not joined again without it.
+        shouting = _TWO_CAPITALS.search(joined)
+        if shouting is not None:
+            ends = [m.start() for m in _NEWLINE.finditer(joined)]
+            ends.append(len(joined))
+            done_upto = -1
+            while shouting is not None:
+                k = bisect_right(ends, shouting.start())
+                if k > done_upto:
+                    out[batch[k]] = self(names[batch[k]])
+                    done_upto = k
+                shouting = _TWO_CAPITALS.search(joined, ends[k])
         return out
 
     def _chunk(self, chunk: str) -> str | None:

@@ -140,7 +140,7 @@ def counterpart(target: System, language: str) -> System:
 @cache
 def _forward(table_id: str) -> Converter | _Formed:
     table = load_table(table_id)
-    converter = Converter(table.rules, cyrillic_source=True)
+    converter = Converter(table.rules, cyrillic_source=True, casing=table.casing)
     return _Formed(converter) if table.form == "mrz" else converter
 
 
@@ -258,6 +258,8 @@ def romanize_many(names: Iterable[str | None], system: str | None = None) -> lis
                 out[i] = d
         return out
     convert = _forward(_lookup(system).id)
+    if None not in items:
+        return convert.many(items)  # type: ignore[arg-type, return-value]
     present = [n for n in items if n is not None]
     results = iter(convert.many(present))
     return [None if n is None else next(results) for n in items]

@@ -37,7 +37,7 @@ BUILTIN_CLASSES: dict[str, str] = {
 
 _SECTIONS = {"system", "classes", "rules", "reverse", "examples", "reverse-examples"}
 _SYSTEM_KEYS = {"name", "language", "source", "aliases", "reversible", "base", "notes", "url",
-                "convention", "default", "form", "family"}
+                "convention", "default", "form", "family", "casing"}
 
 #: The spelling conventions a table writes (tables/README.md, "convention"): which readers' habits
 #: its Latin follows.  english: BGN/PCGN-like ASCII (national systems, passports, maps, English
@@ -54,6 +54,9 @@ NOT_A_LANGUAGE = ("english", "scholarly", "lacinka")
 #: Output forms a table may ask for (tables/README.md, "form"): mrz, the name field of a
 #: passport's machine readable zone (ICAO Doc 9303 Part 3, 4.6).
 FORMS = ("mrz",)
+#: How a table's Latin is put in capitals (tables/README.md, "casing"): Unicode's default case
+#: mapping, or Turkish (the capital of i is İ).  The engine's CASINGS is the same list.
+CASINGS = ("default", "turkish")
 _CONTEXT_KEYS = {"to", "after", "before"}
 _CLASS_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 
@@ -97,6 +100,7 @@ class Table:
     default: bool = False  # the language's default system (romanize with no system)
     form: str | None = None  # an output form applied after the rows (FORMS)
     family: str = ""  # the standard it shares with other languages' tables (iso-9, ala-lc …)
+    casing: str = "default"  # how its output is put in capitals (CASINGS)
 
 
 def tables_dir() -> Path:
@@ -304,6 +308,8 @@ def _check_metadata(reader: _Reader, meta: Any) -> dict[str, Any]:
             raise reader.fail("system", flag, f"{flag} is true or false")
     if meta.get("convention", "english") not in CONVENTIONS:
         raise reader.fail("system", "convention", f"convention must be one of {', '.join(CONVENTIONS)}")
+    if meta.get("casing", "default") not in CASINGS:
+        raise reader.fail("system", "casing", f"casing must be one of {', '.join(CASINGS)}")
     form = meta.get("form")
     if form is not None and form not in FORMS:
         raise reader.fail("system", "form", f"form must be one of {', '.join(FORMS)}")
@@ -364,6 +370,7 @@ def parse(path: Path, text: str | None = None, resolve: Any = None) -> Table:
         default=default,
         form=form,
         family=meta.get("family", ""),
+        casing=meta.get("casing", base.casing if base else "default"),
     )
 
 

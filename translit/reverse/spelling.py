@@ -52,8 +52,8 @@ def mixes_scripts(reading: str) -> bool:
 def reading_form(text: str) -> str:
     """The form Latin is read back in (the channel's rows, the index, identify): NFC,
     lowercase, apostrophe and quote look-alikes unified into one, not dropped (they are
-    letters of some systems: ьь, ъ)."""
-    return unicodedata.normalize("NFC", text).lower().translate(_FOLD)
+    letters of some systems: ьь, ъ).  Turkish's capital İ is i (str.lower gives i and a dot)."""
+    return unicodedata.normalize("NFC", text).replace("İ", "I").lower().translate(_FOLD)
 
 
 _MARK_CHARS = str.maketrans("", "", "'\"·")
