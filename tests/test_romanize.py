@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 import translit
 from tests.strategies import ALPHABETS, APOSTROPHES, hostile_text, word
-from translit.tables import system_ids
+from translit.engine import upper_of
+from translit.tables import load_table, system_ids
 
 SYSTEMS = st.sampled_from(system_ids())
 # Tables with an output form (form = "mrz") write capitals and fillers by definition, so the
@@ -50,7 +51,9 @@ def system_and_word(draw: st.DrawFn) -> tuple[str, str]:
 @given(system_and_word())
 def test_all_caps_word_romanizes_to_all_caps(case: tuple[str, str]) -> None:
     system, w = case
-    assert translit.romanize(w.upper(), system) == translit.romanize(w, system).upper()
+    # in the table's own casing: Turkish writes the capital of i as İ (ru-turkish)
+    upper = upper_of(load_table(system).casing)
+    assert translit.romanize(w.upper(), system) == upper(translit.romanize(w, system))
 
 
 @given(system_and_word())
