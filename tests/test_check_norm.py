@@ -79,3 +79,22 @@ def test_web_shows_the_language_and_norm() -> None:
     result = _check(POLISH, None)
     assert (result["text_language_name"], result["target"]) == ("Polish", "uk-polish")
     assert result["findings"] == []
+
+
+def test_the_texts_own_exonym_judges_a_name_its_target_does_not() -> None:
+    """Spanish text has no Ukrainian table (its target is ru-spanish, which judges no spelling
+    of a Ukrainian name), so Kharkov in it was silent; FundéuRAE's Járkov is the norm."""
+    text = "Las explosiones sacudieron Kiev y Kharkov durante la noche, según las autoridades."
+    found = translit.check(text)
+    assert [(f.text, f.problem, f.suggestion) for f in found] == [("Kharkov", "exonym", "Járkov")]
+    assert "FundéuRAE" in found[0].explanation
+    # the exonyms themselves, and a name without one (Odesa), stay correct
+    assert _found(SPANISH) == []
+
+
+def test_a_language_without_a_convention_table_takes_its_default() -> None:
+    from translit.check.norm import target_for
+    from translit.tables import default_systems
+
+    for language in ("uk", "ru", "be"):  # ru-national does not exist: the table's default
+        assert target_for("en", language) == default_systems()[language]

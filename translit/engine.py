@@ -26,7 +26,7 @@ import regex
 from .errors import TableError
 from .letters import APOSTROPHE, APOSTROPHES, CYRILLIC, CYRILLIC_RANGES
 from .memo import CHUNKS, Memo
-from .tables import _EDGE, Context, Rules, Table
+from .tables import _EDGE, CASINGS, Context, Rules, Table
 
 _CYR = CYRILLIC_RANGES
 # An apostrophe look-alike between two Cyrillic letters (marks allowed before it).
@@ -101,9 +101,8 @@ def _context_pattern(key: str, context: Context) -> str:
 TIE_BAR = "\u0361"
 
 
-#: How a table's output is put in capitals ([system] casing, tables/README.md): Unicode's
-#: default case mapping, or Turkish, whose capital of i is İ (İlminskiy, İLYİÇ; ı → I as usual).
-CASINGS = ("default", "turkish")
+# How a table's output is put in capitals (tables.CASINGS, [system] casing): Unicode's default
+# case mapping, or Turkish, whose capital of i is İ (İlminskiy, İLYİÇ; ı → I as usual).
 _TURKISH_CAPITALS = str.maketrans({"i": "İ"})
 
 
@@ -112,7 +111,8 @@ def _turkish_upper(text: str) -> str:
 
 
 def upper_of(casing: str) -> Callable[[str], str]:
-    """The upper-casing function of a casing (CASINGS)."""
+    """The upper-casing function of a casing (one of tables.CASINGS)."""
+    assert casing in CASINGS, casing
     return _turkish_upper if casing == "turkish" else str.upper
 
 

@@ -55,7 +55,7 @@ NOT_A_LANGUAGE = ("english", "scholarly", "lacinka")
 #: passport's machine readable zone (ICAO Doc 9303 Part 3, 4.6).
 FORMS = ("mrz",)
 #: How a table's Latin is put in capitals (tables/README.md, "casing"): Unicode's default case
-#: mapping, or Turkish (the capital of i is İ).  The engine's CASINGS is the same list.
+#: mapping, or Turkish (the capital of i is İ); engine.upper_of gives each one's function.
 CASINGS = ("default", "turkish")
 _CONTEXT_KEYS = {"to", "after", "before"}
 _CLASS_NAME = re.compile(r"^[a-z][a-z0-9-]*$")

@@ -306,6 +306,10 @@ def _exonym_judged(doc: _Text, name: _Name, folded: str) -> _Judged | tuple[()] 
             return ()
         if own.dated and folded in own.forms:
             return "exonym", own.dated, ()
+        if name.language != doc.language:
+            # the target, of another language (Spanish text: ru-spanish), judges no spelling
+            # of this name, but the text's language has its own: Kharkov → Járkov
+            return "exonym", own.exonym, ()
     other = foreign_exonym(name.cyrillic, folded, doc.text_language)
     if other is not None and not _follows(folded, name, doc):
         return "exonym", _own_form(doc, name), ()
@@ -485,6 +489,9 @@ def _explain_exonym(doc: _Text, mention: _Mention, suggestion: str) -> str:
         return (f"{mention.text} is the older {language} exonym for {name.cyrillic}; {language} "
                 f"text writes {suggestion} today ({own.source.split(',')[0]})")
     other = foreign_exonym(name.cyrillic, folded, doc.text_language)
+    if other is None and own is not None and suggestion == own.exonym:
+        return (f"{language} has its own name for {name.cyrillic}: {suggestion} "
+                f"({own.source.split(',')[0]}); {mention.text} is not it")
     whose = language_name(other.language) if other is not None else "another language's"
     return (f"{mention.text} is the {whose} exonym for {name.cyrillic}; in {language} text "
             f"write {suggestion}")

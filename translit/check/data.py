@@ -13,7 +13,7 @@ from importlib import resources
 
 from ..letters import guess_language
 from ..normalize import KEY_VERSION, key
-from ..places import Place, Spelling, lookup_form, spellings
+from ..places import LANGUAGE_COUNTRY, Place, Spelling, lookup_form, spellings
 from ..places import load as load_gazetteer
 from ..systems import systems
 from ..tables import tables_dir
@@ -189,7 +189,7 @@ def _place_of(s: Spelling) -> Place | None:
     """The gazetteer's place an established place spelling is about (its largest namesake)."""
     if s.kind != "place":
         return None
-    country = {"uk": "UA", "ru": "RU", "be": "BY"}[s.language]
+    country = LANGUAGE_COUNTRY[s.language]
     for match in load_gazetteer().lookup(s.name, country=country, limit=5):
         if match.via == "name" and match.place.name and lookup_form(match.place.name) == lookup_form(s.name):
             return match.place

@@ -12,7 +12,7 @@ from functools import cache
 
 from ..places import lookup_form
 from ..systems import system, systems
-from ..tables import tables_dir
+from ..tables import default_systems, tables_dir
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -46,14 +46,20 @@ def _languages() -> dict[str, dict[str, object]]:
     return tomllib.loads((tables_dir() / "check" / "languages.toml").read_text("utf-8"))
 
 
-def text_language(text: str) -> str:
-    """The language of running text, by its commonest function words (English when none)."""
-    languages = _languages()
-    counts = dict.fromkeys(languages, 0)
+@cache
+def _function_words() -> dict[str, tuple[str, ...]]:
+    """Each function word → the languages it is one of (made once)."""
     lookup: dict[str, list[str]] = {}
-    for language, row in languages.items():
+    for language, row in _languages().items():
         for word in row["words"]:  # type: ignore[attr-defined]
             lookup.setdefault(word, []).append(language)
+    return {word: tuple(languages) for word, languages in lookup.items()}
+
+
+def text_language(text: str) -> str:
+    """The language of running text, by its commonest function words (English when none)."""
+    counts = dict.fromkeys(_languages(), 0)
+    lookup = _function_words()
     for match in _WORD.finditer(text[:20_000].lower()):
         for language in lookup.get(match.group(), ()):
             counts[language] += 1
@@ -69,13 +75,14 @@ def target_for(language: str, name_language: str = "uk") -> str:
     """The system names of *name_language* are written in, in text of *language*: its
     convention's table of that language, else of Russian, else the national system."""
     convention = _languages().get(language, {}).get("convention", "english")
+    default = default_systems()[name_language]  # the language's own default ([system] default)
     if convention == "english":
-        return system(f"{name_language}-national").id
+        return default
     for lang in (name_language, "uk", "ru"):
         for s in systems(lang):
             if s.table.convention == convention and s.table.form != "mrz":
                 return s.id
-    return system(f"{name_language}-national").id
+    return default
 
 
 def norm(text: str, target: str | None = None) -> Norm:

@@ -42,7 +42,8 @@ def report(findings: Iterable[Finding], fmt: str = "text", source: str = "-") ->
         width = max(len(f.text) for f in group)
         for f in group:
             # an unknown place with no known place near enough has nothing to write instead
-            to = f" → {f.suggestion}" if f.suggestion != f.text else " (no known place near it)"
+            nothing = f.problem == "unknown-place" and f.suggestion == f.text
+            to = " (no known place near it)" if nothing else f" → {f.suggestion}"
             out.append(f"  {source}:{f.line}:{f.column}  {f.text.ljust(width)}  "
                        f"{f.description}{to}")
             out.append(f"      {f.explanation}")

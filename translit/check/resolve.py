@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from ..lexicon import load as load_lexicon
 from ..memo import SPELLINGS, bounded
 from ..normalize import key
-from ..places import Match, Renaming, lookup_form
+from ..places import LANGUAGE_COUNTRY, Match, Renaming, lookup_form
 from ..places import load as load_gazetteer
 from ..reverse import ALPHABETS, candidates, identify
 from ..systems import romanize, system, systems
@@ -122,7 +122,7 @@ class _Resolver:
     def _best_place(self, folded: str, matches: Sequence[Match]) -> Match | None:
         if not matches:
             return None
-        country = {"uk": "UA", "ru": "RU", "be": "BY"}[self.doc.language]
+        country = LANGUAGE_COUNTRY[self.doc.language]
         via_rank = {"name": 2, "former": 1, "alternate": 0}
 
         def rank(m: Match) -> tuple[int, int, int, float]:

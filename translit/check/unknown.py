@@ -39,10 +39,10 @@ from ..blocking import block_keys
 from ..lexicon import load as load_lexicon
 from ..memo import WORDS, Memo
 from ..normalize import key, similarity
-from ..places import Gazetteer, Place, Renaming, lookup_form
+from ..places import LANGUAGE_COUNTRY, Gazetteer, Place, Renaming, lookup_form
 from ..places import load as load_gazetteer
 from ..reverse import candidates
-from ..systems import romanize
+from ..systems import romanize, system
 from ..tables import check_shapes
 from .data import _given_names, _person_index, _place_name, _spelling_index, _surname_index
 from .judge import _correct
@@ -151,8 +151,6 @@ def _letters_written(target: str) -> frozenset[str]:
     """The letters beyond a-z that the systems of a text of *target* write for Ukrainian and
     Russian names (ë for the English-style systems; ł ś ż for the Polish).  Belarusian's
     national system writes č š ž, as Czech and Slovak do (Prešov): not counted."""
-    from ..systems import system
-
     out: set[str] = set()
     for language in ("uk", "ru"):
         # every letter, and every letter before a vowel or the soft sign (Polish сь: ś)
@@ -302,7 +300,7 @@ def _find_nearest(word: str, doc: _Text) -> tuple[tuple[str, ...], str]:
     places = gazetteer.places
     word_key = key(word)
     blocks = block_keys(word)
-    country = {"uk": "UA", "ru": "RU", "be": "BY"}.get(doc.language, "UA")
+    country = LANGUAGE_COUNTRY.get(doc.language, "UA")
     best: dict[int, tuple[tuple[float, bool, bool, float], Renaming | None, str, float]] = {}
     for _, score, index in process.extract(word_key, keys, scorer=fuzz.ratio, limit=40,
                                            score_cutoff=60):

@@ -47,7 +47,7 @@ in).
 from __future__ import annotations
 
 from .forms import lookup_form
-from .gazetteer import COUNTRY_LANGUAGE, Gazetteer, Match, Place, Renaming, _spelled
+from .gazetteer import COUNTRY_LANGUAGE, LANGUAGE_COUNTRY, Gazetteer, Match, Place, Renaming, _spelled
 from .loading import NOT_IDENTIFIED, load, lookup
 from .official import RussianForm, edition, official_russian, russian_forms, sources
 from .spellings import Spelling, people, spellings
@@ -55,6 +55,7 @@ from .succession import Succession, current_name
 
 __all__ = [
     "COUNTRY_LANGUAGE",
+    "LANGUAGE_COUNTRY",
     "NOT_IDENTIFIED",
     "Gazetteer",
     "Match",

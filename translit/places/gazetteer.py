@@ -17,6 +17,7 @@ from .forms import lookup_form
 from .spellings import _established_place
 
 COUNTRY_LANGUAGE = {"UA": "uk", "RU": "ru", "BY": "be"}
+LANGUAGE_COUNTRY = {language: country for country, language in COUNTRY_LANGUAGE.items()}
 # Letters only one of the three alphabets has, and letters the other two have but it lacks.
 _ONLY = {"ru": frozenset("ыэъё"), "uk": frozenset("іїєґʼ"), "be": frozenset("ўі")}
 _NOT_RUSSIAN = re.compile("[кгхжшчщ]ы|[жшчщ]я|[жшчщ]ю")
