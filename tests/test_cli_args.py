@@ -425,3 +425,28 @@ def test_systems_writes_the_format_its_o_names(tmp_path: Path) -> None:
     assert sorted(r[0] for r in table[1:]) == sorted(s.id for s in translit.systems())
     ran = translit_run("systems", "-o", tmp_path / "systems.parquet")
     assert ran.returncode == 2 and not (tmp_path / "systems.parquet").exists()
+
+
+@pytest.mark.parametrize("argv", [
+    ["key", "-c", "name", "-c", "city"],
+    ["key", "--column", "name", "-c", "2"],
+    ["romanize", "-s", "uk-national", "-s", "ru-bgn-pcgn", "-c", "name"],
+    ["key", "-c", "name", "-o", "a.csv", "-o", "b.csv"],
+    ["key", "-c", "name", "-f", "csv", "--format", "tsv"],
+    ["check", "-t", "uk-national", "--target", "ru-bgn-pcgn", "-c", "name"],
+])
+def test_a_single_valued_option_given_twice_is_an_error(people: Path, tmp_path: Path,
+                                                        argv: list[str]) -> None:
+    """`-c name -c city` keyed only the city, exit 0 (the last value won silently)."""
+    ran = translit_run(*argv, people, cwd=tmp_path)
+    assert ran.returncode == 2
+    assert b"given twice" in ran.stderr
+    assert ran.stdout == b""
+    assert not (tmp_path / "a.csv").exists() and not (tmp_path / "b.csv").exists()
+
+
+def test_the_same_value_twice_is_harmless(people: Path) -> None:
+    once = translit_run("key", "-c", "name", people)
+    twice = translit_run("key", "-c", "name", "--column", "name", people)
+    assert once.returncode == twice.returncode == 0
+    assert once.stdout == twice.stdout

@@ -404,3 +404,36 @@ def test_group_memory_grows_with_names_not_rows(tmp_path: Path) -> None:
     code, _, peak, err = run_measured("group", "-i", big, "-c", "name", "--summary")
     assert code == 0, err
     assert peak < 100 * MIB
+
+
+def test_output_into_a_fifo_writes_into_it_and_keeps_it(tmp_path: Path) -> None:
+    """-o into a FIFO (and so /dev/null, /dev/stdout, a terminal): written into, never renamed
+    over.  The atomic rename made /dev/null a regular file when run as root."""
+    import stat
+    import threading
+
+    source = tmp_path / "people.csv"
+    source.write_text("id,name\n1,Харків\n2,Kharkov\n", encoding="utf-8")
+    fifo = tmp_path / "out.pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    done = translit_run("key", "-c", "name", source, "-o", fifo)
+    reader.join(timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    lines = got[0].decode().splitlines()
+    assert lines[0] == "id,name,key" and len(lines) == 3
+    assert lines[1].split(",")[2] == lines[2].split(",")[2] == translit.key("Харків")
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+
+
+def test_output_to_dev_stdout_through_a_pipe(tmp_path: Path) -> None:
+    """-o /dev/stdout with standard output a pipe: /dev/stdout is a link to a pipe that has
+    no directory to write a temporary file in; it was 'cannot write here'."""
+    source = tmp_path / "people.csv"
+    source.write_text("id,name\n1,Харків\n", encoding="utf-8")
+    done = translit_run("key", "-c", "name", source, "-o", "/dev/stdout")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode().splitlines() == ["id,name,key", f"1,Харків,{translit.key('Харків')}"]

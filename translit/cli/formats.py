@@ -66,14 +66,25 @@ class AtomicFile:
     """
 
     def __init__(self, path: str) -> None:
+        self.given = Path(path)
         # A symbolic link is written through: its target is replaced, the link stays.
         self.path = Path(path).resolve() if Path(path).is_symlink() else Path(path)
         self.temp: Path | None = None
         self.file: BinaryIO | None = None
+        self.direct = False
 
     def __enter__(self) -> BinaryIO:
         import tempfile
 
+        if _is_special(self.given):
+            # /dev/null, /dev/stdout, a FIFO, a terminal: written into, never replaced (a
+            # rename over /dev/null, as root, made it a regular file)
+            self.direct = True
+            try:
+                self.file = open(self.given, "wb", buffering=1 << 20)
+            except OSError as exc:
+                raise InputError(str(self.given), f"cannot write here: {exc.strerror}") from None
+            return self.file
         directory = self.path.resolve().parent
         try:
             fd, name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".part",
@@ -87,7 +98,11 @@ class AtomicFile:
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        assert self.file is not None and self.temp is not None
+        assert self.file is not None
+        if self.direct:
+            self.file.close()
+            return
+        assert self.temp is not None
         if kind is None:
             try:
                 self.file.flush()
@@ -103,6 +118,17 @@ class AtomicFile:
             self.file.close()
         finally:
             self.temp.unlink(missing_ok=True)
+
+
+def _is_special(path: Path) -> bool:
+    """An existing file that is not a regular one (after links): a device, FIFO or socket."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
 def _mode_for(path: Path) -> int:

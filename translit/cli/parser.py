@@ -27,9 +27,39 @@ class Formatter(argparse.RawDescriptionHelpFormatter):
         super().__init__(prog, max_help_position=30)
 
 
+class _Once(argparse._StoreAction):
+    """An option that takes one value: given twice with two values, it is an error, not the
+    last one silently (``-c name -c city`` keyed only the city, exit 0)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        if option_string is not None:
+            given: dict[str, tuple[str, object]] = namespace.__dict__.setdefault("_given", {})
+            if self.dest in given and given[self.dest][1] != values:
+                first, value = given[self.dest]
+                raise argparse.ArgumentError(
+                    self, f"given twice ({first} {value!r}, then {option_string} {values!r}); "
+                    "it takes one value" + _ONCE_HINTS.get(self.dest, ""))
+            given[self.dest] = (option_string, values)
+        super().__call__(parser, namespace, values, option_string)
+
+
+_ONCE_HINTS = {
+    "column": ": one column a run (run once per column, or join the columns first)",
+    "field": ": one key a run (run once per key)",
+    "output": ": one output file a run",
+}
+
+
 class Parser(argparse.ArgumentParser):
     """A parser whose subcommands report their own usage errors (an unknown option of
-    ``translit key`` prints key's usage, not the top level's)."""
+    ``translit key`` prints key's usage, not the top level's), and whose single-valued
+    options refuse a second, different value."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.register("action", None, _Once)
+        self.register("action", "store", _Once)
 
     def parse_args(  # type: ignore[override]
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
