@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import translit
 from translit.normalize import KEY_VERSION
@@ -32,9 +32,9 @@ class _Once(argparse._StoreAction):
     last one silently (``-c name -c city`` keyed only the city, exit 0)."""
 
     def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
-                 values: object, option_string: str | None = None) -> None:
+                 values: str | Sequence[Any] | None, option_string: str | None = None) -> None:
         if option_string is not None:
-            given: dict[str, tuple[str, object]] = namespace.__dict__.setdefault("_given", {})
+            given: dict[str, tuple[str, Any]] = namespace.__dict__.setdefault("_given", {})
             if self.dest in given and given[self.dest][1] != values:
                 first, value = given[self.dest]
                 raise argparse.ArgumentError(
@@ -56,8 +56,8 @@ class Parser(argparse.ArgumentParser):
     ``translit key`` prints key's usage, not the top level's), and whose single-valued
     options refuse a second, different value."""
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.register("action", None, _Once)
         self.register("action", "store", _Once)
 
