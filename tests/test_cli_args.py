@@ -450,3 +450,20 @@ def test_the_same_value_twice_is_harmless(people: Path) -> None:
     twice = translit_run("key", "-c", "name", "--column", "name", people)
     assert once.returncode == twice.returncode == 0
     assert once.stdout == twice.stdout
+
+
+def test_a_field_no_object_has_is_an_error(tmp_path: Path) -> None:
+    """--field nam (for name) gave a column of nulls and exit 0; now an error naming the
+    fields, and -o FILE is not written.  A field some objects lack stays a note."""
+    source = tmp_path / "people.jsonl"
+    source.write_text('{"name": "Київ"}\n{"name": "Харків", "x": 1}\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    ran = translit_run("key", "--field", "nam", source, "-o", out)
+    assert ran.returncode == 2
+    assert b"no object has a field 'nam' (did you mean 'name'?)" in ran.stderr
+    assert not out.exists()
+    source.write_text('{"name": "Київ"}\n{"x": 1}\n', encoding="utf-8")
+    ran = translit_run("key", "--field", "name", source)
+    assert ran.returncode == 0
+    assert [json.loads(x)["key"] for x in ran.stdout.decode().splitlines()] == [translit.key("Київ"), None]
+    assert b"1 line has no field 'name'" in ran.stderr

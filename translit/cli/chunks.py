@@ -11,7 +11,7 @@ from typing import Any
 
 import translit
 
-from .formats import Notes, open_quote, record_spans, rows_touching
+from .formats import open_quote, record_spans, rows_touching
 from .job import ChunkResult, Job, error_at
 from .records import Chunk, allow_long_fields, decode, line_offset, split_lines, split_values
 from .render import render
@@ -54,7 +54,7 @@ def run_chunk(job: Job, chunk: Chunk) -> ChunkResult:
         rows: list[Any] = values
         result.affected = len(bad)
     elif fmt == "jsonl":
-        rows, values = _parse_jsonl(job, chunk, split_lines(text), result.notes)
+        rows, values = _parse_jsonl(job, chunk, split_lines(text), result)
         result.affected = len(bad)
     else:
         try:
@@ -155,10 +155,11 @@ def parse_table(job: Job, chunk: Chunk, text: str, options: dict[str, Any]) -> l
 
 
 def _parse_jsonl(
-    job: Job, chunk: Chunk, lines: list[str], notes: Notes
+    job: Job, chunk: Chunk, lines: list[str], result: ChunkResult
 ) -> tuple[list[Any], list[Any]]:
     """Each line: (its text, its object or None); and the values of the field (with identify
-    --cyrillic: pairs)."""
+    --cyrillic: pairs).  *result* counts the objects and those with the field."""
+    notes = result.notes
     rows: list[Any] = []
     values: list[Any] = []
     name = job.field
@@ -186,6 +187,11 @@ def _parse_jsonl(
                 raise error_at(job, chunk, i, f"the object already has a field {column_name!r}; "
                              "name the new one with --output-column")
         rows.append((line, obj))
+        result.objects += 1
+        if not result.fields_seen:
+            result.fields_seen = tuple(str(k) for k in obj)[:20]
+        if name in obj:
+            result.with_field += 1
         value = obj.get(name)
         if isinstance(value, str):
             if job.second_field:

@@ -46,6 +46,9 @@ class ChunkResult:
     notes: Notes = field(default_factory=Notes)
     keys: dict[str, list[Any]] | None = None  # group: key → [first row, {spelling: count}]
     values: list[tuple[int, str]] | None = None  # values: (the record's line, its value)
+    objects: int = 0  # JSON Lines: the lines that hold an object …
+    with_field: int = 0  # … and of them, those that have the field
+    fields_seen: tuple[str, ...] = ()  # the first object's fields
 
 
 def error_at(job: Job, chunk: Chunk, line: int, problem: str, column: int = 0) -> InputError:

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO, BinaryIO
+from typing import IO, BinaryIO, NoReturn
 
 from translit.errors import closest
 
@@ -35,9 +35,15 @@ class Tally:
     affected: int = 0
     first_affected: int | None = None
     notes: Notes = field(default_factory=Notes)
+    objects: int = 0
+    with_field: int = 0
+    fields_seen: tuple[str, ...] = ()
 
     def add(self, result: ChunkResult) -> None:
         self.rows += result.rows
+        self.objects += result.objects
+        self.with_field += result.with_field
+        self.fields_seen = self.fields_seen or result.fields_seen
         self.affected += result.affected
         if self.first_affected is None:
             self.first_affected = result.first_affected
@@ -318,11 +324,22 @@ def run_source(run: Run, path: str) -> None:
             errors=args.errors, exact=source.exact, ragged=getattr(args, "ragged", "error"),
         )
         run_file(job, chunker, run.workers, run.emit_for(tally))
+        if fmt == "jsonl" and tally.objects and not tally.with_field:
+            _refuse_a_missing_field(args.field, tally, source.name)
     finally:
         source.close()
         run.progress.file_done(source.size)
     if run.report:
         tally.report(source.name)
+
+
+def _refuse_a_missing_field(name: str, tally: Tally, file: str) -> NoReturn:
+    """--field that no object has is a mistyped name, not a file of missing values: an error
+    (its output is not kept: -o FILE is left as it was), not a column of nulls with exit 0."""
+    near = closest(name, tally.fields_seen)
+    hint = f" (did you mean {', '.join(map(repr, near))}?)" if near else ""
+    seen = ", ".join(map(repr, tally.fields_seen)) or "none"
+    raise InputError(file, f"no object has a field {name!r}{hint}; the first object's fields: {seen}")
 
 
 def _table_header(run: Run, chunker: Chunker, layout: Layout, source: Source,
