@@ -104,10 +104,10 @@ def test_what_can_only_be_a_file_is_an_error_not_a_name(tmp_path: Path, argv: li
 def test_names_stay_names_and_can_be_forced(people: Path) -> None:
     ran = translit_run("key", "Kharkiv", "Харків")
     assert ran.stdout.decode().splitlines() == [translit.key("Kharkiv"), translit.key("Харків")]
-    # a name that is also a file's name: after -- or with -n
+    # a name that is also a file's name: after -- (-n with it is refused: xsv's -n is -H)
     forced = translit_run("key", "--", "people.csv", cwd=people.parent)
     assert forced.stdout.decode() == translit.key("people.csv") + "\n"
-    assert translit_run("key", "-n", "people.csv", cwd=people.parent).stdout == forced.stdout
+    assert translit_run("key", "-n", "people.csv", cwd=people.parent).returncode == 2
 
 
 def test_names_and_files_together_are_refused(people: Path) -> None:
@@ -127,7 +127,7 @@ def test_candidates_and_identify_read_a_file_as_every_verb_does(tmp_path: Path,
     assert ran.stdout == translit_run(verb, "-i", "names.txt", cwd=tmp_path).stdout
     assert ran.stdout == translit_run(verb, "-n", "Kharkov", "-n", "Shevchenko",
                                       cwd=tmp_path).stdout
-    assert ran.stdout != translit_run(verb, "-n", "names.txt", cwd=tmp_path).stdout
+    assert ran.stdout != translit_run(verb, "--", "names.txt", cwd=tmp_path).stdout
     # a file that is not there is an error
     ran = translit_run(verb, "people.csv", cwd=tmp_path)
     assert ran.returncode == 2 and "no such file" in ran.stderr.decode()
@@ -467,3 +467,16 @@ def test_a_field_no_object_has_is_an_error(tmp_path: Path) -> None:
     assert ran.returncode == 0
     assert [json.loads(x)["key"] for x in ran.stdout.decode().splitlines()] == [translit.key("Київ"), None]
     assert b"1 line has no field 'name'" in ran.stderr
+
+
+def test_n_with_an_existing_data_file_is_refused(tmp_path: Path) -> None:
+    """xsv's -n is --no-headers: `translit key -n nohdr.csv` keyed the string 'nohdr.csv' with
+    exit 0.  -n with a file is refused; -- still converts the string; -n Kharkiv a name."""
+    table = tmp_path / "nohdr.csv"
+    table.write_text("Шевченко,Київ\n", encoding="utf-8")
+    ran = translit_run("key", "-n", "nohdr.csv", cwd=tmp_path)
+    assert ran.returncode == 2 and b"-H/--no-headers" in ran.stderr and ran.stdout == b""
+    ran = translit_run("key", "--", "nohdr.csv", cwd=tmp_path)
+    assert ran.returncode == 0 and ran.stdout.decode().strip() == translit.key("nohdr.csv")
+    ran = translit_run("key", "-n", "Kharkiv", cwd=tmp_path)
+    assert ran.returncode == 0 and ran.stdout.decode().strip() == translit.key("Kharkiv")

@@ -31,7 +31,8 @@ files and names:
   An argument that is an existing file, or -, is read as input; any other is a name.  An
   argument that looks like a file (a/b, *.csv, people.csv) but is none is an error, as is any
   name when --column or --field says that files are read.  Force names with -n NAME or after
-  --.  With no argument, standard input is read.
+  -- (-n with an existing people.csv is refused: xsv's -n is -H/--no-headers here).  With
+  no argument, standard input is read.
 
 """
 
@@ -56,6 +57,12 @@ def sort_arguments(args: argparse.Namespace) -> None:
     """Set ``args.input`` (files, in order) and ``args.names`` from the positional arguments,
     -i, -n and what follows --; raise InputError for what cannot be told apart."""
     files = list(args.input or [])
+    for forced in args.forced or []:
+        if forced != "-" and os.path.isfile(forced) and _looks_like_path(forced):
+            # xsv's -n is --no-headers: `translit key -n people.csv` keyed the string
+            raise InputError(forced, "is a file, given with -n/--name (a name, never read): "
+                             "to read it, give it without -n; a table without a header row "
+                             "is -H/--no-headers; to convert the string itself, give it after --")
     names = list(args.forced or []) + list(args.after or [])
     option = _file_option(args)
     if args.command in NAMES_ONLY:
@@ -77,7 +84,7 @@ def sort_arguments(args: argparse.Namespace) -> None:
             names.append(argument)
     if files and names:
         raise InputError(names[0], f"is not a file, but {files[0]!r} is: give files or names, "
-                         "not both (a name that is also a file's name: -n NAME)")
+                         "not both (a name that is also a file's name: after --)")
     if names and option:
         raise InputError(option, "reads files, but only names are given")
     args.input = files
