@@ -480,3 +480,14 @@ def test_n_with_an_existing_data_file_is_refused(tmp_path: Path) -> None:
     assert ran.returncode == 0 and ran.stdout.decode().strip() == translit.key("nohdr.csv")
     ran = translit_run("key", "-n", "Kharkiv", cwd=tmp_path)
     assert ran.returncode == 0 and ran.stdout.decode().strip() == translit.key("Kharkiv")
+
+
+@pytest.mark.parametrize("verb", ["key", "romanize", "check"])
+def test_a_column_name_two_columns_share_is_an_error(tmp_path: Path, verb: str) -> None:
+    """`-c name` on a header `name,city,name` took the first, exit 0; now the numbers."""
+    table = tmp_path / "dup.csv"
+    table.write_text("name,city,name\nКиїв,x,Харьков\n", encoding="utf-8")
+    ran = translit_run(verb, "-c", "name", table)
+    assert ran.returncode == 2 and b"(columns 1 and 3)" in ran.stderr and ran.stdout == b""
+    ran = translit_run("key", "-c", "3", table)
+    assert ran.returncode == 0 and ran.stdout.decode().splitlines()[1].endswith(translit.key("Харьков"))

@@ -218,11 +218,14 @@ def _column_index(header: Sequence[str], wanted: str | None, file: str) -> int:
             return 0
         raise InputError(file, f"which column holds the names? say --column; the columns: "
                          f"{listing}", 1)
-    if wanted in header:
-        return list(header).index(wanted)
-    folded = [i for i, h in enumerate(header) if h.strip().casefold() == wanted.casefold()]
+    exact = [i for i, h in enumerate(header) if h == wanted]
+    folded = exact or [i for i, h in enumerate(header) if h.strip().casefold() == wanted.casefold()]
     if len(folded) == 1:
         return folded[0]
+    if folded:  # two columns of that name: the first would be a guess (exit 0, maybe wrong)
+        numbers = " and ".join(str(i + 1) for i in folded)
+        raise InputError(file, f"{len(folded)} columns are called {wanted!r} (columns {numbers}): "
+                         f"name the one by its number (-c {folded[0] + 1}); the columns: {listing}", 1)
     if wanted.isdigit() and 1 <= int(wanted) <= len(header):
         return int(wanted) - 1
     near = closest(wanted, header)
