@@ -491,3 +491,26 @@ def test_a_column_name_two_columns_share_is_an_error(tmp_path: Path, verb: str) 
     assert ran.returncode == 2 and b"(columns 1 and 3)" in ran.stderr and ran.stdout == b""
     ran = translit_run("key", "-c", "3", table)
     assert ran.returncode == 0 and ran.stdout.decode().splitlines()[1].endswith(translit.key("Харьков"))
+
+
+def test_check_reads_a_directory_as_ripgrep_does(tmp_path: Path) -> None:
+    """`translit check docs/` was 'cannot read: Is a directory'; now its text files in name
+    order, hidden ones left out, the tables with --column; none is an error."""
+    docs = tmp_path / "docs"
+    (docs / "sub").mkdir(parents=True)
+    (docs / ".git").mkdir()
+    (docs / "a.txt").write_text("Kyiv is the capital.\n", encoding="utf-8")
+    (docs / "sub" / "b.md").write_text("Kiev is the capital.\n", encoding="utf-8")
+    (docs / ".git" / "c.txt").write_text("Kharkov\n", encoding="utf-8")
+    (docs / "people.csv").write_text("name\nKharkov\n", encoding="utf-8")
+    ran = translit_run("check", "-f", "jsonl", docs)
+    assert ran.returncode == 1, ran.stderr
+    found = [json.loads(line) for line in ran.stdout.decode().splitlines()]
+    assert [(Path(f["file"]).name, f["text"]) for f in found] == [("b.md", "Kiev")]
+    ran = translit_run("check", "-f", "jsonl", "-c", "name", docs)
+    assert [(Path(f["file"]).name, f["text"]) for f in map(json.loads, ran.stdout.decode().splitlines())] \
+        == [("people.csv", "Kharkov")]
+    (docs / "empty").mkdir()
+    ran = translit_run("check", docs / "empty")
+    assert ran.returncode == 2 and b"no text files" in ran.stderr
+    assert translit_run("key", docs).returncode == 2  # the other verbs read files, not trees

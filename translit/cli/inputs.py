@@ -6,7 +6,9 @@ meant as a file is refused rather than converted as a name: an argument that loo
 path (a directory part, a data file's extension, a glob) but names no file, and any
 non-file argument when --column, --field or --input-format say that files are read.  Names
 after ``--`` or given with ``-n/--name`` are names whatever they look like.  A glob the
-shell did not expand (Windows, or quoted) is expanded here.  ``candidates`` and
+shell did not expand (Windows, or quoted) is expanded here.  ``check`` reads a directory as
+ripgrep does: the text files under it (the tables with --column or --field), hidden ones left
+out.  ``candidates`` and
 ``identify`` take names only (their files come with -i).
 """
 
@@ -53,6 +55,30 @@ def _file_option(args: argparse.Namespace) -> str | None:
     return None
 
 
+#: Plain-text files a directory given to check is read for (as ripgrep reads a directory):
+#: prose, subtitles, markup; tables and JSON Lines too when --column or --field is given.
+PROSE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".rst", ".srt", ".vtt", ".html", ".htm",
+                  ".xml", ".tex", ".org", ".adoc", "")
+TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".jsonl", ".ndjson")
+
+
+def _walk(directory: str, args: argparse.Namespace) -> list[str]:
+    """check DIR: the files under it in name order, hidden files and directories left out
+    (as ripgrep does); with --column/--field the tables, else the text files; an error if
+    there are none, rather than a clean report of nothing."""
+    wanted = TABLE_SUFFIXES if _file_option(args) in ("--column", "--field") else PROSE_SUFFIXES
+    found: list[str] = []
+    for root, dirs, names in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if not name.startswith(".") and os.path.splitext(name)[1].lower() in wanted:
+                found.append(os.path.join(root, name))
+    if not found:
+        kinds = "tables (.csv .tsv .jsonl)" if wanted is TABLE_SUFFIXES else "text files (.txt .md .html …)"
+        raise InputError(directory, f"is a directory with no {kinds} in it")
+    return found
+
+
 def sort_arguments(args: argparse.Namespace) -> None:
     """Set ``args.input`` (files, in order) and ``args.names`` from the positional arguments,
     -i, -n and what follows --; raise InputError for what cannot be told apart."""
@@ -69,6 +95,9 @@ def sort_arguments(args: argparse.Namespace) -> None:
         names = list(args.arguments) + names
     else:
         for argument in args.arguments:
+            if args.command == "check" and os.path.isdir(argument):
+                files.extend(_walk(argument, args))
+                continue
             if argument == "-" or os.path.exists(argument):
                 files.append(argument)
                 continue
