@@ -59,6 +59,8 @@ def test_readme_command_line_examples_run_on_real_files(tmp_path: Path) -> None:
     (tmp_path / "names.txt").write_text("Kharkiv\nХарків\nKyiv\n", "utf-8")
     (tmp_path / "report.txt").write_text("Shelling near Kharkov.\n", "utf-8")
     (tmp_path / "data").mkdir()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "report.md").write_text("Shelling near Kharkov.\n", "utf-8")
     for name in ("a.csv", "b.csv"):
         (tmp_path / "data" / name).write_text(people, "utf-8")
     for argv in commands:
