@@ -514,3 +514,20 @@ def test_check_reads_a_directory_as_ripgrep_does(tmp_path: Path) -> None:
     ran = translit_run("check", docs / "empty")
     assert ran.returncode == 2 and b"no text files" in ran.stderr
     assert translit_run("key", docs).returncode == 2  # the other verbs read files, not trees
+
+
+def test_romanize_tells_names_a_system_was_not_made_for(tmp_path: Path) -> None:
+    """`romanize -s ru-bgn-pcgn` on Київ writes Kiyiv (Russian rules on a Ukrainian name) and
+    said nothing: now stderr counts such rows, with the first line; the output is unchanged."""
+    table = tmp_path / "n.csv"
+    table.write_text("name\nМосква\nКиїв\nЇжакевич\n", encoding="utf-8")
+    ran = translit_run("romanize", "-s", "ru-bgn-pcgn", "-c", "name", table)
+    assert ran.returncode == 0
+    assert [r["latin"] for r in csv.DictReader(io.StringIO(ran.stdout.decode()))] == [
+        translit.romanize(n, "ru-bgn-pcgn") for n in ("Москва", "Київ", "Їжакевич")]
+    err = ran.stderr.decode()
+    assert "2 lines hold letters Russian does not write" in err and "(the first: line 3)" in err
+    ran = translit_run("romanize", "-s", "uk-national", "-c", "name", table)
+    assert b"does not write" not in ran.stderr  # Москва: letters Ukrainian has
+    ran = translit_run("romanize", "-c", "name", table)  # no system: each name's own
+    assert b"does not write" not in ran.stderr

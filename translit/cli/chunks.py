@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from operator import itemgetter
 from typing import Any
 
@@ -75,7 +76,36 @@ def run_chunk(job: Job, chunk: Chunk) -> ChunkResult:
     else:
         out = render(job, chunk, text, rows, apply_verb(job, values))
         result.data = out.encode("utf-8", "backslashreplace")
+        if job.verb == "romanize" and job.settings.system:
+            _note_other_languages(job, chunk, text, values, result)
     return result
+
+
+#: Letters a language's alphabet lacks and a neighbour's has: a Ukrainian name given to a
+#: Russian system (Київ → Kiyiv by ru-bgn-pcgn) is romanized, by rules not made for it.
+_NOT_IN = {
+    "ru": re.compile("[іїєґўІЇЄҐЎ]"),
+    "uk": re.compile("[ыэъёўЫЭЪЁЎ]"),
+    "be": re.compile("[иїєґщъИЇЄҐЩЪ]"),
+}
+_LANGUAGE_NAMES = {"ru": "Russian", "uk": "Ukrainian", "be": "Belarusian"}
+
+
+def _note_other_languages(job: Job, chunk: Chunk, text: str, values: list[Any],
+                          result: ChunkResult) -> None:
+    """romanize -s SYSTEM: the rows whose names hold letters SYSTEM's language does not have
+    (told on stderr with the first line; the output is what SYSTEM writes)."""
+    system = translit.system(str(job.settings.system))
+    pattern = _NOT_IN.get(system.language)
+    if pattern is None or not pattern.search(text):
+        return
+    language = _LANGUAGE_NAMES[system.language]
+    letters = " ".join(pattern.pattern[1:-1][: len(pattern.pattern[1:-1]) // 2])
+    kind = (f"holds letters {language} does not write (of {letters}): {system.id} is a {language} "
+            "system ('translit detect' tells a name's language; -s another system)")
+    for line, value in _with_lines(job, chunk, text, values):
+        if pattern.search(value):
+            result.notes.add(kind, line)
 
 
 def _read_table(job: Job, chunk: Chunk, text: str) -> tuple[list[list[str]], list[Any]]:

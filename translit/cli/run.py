@@ -26,6 +26,8 @@ from .sources import Source, open_source
 from .verbs import Settings
 from .workers import Emit, Workers, run_file
 
+_PLURAL = {"has": "have", "is": "are", "holds": "hold", "was": "were"}
+
 
 @dataclass
 class Tally:
@@ -55,8 +57,11 @@ class Tally:
             say(f"{file}: {self.affected:,} {rows} had invalid bytes, written with U+FFFD "
                  f"(the first at line {self.first_affected})")
         for kind, (count, line) in self.notes.counts.items():
-            what = "line" if count == 1 else "lines"
-            say(f"{file}: {count:,} {what} {kind} (the first: line {line})")
+            if count == 1:
+                say(f"{file}: 1 line {kind} (line {line})")
+                continue
+            verb, _, rest = kind.partition(" ")
+            say(f"{file}: {count:,} lines {_PLURAL.get(verb, verb)} {rest} (the first: line {line})")
 
 
 class Output:
