@@ -17,6 +17,8 @@ from cpython.mem cimport PyMem_Free, PyMem_Malloc, PyMem_Realloc
 from cpython.unicode cimport (
     Py_UNICODE_ISALNUM,
     Py_UNICODE_ISDECIMAL,
+    Py_UNICODE_ISLOWER,
+    Py_UNICODE_ISUPPER,
     Py_UNICODE_TOLOWER,
 )
 
@@ -374,3 +376,82 @@ cdef class Machine:
         finally:
             PyMem_Free(source)
             PyMem_Free(out)
+
+
+cdef inline bint is_cyrillic(Py_UCS4 c) noexcept:
+    # letters.CYRILLIC_RANGES
+    return (0x400 <= c <= 0x52F or 0x1C80 <= c <= 0x1C8F or 0x2DE0 <= c <= 0x2DFF
+            or 0xA640 <= c <= 0xA69F)
+
+
+def screen(list names, bint cyrillic_source, bint batchable):
+    """What Converter.many does with each name: (batch, alone), the indices of the names
+    converted in the newline-joined batch and of those converted one by one (a newline, or
+    a table that cannot batch); the others (Cyrillic source, no Cyrillic) pass through."""
+    cdef list batch = []
+    cdef list alone = []
+    cdef Py_ssize_t i, j, n
+    cdef str name
+    cdef bint cyrillic, newline
+    cdef Py_UCS4 c
+    for i in range(len(names)):
+        item = names[i]
+        if not isinstance(item, str):
+            raise TypeError(f"a name is a str, not {type(item).__name__}")
+        name = <str>item
+        n = len(name)
+        cyrillic = False
+        newline = False
+        for j in range(n):
+            c = name[j]
+            if c == 0x0A:
+                newline = True
+            elif is_cyrillic(c):
+                cyrillic = True
+        if cyrillic_source and not cyrillic:
+            continue
+        if newline or not batchable:
+            alone.append(i)
+        else:
+            batch.append(i)
+    return batch, alone
+
+
+cdef inline bint caseless_lower(Py_UCS4 c) noexcept:
+    # certainly neither a capital nor a mark, modifier letter or joiner in every Unicode
+    # version: ASCII other than A-Z and ' `, and the lowercase letters of basic Cyrillic
+    if c < 0x80:
+        return not (0x41 <= c <= 0x5A or c == 0x27 or c == 0x60)
+    return 0x430 <= c <= 0x45F
+
+
+def maybe_shouting(str text):
+    """The lines of *text* that may hold two capitals in a row (engine._TWO_CAPITALS): a
+    superset, found without the regex module; the caller confirms each with the pattern."""
+    cdef list lines = []
+    cdef Py_ssize_t i, n = len(text), line = 0, start = 0
+    cdef Py_UCS4 c
+    cdef bint upper_before = False, hit = False
+    for i in range(n):
+        c = text[i]
+        if c == 0x0A:
+            if hit:
+                lines.append((line, start, i))
+            line += 1
+            start = i + 1
+            upper_before = False
+            hit = False
+        elif hit:
+            continue
+        elif caseless_lower(c):
+            upper_before = False
+        elif c == 0x27 or c == 0x60 or not (0x41 <= c <= 0x5A or c >= 0x80):
+            pass  # ' ` may join the letters of a word: keep what came before
+        elif 0x41 <= c <= 0x5A or not Py_UNICODE_ISLOWER(c) or Py_UNICODE_ISUPPER(c):
+            # a capital, or something that may be one or may join (a mark, ʼ, ’ ...)
+            if upper_before:
+                hit = True
+            upper_before = True
+    if hit:
+        lines.append((line, start, n))
+    return lines

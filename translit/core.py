@@ -8,6 +8,7 @@ Python.  ``translit --version`` prints it.  Both give identical output
 
 from __future__ import annotations
 
+import importlib
 import os
 from types import ModuleType
 
@@ -15,15 +16,15 @@ __all__ = ["AVAILABLE", "ENGINE", "FORCED_PURE", "compiled"]
 
 
 def _load() -> ModuleType | None:
-    try:
-        from . import _core  # type: ignore[attr-defined]
+    try:  # the extension module, not a layer of the package (ARCHITECTURE.md lists this one)
+        _core = importlib.import_module("._core", __package__)
     except ImportError:
         return None
     try:  # the case sets come from re's own compiler: without them, no compiled engine
         from re._compiler import _EXTRA_CASES  # noqa: F401
     except ImportError:
         return None
-    return _core  # type: ignore[no-any-return]
+    return _core
 
 
 #: The compiled module, or None where it was not built (no compiler at install time).

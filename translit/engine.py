@@ -188,7 +188,7 @@ _CharSet = tuple[bool, tuple[int, ...]]
 
 def _letter_set(letter: str) -> _CharSet:
     import _sre
-    from re._compiler import _EXTRA_CASES  # type: ignore[attr-defined]
+    from re._compiler import _EXTRA_CASES
 
     code = ord(letter)
     if not _sre.unicode_iscased(code):
@@ -199,7 +199,7 @@ def _letter_set(letter: str) -> _CharSet:
 
 def _class_set(letters: Iterable[str]) -> _CharSet:
     import _sre
-    from re._compiler import _EXTRA_CASES  # type: ignore[attr-defined]
+    from re._compiler import _EXTRA_CASES
 
     codes: set[int] = set()
     cased = False
@@ -376,7 +376,14 @@ class Converter:
         take the one-name path."""
         out: list[str] = list(names)
         search = _ANY_CYRILLIC.search
-        if self.batchable and not self.cyrillic_source and not any("\n" in n for n in names):
+        machine = core.compiled if self.mixed.machine is not None else None
+        if machine is not None:
+            # the same screening as below, in C
+            batch, alone = machine.screen(names, self.cyrillic_source, self.batchable)
+            for i in alone:
+                out[i] = self(names[i])
+            plain = names if len(batch) == len(names) else [names[i] for i in batch]
+        elif self.batchable and not self.cyrillic_source and not any("\n" in n for n in names):
             batch = list(range(len(names)))
             plain = names
         else:
@@ -399,6 +406,13 @@ class Converter:
                 out[i] = done
         # A name with an ALL CAPS word is converted again on its own (its initials look at
         # their neighbours): the batch is not joined again without it.
+        if machine is not None:
+            # the lines that may shout, found in C, each confirmed by the pattern (a match
+            # never crosses a newline)
+            for k, start, end in machine.maybe_shouting(joined):
+                if _TWO_CAPITALS.search(joined, start, end) is not None:
+                    out[batch[k]] = self(names[batch[k]])
+            return out
         shouting = _TWO_CAPITALS.search(joined)
         if shouting is not None:
             ends = [m.start() for m in _NEWLINE.finditer(joined)]
