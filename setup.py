@@ -73,10 +73,9 @@ def package_data() -> dict[str, list[str]]:
 
 
 def packages() -> list[str]:
-    found = ["translit"] + sorted(
-        "translit." + ".".join(p.parent.relative_to(HERE / "translit").parts)
-        for p in (HERE / "translit").rglob("__init__.py") if p.parent != HERE / "translit")
-    return [*found, "translit.tables"]
+    inner = sorted("translit." + ".".join(p.parent.relative_to(HERE / "translit").parts)
+                   for p in (HERE / "translit").rglob("__init__.py") if p.parent != HERE / "translit")
+    return ["translit", *inner, "translit.tables"]
 
 
 setup(
