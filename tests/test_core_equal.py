@@ -73,8 +73,9 @@ def pieces(table_id: str, forward: bool) -> list[str]:
     return sorted(out) + list(TRICKY + " -.")
 
 
-def _equal(pure: Converter, compiled: Converter, texts: list[str]) -> None:
-    for text in texts:
+def _equal(pure: Converter, compiled: Converter, texts: list[str], every: int = 1) -> None:
+    """Both engines agree on each text (every *every*-th one alone) and on the batch."""
+    for text in texts[::every]:
         assert compiled(text) == pure(text), text
     assert compiled.many(texts) == pure.many(texts)
 
@@ -93,7 +94,7 @@ def of_pieces(table_id: str, forward: bool) -> st.SearchStrategy[str]:
 
 
 @pytest.mark.parametrize("table_id", IDS)
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(data=st.data())
 def test_forward_equal(table_id: str, data: st.DataObject) -> None:
     text = st.one_of(cyrillic_text, of_pieces(table_id, True), of_pieces(table_id, True).map(str.upper))
@@ -101,7 +102,7 @@ def test_forward_equal(table_id: str, data: st.DataObject) -> None:
 
 
 @pytest.mark.parametrize("table_id", REVERSIBLE)
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(data=st.data())
 def test_backward_equal(table_id: str, data: st.DataObject) -> None:
     letters = latin_letters(table_id)
@@ -134,12 +135,12 @@ def test_rows_beside_every_tricky_character(forward: bool) -> None:
     """Every row's key, in three cases, with each tricky character (and a letter, a space)
     just before and just after it: every context and edge test meets them all."""
     around = [*TRICKY, "", " ", "а", "a", "Я", "Z"]
-    few = ["", " ", "а", "Z", "ι", "ʼ", "\u0301"]
+    few = ["", " ", "Z", "ι", "\u0301"]
     for table_id in IDS if forward else REVERSIBLE:
         keys = [p for p in pieces(table_id, forward) if p not in TRICKY]
         texts = [a + k + b for k in keys for a in few for b in around]
         texts += [a + k + b for k in keys for a in around for b in few]
-        _equal(*engines(table_id, forward), texts)
+        _equal(*engines(table_id, forward), texts, every=7)
     clear_all()
 
 
