@@ -27,7 +27,8 @@ cdef extern from "Python.h":
     int PyUnicode_4BYTE_KIND
 
 # Code points below this get direct tables (ASCII, Latin, IPA, Greek, Cyrillic and Supplement).
-DEF LOW = 0x600
+cdef enum:
+    LOW = 0x600
 
 
 cdef struct CharSet:
