@@ -379,6 +379,8 @@ class Converter:
         machine = core.compiled if self.mixed.machine is not None else None
         if machine is not None:
             # the same screening as below, in C
+            if type(names) is not list:
+                names = list(names)
             batch, alone = machine.screen(names, self.cyrillic_source, self.batchable)
             for i in alone:
                 out[i] = self(names[i])
