@@ -119,11 +119,15 @@ def peers(language: str) -> dict[str, Callable[[list[str]], object]]:
 
 def engines(table_id: str) -> dict[str, Callable[[list[str]], object]]:
     table = load_table(table_id)
-    out = {}
+    out: dict[str, Callable[[list[str]], object]] = {}
     for engine in ("compiled", "pure") if core.AVAILABLE else ("pure",):
-        converter = Converter(table.rules, True, table.casing, engine=engine)
-        out[engine] = lambda names, c=converter: c.many(names_of(names, "romanize_many"))  # type: ignore[misc]
+        out[engine] = batch_of(Converter(table.rules, True, table.casing, engine=engine))
     return out
+
+
+def batch_of(converter: Converter) -> Callable[[list[str]], object]:
+    """romanize_many's path: the batch checked (translit.batch), then the converter's many."""
+    return lambda names: converter.many(names_of(names, "romanize_many"))  # type: ignore[arg-type]
 
 
 def key_rate(names: list[str]) -> float:
