@@ -650,7 +650,8 @@ def test_help_has_an_example_per_verb(cli: Any) -> None:
 def test_version(cli: Any) -> None:
     ran = cli("--version")
     assert (ran.code, ran.text.strip()) == (
-        0, f"translit {translit.__version__} (key version {translit.KEY_VERSION})")
+        0, f"translit {translit.__version__} (key version {translit.KEY_VERSION}; "
+           f"{translit.core.describe()})")
 
 
 def test_usage_error_is_2(cli: Any) -> None:

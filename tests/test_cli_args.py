@@ -272,7 +272,7 @@ def test_a_wrong_option_prints_the_verbs_usage() -> None:
 def test_version_names_the_key_version() -> None:
     ran = translit_run("--version")
     assert ran.stdout.decode().strip() == \
-        f"translit {translit.__version__} (key version {translit.KEY_VERSION})"
+        f"translit {translit.__version__} (key version {translit.KEY_VERSION}; {translit.core.describe()})"
 
 
 # --- check, a verb like the others ----------------------------------------------------------

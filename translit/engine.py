@@ -18,11 +18,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import regex
 
+from . import core
 from .errors import TableError
 from .letters import APOSTROPHE, APOSTROPHES, CYRILLIC, CYRILLIC_RANGES
 from .memo import CHUNKS, Memo
@@ -171,23 +172,85 @@ def _starts_upper(text: str) -> bool:
     return False
 
 
+def _recase(out: str, source: str, defaults: dict[str, str], upper: Callable[[str], str]) -> str:
+    """The output of a row for a *source* that is not all lowercase, in a mixed-case word."""
+    if len(source) > 1 and not source[1:].islower() and any(c.isupper() for c in source[1:]):
+        return _case_per_letter(source, out, defaults, upper)
+    return _cap(out, upper) if _starts_upper(source) else out
+
+
+# What the compiled machine (translit._core) needs to test characters as re does under
+# IGNORECASE: a cased character matches a literal when its simple lowercase is the literal's
+# lowercase or one of re's extra cases of it (ı for i, ſ for s); an uncased one only itself.
+# A class is tested on the lowercase when one of its characters is cased.
+_CharSet = tuple[bool, tuple[int, ...]]
+
+
+def _letter_set(letter: str) -> _CharSet:
+    import _sre
+    from re._compiler import _EXTRA_CASES
+
+    code = ord(letter)
+    if not _sre.unicode_iscased(code):
+        return False, (code,)
+    lower = _sre.unicode_tolower(code)
+    return True, (lower, *_EXTRA_CASES.get(lower, ()))
+
+
+def _class_set(letters: Iterable[str]) -> _CharSet:
+    import _sre
+    from re._compiler import _EXTRA_CASES
+
+    codes: set[int] = set()
+    cased = False
+    for letter in letters:
+        lower = _sre.unicode_tolower(ord(letter))
+        codes.add(lower)
+        codes.update(_EXTRA_CASES.get(lower, ()))
+        cased = cased or _sre.unicode_iscased(ord(letter))
+    return cased, tuple(sorted(codes))
+
+
+def _side(letters: frozenset[str] | None) -> tuple[bool, _CharSet | None] | None:
+    """A context side for the machine: (word edge allowed, the letters' set or None)."""
+    if letters is None:
+        return None
+    chars = [c for c in letters if c != _EDGE]
+    return _EDGE in letters, _class_set(chars) if chars else None
+
+
+#: The combining marks the word-edge tests leave out ([\u0300-\u036f] under IGNORECASE).
+_MARKS = "".join(map(chr, range(0x300, 0x370)))
+
+
 @dataclass
 class _Mode:
-    """Everything one case mode needs: the translate table and the regex callback."""
+    """Everything one case mode needs: the translate table and the regex callback, or the
+    compiled machine that does both (translit._core.Machine)."""
 
     table: dict[int, str]
     substitute: Callable[[str], str] | None
+    machine: Callable[[str], str] | None = None
 
 
 class Converter:
     """One direction of one system, compiled: call it on any str."""
 
-    def __init__(self, rules: Rules, cyrillic_source: bool, casing: str = "default") -> None:
+    def __init__(self, rules: Rules, cyrillic_source: bool, casing: str = "default",
+                 engine: str | None = None) -> None:
+        """*engine*: "compiled" or "pure" (default: translit.core.ENGINE, which runs)."""
+        engine = core.ENGINE if engine is None else engine
+        if engine not in ("compiled", "pure"):
+            raise ValueError(f"engine is 'compiled' or 'pure', not {engine!r}")
+        if engine == "compiled" and core.compiled is None:
+            raise RuntimeError("the compiled engine (translit._core) is not built")
+        self.engine = engine
         self.cyrillic_source = cyrillic_source
         self.casing = casing
         self.upper_case = upper_of(casing)
         singles: dict[str, str] = {}
         alternatives: list[tuple[str, str]] = []  # (pattern, output), longest key first
+        rows: list[tuple[str, Context]] = []  # the same, as key and context (the machine's)
         for key in sorted(rules, key=len, reverse=True):
             contexts = rules[key]
             for context in contexts:
@@ -195,6 +258,7 @@ class Converter:
                     singles[key] = context.to
                 else:
                     alternatives.append((_context_pattern(key, context), context.to))
+                    rows.append((key, context))
         # When an output could be read again as a source letter, one pass must do everything.
         outputs = {c for out in [*singles.values(), *(o for _, o in alternatives)] for c in out}
         cased = {c for k in rules for c in k} | {c.upper() for k in rules for c in k}
@@ -203,7 +267,9 @@ class Converter:
                 *alternatives,
                 *((re.escape(k), v) for k, v in sorted(singles.items())),
             ]
+            rows = [*rows, *((k, Context(v)) for k, v in sorted(singles.items()))]
             singles = {}
+        self._rows = rows
         self.outputs = [out for _, out in alternatives]
         # each letter's output where no context applies: how a row's output is split among the
         # letters of its key when they differ in case (зГин → zGhyn)
@@ -245,28 +311,33 @@ class Converter:
             for capital in {key.upper(), key.title()}:
                 if len(capital) == 1 and capital != key:
                     table[ord(capital)] = upper_case(out) if upper else _cap(out, upper_case)
+        outputs = self.outputs
+        defaults = self.defaults
+
+        def output(row: int, source: str) -> str:
+            """Row *row*'s output for the matched *source*, in this mode's case."""
+            out = outputs[row]
+            if source.islower():
+                return out
+            return upper_case(out) if upper else _recase(out, source, defaults, upper_case)
+
+        if self.engine == "compiled":
+            assert core.compiled is not None
+
+            def translated(row: int, source: str) -> str:
+                return output(row, source).translate(table)
+
+            machine = core.compiled.Machine(
+                [(key, [_letter_set(c) for c in key], _side(context.after), _side(context.before),
+                  translated(i, key)) for i, (key, context) in enumerate(self._rows)],
+                table, translated, _class_set(_MARKS))
+            return _Mode(table, None, machine)
         if self.pattern is None:
             return _Mode(table, None)
-        outputs = self.outputs
         pattern = self.pattern
 
-        if upper:
-
-            def replace(match: re.Match[str]) -> str:
-                out = outputs[match.lastindex - 1]  # type: ignore[operator]
-                return upper_case(out) if not match.group().islower() else out
-
-        else:
-            defaults = self.defaults
-
-            def replace(match: re.Match[str]) -> str:
-                out = outputs[match.lastindex - 1]  # type: ignore[operator]
-                source = match.group()
-                if source.islower():
-                    return out
-                if len(source) > 1 and not source[1:].islower() and any(c.isupper() for c in source[1:]):
-                    return _case_per_letter(source, out, defaults, upper_case)
-                return _cap(out, upper_case) if _starts_upper(source) else out
+        def replace(match: re.Match[str]) -> str:
+            return output(match.lastindex - 1, match.group())  # type: ignore[operator]
 
         def substitute(text: str) -> str:
             return pattern.sub(replace, text)
@@ -305,7 +376,16 @@ class Converter:
         take the one-name path."""
         out: list[str] = list(names)
         search = _ANY_CYRILLIC.search
-        if self.batchable and not self.cyrillic_source and not any("\n" in n for n in names):
+        machine = core.compiled if self.mixed.machine is not None else None
+        if machine is not None:
+            # the same screening as below, in C
+            if type(names) is not list:
+                names = list(names)
+            batch, alone = machine.screen(names, self.cyrillic_source, self.batchable)
+            for i in alone:
+                out[i] = self(names[i])
+            plain = names if len(batch) == len(names) else [names[i] for i in batch]
+        elif self.batchable and not self.cyrillic_source and not any("\n" in n for n in names):
             batch = list(range(len(names)))
             plain = names
         else:
@@ -328,6 +408,13 @@ class Converter:
                 out[i] = done
         # A name with an ALL CAPS word is converted again on its own (its initials look at
         # their neighbours): the batch is not joined again without it.
+        if machine is not None:
+            # the lines that may shout, found in C, each confirmed by the pattern (a match
+            # never crosses a newline)
+            for k, start, end in machine.maybe_shouting(joined):
+                if _TWO_CAPITALS.search(joined, start, end) is not None:
+                    out[batch[k]] = self(names[batch[k]])
+            return out
         shouting = _TWO_CAPITALS.search(joined)
         if shouting is not None:
             ends = [m.start() for m in _NEWLINE.finditer(joined)]
@@ -360,6 +447,9 @@ class Converter:
         return "".join(self._run(mode, piece) for mode, piece in self._pieces(text))
 
     def _run(self, mode: _Mode, text: str) -> str:
+        if mode.machine is not None:
+            text = mode.machine(text)
+            return unicodedata.normalize("NFC", text) if self.compose else text
         if mode.substitute is not None:
             text = mode.substitute(text)
         text = text.translate(mode.table)

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 import translit
+from translit import core
 from translit.normalize import KEY_VERSION
 
 from .check import CHECK_EXAMPLE, CHECK_FORMATS, run_check
@@ -185,7 +186,8 @@ def build_parser() -> Parser:
             "\n\n" + FILES_RULE + EXIT_CODES,
     )
     parser.add_argument("--version", action="version",
-                        version=f"translit {translit.__version__} (key version {KEY_VERSION})")
+                        version=f"translit {translit.__version__} (key version {KEY_VERSION}; "
+                                f"{core.describe()})")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True,
                                 parser_class=Parser)
 

@@ -1,0 +1,46 @@
+"""Which table engine runs: the compiled one (translit._core, built by ``pip install .`` where a
+C compiler exists) or the pure-Python one (translit.engine, the reference and the fallback).
+
+``ENGINE`` is ``"compiled"`` or ``"pure"``; ``TRANSLIT_PURE=1`` in the environment forces pure
+Python.  ``translit --version`` prints it.  Both give identical output
+(tests/test_core_equal.py).
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from types import ModuleType
+
+__all__ = ["AVAILABLE", "ENGINE", "FORCED_PURE", "compiled"]
+
+
+def _load() -> ModuleType | None:
+    try:  # the extension module, not a layer of the package (ARCHITECTURE.md lists this one)
+        _core = importlib.import_module("._core", __package__)
+    except ImportError:
+        return None
+    try:  # the case sets come from re's own compiler: without them, no compiled engine
+        from re._compiler import _EXTRA_CASES  # noqa: F401
+    except ImportError:
+        return None
+    return _core
+
+
+#: The compiled module, or None where it was not built (no compiler at install time).
+compiled: ModuleType | None = _load()
+#: Whether the compiled engine is installed (whatever TRANSLIT_PURE says).
+AVAILABLE = compiled is not None
+#: TRANSLIT_PURE set to anything but "" or "0": pure Python even where the compiled one exists.
+FORCED_PURE = os.environ.get("TRANSLIT_PURE", "") not in ("", "0")
+#: The engine Converters use unless told otherwise: "compiled" or "pure".
+ENGINE = "compiled" if AVAILABLE and not FORCED_PURE else "pure"
+
+
+def describe() -> str:
+    """One line for ``translit --version``: which engine runs, and why."""
+    if ENGINE == "compiled":
+        return "compiled core"
+    if AVAILABLE:
+        return "pure-Python core (TRANSLIT_PURE set; the compiled one is installed)"
+    return "pure-Python core (the compiled one is not built)"
