@@ -15,6 +15,7 @@ from pathlib import Path
 
 from setuptools import setup
 from setuptools.command.build_ext import build_ext
+from setuptools.command.build_py import build_py
 
 HERE = Path(__file__).resolve().parent
 REQUIRED = os.environ.get("TRANSLIT_REQUIRE_CORE", "") not in ("", "0")
@@ -66,22 +67,36 @@ def package_data() -> dict[str, list[str]]:
         return sorted(str(p.relative_to(root)) for p in root.rglob("*")
                       if p.is_file() and "__pycache__" not in p.parts and not p.name.endswith(skip))
 
-    return {
-        "translit": files(HERE / "translit", (".py", ".pyc", ".so", ".pyd", ".c", ".pyx")),
-        "translit.tables": files(HERE / "tables", (".pyc",)),
-    }
+    return {"translit": files(HERE / "translit", (".py", ".pyc", ".so", ".pyd", ".c", ".pyx"))}
 
 
 def packages() -> list[str]:
     inner = sorted("translit." + ".".join(p.parent.relative_to(HERE / "translit").parts)
                    for p in (HERE / "translit").rglob("__init__.py") if p.parent != HERE / "translit")
-    return ["translit", *inner, "translit.tables"]
+    return ["translit", *inner]
+
+
+class BuildPyWithTables(build_py):
+    """tables/ copied into the wheel as translit/tables (data, not a package: a package
+    translit.tables would hide the module translit/tables.py, as an editable install's
+    namespace mapping did).  An editable install reads tables/ from the checkout
+    (translit.tables.tables_dir)."""
+
+    def run(self) -> None:
+        super().run()
+        if self.editable_mode:
+            return
+        target = Path(self.build_lib) / "translit" / "tables"
+        for source in sorted((HERE / "tables").rglob("*")):
+            if source.is_file() and "__pycache__" not in source.parts:
+                destination = target / source.relative_to(HERE / "tables")
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                self.copy_file(str(source), str(destination))
 
 
 setup(
     packages=packages(),
-    package_dir={"translit": "translit", "translit.tables": "tables"},
     package_data=package_data(),
     ext_modules=extensions(),
-    cmdclass={"build_ext": OptionalBuildExt},
+    cmdclass={"build_ext": OptionalBuildExt, "build_py": BuildPyWithTables},
 )
