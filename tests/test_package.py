@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -44,3 +45,24 @@ def test_lazy_names_are_the_modules_own() -> None:
     assert set(translit.__all__) <= set(dir(translit))
     with pytest.raises(AttributeError):
         translit.no_such_name  # noqa: B018
+
+
+def test_the_installed_command_runs_outside_the_checkout(tmp_path: Path) -> None:
+    """The `translit` script pip installed, run from elsewhere with no PYTHONPATH: what a user
+    runs.  An editable install once mapped tables/ as a namespace package translit.tables
+    that hid the module translit/tables.py, and the command failed outside the checkout
+    (the tests, run from the checkout, imported the source directly and passed)."""
+    import os
+    import shutil
+
+    script = shutil.which("translit", path=str(Path(sys.executable).parent))
+    if script is None:
+        pytest.skip("translit is not installed as a command in this environment")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    done = subprocess.run([script, "romanize", "-s", "uk-national", "Київ"], capture_output=True,
+                          text=True, cwd=tmp_path, env=env, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "Kyiv"
+    done = subprocess.run([sys.executable, "-c", "import translit.tables as t; print(t.tables_dir().is_dir())"],
+                          capture_output=True, text=True, cwd=tmp_path, env=env, check=False)
+    assert done.stdout.strip() == "True", done.stderr
