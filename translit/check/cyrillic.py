@@ -150,35 +150,72 @@ def cyrillic_mentions(doc: _Text, mentions: list[_Mention]) -> list[_Mention]:
         return mentions
     memo: dict[str, _CyrillicMention | None] = {}
     out: list[_Mention] = []
+    starts = {m.start for m in mentions}
     for m in mentions:
         if m.script == "cyrillic" and not m.gloss and not isinstance(m, _CyrillicMention):
-            out.append(_read(language, m))
+            mention = _read(language, m)
+            pair = _pair(doc, m, starts)
+            if not mention.problem and pair:
+                # one word of a Russian form of two (Белая of Белая Церковь)
+                found = memo[pair] = memo.get(pair) or _unresolved(language, pair, False)
+                if found is not None and found.problem == PROBLEM:
+                    found = _CyrillicMention(**{**found.__dict__, "start": m.start,
+                                                "end": m.start + len(pair)})
+                    mention = found
+            out.append(mention)
         else:
             out.append(m)
-    spans = sorted((m.start, m.end) for m in mentions)
+    spans = sorted((m.start, m.end) for m in out)
     at = 0
     tokens = doc.tokens
+    skip = -1
     for i, token in enumerate(tokens):
         word = token.text
-        if len(word) < 4 or not word[:1].isupper() or not CYRILLIC.search(word):
+        if i <= skip or len(word) < 4 or not word[:1].isupper() or not CYRILLIC.search(word):
             continue
         while at < len(spans) and spans[at][1] <= token.start:
             at += 1
         if at < len(spans) and spans[at][0] < token.end:
             continue  # part of a mention
         placed = i > 0 and _after_preposition(doc, tokens[i - 1], token.start)
-        memo_key = f"{placed}:{word}"
-        if memo_key not in memo:
-            memo[memo_key] = _unresolved(language, word, placed)
-        found = memo[memo_key]
+        end, found = token.end, None
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (after is not None and after.text[:1].isupper() and CYRILLIC.search(after.text)
+                and doc.text[token.end:after.start] == " "
+                and not (at < len(spans) and spans[at][0] < after.end)):
+            # a name of two words, as written (Белая Церковь, Желтые Воды)
+            pair = doc.text[token.start:after.end]
+            if pair not in memo:
+                memo[pair] = _unresolved(language, pair, False)
+            found = memo[pair]
+            if found is not None:
+                end, word, skip = after.end, pair, i + 1
+        if found is None:
+            memo_key = f"{placed}:{word}"
+            if memo_key not in memo:
+                memo[memo_key] = _unresolved(language, word, placed)
+            found = memo[memo_key]
         if found is not None:
             out.append(_CyrillicMention(
-                token.start, token.end, word, found.name, found.via, found.renaming,
+                token.start, end, word, found.name, found.via, found.renaming,
                 script="cyrillic", language=language, problem=found.problem,
                 suggestion=found.suggestion, nominative=found.nominative,
                 russian=found.russian, source=found.source))
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _pair(doc: _Text, m: _Mention, starts: set[int]) -> str:
+    """A one-word mention and the capitalized Cyrillic word after it that no mention starts
+    at, one space apart ('' when there is none)."""
+    i = doc.token_index(m.start)
+    if i is None or i + 1 >= len(doc.tokens) or doc.tokens[i].end != m.end:
+        return ""
+    after = doc.tokens[i + 1]
+    if (after.start in starts or not after.text[:1].isupper() or not CYRILLIC.search(after.text)
+            or doc.text[m.end:after.start] != " "):
+        return ""
+    return doc.text[m.start:after.end]
 
 
 @cache
@@ -284,15 +321,30 @@ def _russian_form_of(word: str, language: str) -> tuple[Place, str] | None:
         return None
     if language == "uk" and any(lookup_form(f.uk) == folded for f in official_russian(word)):
         return None  # a settlement's Ukrainian name (KOATUU), however small
-    for m in sorted(matches, key=lambda m: -m.place.population):
-        place = m.place
-        if (m.via == "former" or place.language != language
-                or place.population < APPROXIMATE_MIN_POPULATION):
+    places = [m.place for m in matches if m.via != "former"]
+    if language == "uk":
+        places.extend(_koatuu_places(folded))
+    for place in sorted(places, key=lambda p: -p.population):
+        if place.language != language or place.population < APPROXIMATE_MIN_POPULATION:
             continue
         own = _own_form(place)
         if folded != lookup_form(own) and folded in _russian_forms(place, own):
             return place, own
     return None
+
+
+def _koatuu_places(folded: str) -> list[Place]:
+    """The places of Ukraine whose official Russian name (KOATUU 2019) is *folded*: found by
+    their Ukrainian name and oblast (GeoNames does not list every Russian form)."""
+    out = []
+    for row in official_russian(folded):
+        if lookup_form(row.ru) != folded or lookup_form(row.uk) == folded:
+            continue
+        for m in load_gazetteer().lookup(row.uk, country="UA", limit=8):
+            if (m.via == "name" and lookup_form(m.place.name) == lookup_form(row.uk)
+                    and lookup_form(m.place.region) == lookup_form(row.region)):
+                out.append(m.place)
+    return out
 
 
 def _own_form(place: Place) -> str:
@@ -347,15 +399,20 @@ def _differs_as_russian(russian: str, belarusian: str, *, loose: bool = False) -
 
 
 def _russian_forms(place: Place, own: str) -> frozenset[str]:
-    """The place's Russian forms (folded), former names apart."""
+    """The place's Russian forms (folded), former names apart: KOATUU 2019's Russian name of a
+    place of Ukraine (else the gazetteer's Russian form); of a place of Belarus, the
+    gazetteer's Russian form and its names that differ from the Belarusian one as Russian
+    spelling does."""
     former = {lookup_form(f) for r in place.former for f in (r.former, r.former_ru) if f}
     forms: set[str] = set()
+    koatuu = _koatuu(place) if place.country == "UA" else []
+    # KOATUU's Russian name, where it has one, is the Russian form (GeoNames also lists
+    # spellings such as Уман for Умань); else the form the gazetteer gives
+    forms.update(lookup_form(f.ru) for f in koatuu)
     ru = _place_name(place).forms.get("ru")
-    if ru:
+    if ru and not koatuu:
         forms.add(lookup_form(ru))
-    if place.country == "UA":
-        forms.update(lookup_form(f.ru) for f in _koatuu(place))
-    elif place.country == "BY":
+    if place.country == "BY":
         lower = own.lower()
         for name in place.all_names():
             name_lower = lookup_form(name)
