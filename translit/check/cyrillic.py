@@ -177,7 +177,10 @@ def cyrillic_mentions(doc: _Text, mentions: list[_Mention]) -> list[_Mention]:
             at += 1
         if at < len(spans) and spans[at][0] < token.end:
             continue  # part of a mention
-        placed = i > 0 and _after_preposition(doc, tokens[i - 1], token.start)
+        placed = i > 0 and (_after_preposition(doc, tokens[i - 1], token.start) or (
+            # "до Дніпропетровська і Кіровограда": a name after a name and a conjunction
+            i > 1 and tokens[i - 1].text.lower() in _joiners()
+            and tokens[i - 2].text[:1].isupper() and bool(CYRILLIC.search(tokens[i - 2].text))))
         end, found = token.end, None
         after = tokens[i + 1] if i + 1 < len(tokens) else None
         if (after is not None and after.text[:1].isupper() and CYRILLIC.search(after.text)
@@ -223,6 +226,11 @@ def _locatives() -> frozenset[str]:
     return frozenset(_table()["locative"]["before"])  # type: ignore[index]
 
 
+@cache
+def _joiners() -> frozenset[str]:
+    return frozenset(_table()["locative"]["joiners"])  # type: ignore[index]
+
+
 def _after_preposition(doc: _Text, before: _Token, start: int) -> bool:
     gap = doc.text[before.end:start]
     return before.text.lower() in _locatives() and gap.isspace() and "\n" not in gap
@@ -253,8 +261,11 @@ def _unresolved(language: str, word: str, placed: bool) -> _CyrillicMention | No
         folded = lookup_form(nominative)
         matches = [m for m in load_gazetteer().lookup(nominative, limit=8)
                    if m.exact and lookup_form(m.name) == folded]
-        if any(m.via == "name" and lookup_form(m.place.name) == folded for m in matches):
-            return None  # the current name of a place, inflected: spelled right
+        if any(m.via == "name" and lookup_form(m.place.name) == folded
+               and (language == "ru" or m.place.country == _COUNTRY[language]) for m in matches):
+            # the current name of a place (of the country, in Ukrainian or Belarusian text:
+            # Николаев, a village of Russia, does not make "до Николаева" Ukrainian)
+            return None
         inflected = nominative != word
         former = [m for m in matches if m.via == "former" and m.renaming is not None
                   and (not inflected or m.place.population >= APPROXIMATE_MIN_POPULATION)]
@@ -286,7 +297,8 @@ def _nominatives(word: str) -> list[str]:
             continue
         stem = word[:len(word) - len(ending)]
         for nominative in nominative_endings:
-            for candidate in (stem + nominative, _ikannya(stem) if not nominative else ""):
+            alternated = _ikannya(stem) if nominative in ("", "ь") else ""
+            for candidate in (stem + nominative, alternated and alternated + nominative):
                 if candidate and candidate not in out and candidate != word:
                     out.append(candidate)
     return out
@@ -296,8 +308,9 @@ _LAST_SYLLABLE = re.compile(r"([оеє])([^аеєиіїоуюяыэё]+)$")
 
 
 def _ikannya(stem: str) -> str:
-    """The Ukrainian nominative of a masculine stem: о, е → і and є → ї in the last syllable
-    (Харков- → Харків, Миколаєв- → Миколаїв, Києв- → Київ); '' when it has none."""
+    """The Ukrainian nominative stem of a masculine noun: о, е → і and є → ї in the last
+    syllable (Харков- → Харків, Миколаєв- → Миколаїв, Києв- → Київ, Тернопол- → Тернопіль);
+    '' when it has none."""
     match = _LAST_SYLLABLE.search(stem)
     if match is None:
         return ""
