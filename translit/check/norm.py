@@ -100,7 +100,11 @@ def norm(text: str, target: str | None = None) -> Norm:
         norm_language = next((code for code, row in _languages().items()
                               if row.get("convention") == convention), "en")
         return Norm(language, language_name(language), chosen.id, False, norm_language)
-    return Norm(language, language_name(language), target_for(language), True, language)
+    # cyr hook: Cyrillic text's own norm is its language's Cyrillic forms
+    # (translit.check.cyrillic); the Latin names in it keep the English norm, as before
+    cyrillic = _languages().get(language, {}).get("script") == "cyrillic"
+    return Norm(language, language_name(language), target_for(language), True,
+                "en" if cyrillic else language)
 
 
 @cache
