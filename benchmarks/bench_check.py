@@ -92,7 +92,7 @@ def texts() -> list[Text]:
     for folder in (TESTS, HERE):
         for path in sorted(folder.glob("correct-*.txt")):
             language = path.stem.split("-")[1]
-            target = targets.get(path.name, TARGETS[language])
+            target = targets.get(path.name) or TARGETS[language]
             out.append(Text(str(path.relative_to(ROOT)), language, target,
                             path.read_text("utf-8")))
     return out

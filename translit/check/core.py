@@ -13,6 +13,10 @@ from ..normalize import key
 from ..places import Renaming, lookup_form
 from ..reverse import identify
 from ..systems import romanize, system
+from .cyrillic import PROBLEM as RUSSIAN_FORM  # cyr hook
+from .cyrillic import _CyrillicMention, cyrillic_mentions  # cyr hook
+from .cyrillic import explain as _explain_cyrillic  # cyr hook
+from .cyrillic import judge as _judge_cyrillic  # cyr hook
 from .data import _place_name
 from .finding import Finding
 from .judge import _accepted, _all_forms, _correct, _follows, _former_exempt, _russian_based
@@ -152,6 +156,7 @@ def check(text: str, target: str | None = None) -> list[Finding]:
     resolver = _Resolver(doc)
     mentions = _placed_elsewhere(doc, _without_person_surnames(doc, _mentions(doc, resolver)))
     mentions = _unknown_places(doc, mentions)
+    mentions = cyrillic_mentions(doc, mentions)  # cyr hook: Cyrillic text read by its language
     findings: list[tuple[_Mention, str, str, tuple[str, ...]]] = []
     for mention in mentions:
         judged = _judge(doc, mention)
@@ -221,6 +226,8 @@ def _judge(doc: _Text, mention: _Mention) -> _Judged | None:
     name = mention.name
     if isinstance(mention, _Unknown):
         return UNKNOWN_PLACE, mention.suggestion, ()
+    if isinstance(mention, _CyrillicMention):  # cyr hook: the Cyrillic text's own norm
+        return _judge_cyrillic(doc, mention)
     if mention.script == "cyrillic":
         if mention.gloss or not doc.latin_text:
             if mention.via == "former" and not doc.latin_text and not _former_exempt(doc, mention):
@@ -450,6 +457,8 @@ def _explain(doc: _Text, mention: _Mention, problem: str, suggestion: str,
     text = mention.text
     language = {"uk": "Ukrainian", "ru": "Russian", "be": "Belarusian"}.get(name.language or "", "")
     cyrillic = name.cyrillic
+    if isinstance(mention, _CyrillicMention) and problem in ("former-name", RUSSIAN_FORM):
+        return _explain_cyrillic(mention, problem, suggestion)  # cyr hook
     if problem == "former-name" and mention.renaming is not None:
         r = mention.renaming
         new = suggestion if lookup_form(suggestion) == lookup_form(r.name) else f"{suggestion} ({r.name})"

@@ -15,6 +15,8 @@ PROBLEMS: dict[str, str] = {
     "unknown-name": "unknown name",
     "unknown-place": "unknown place",
     "exonym": "an exonym: the text's language has its own form, or this one is dated",
+    # cyr hook: translit.check.cyrillic
+    "russian-form": "the Russian form of a place in Ukrainian or Belarusian text",
 }
 
 

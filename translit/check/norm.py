@@ -13,6 +13,7 @@ from functools import cache
 from ..places import lookup_form
 from ..systems import system, systems
 from ..tables import default_systems, tables_dir
+from .cyrillic import cyrillic_language  # cyr hook
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -51,6 +52,8 @@ def _function_words() -> dict[str, tuple[str, ...]]:
     """Each function word → the languages it is one of (made once)."""
     lookup: dict[str, list[str]] = {}
     for language, row in _languages().items():
+        if row.get("script") == "cyrillic":  # cyr hook: told apart in translit.check.cyrillic
+            continue
         for word in row["words"]:  # type: ignore[attr-defined]
             lookup.setdefault(word, []).append(language)
     return {word: tuple(languages) for word, languages in lookup.items()}
@@ -58,6 +61,9 @@ def _function_words() -> dict[str, tuple[str, ...]]:
 
 def text_language(text: str) -> str:
     """The language of running text, by its commonest function words (English when none)."""
+    cyrillic = cyrillic_language(text)  # cyr hook: Ukrainian, Russian or Belarusian text
+    if cyrillic is not None:
+        return cyrillic
     counts = dict.fromkeys(_languages(), 0)
     lookup = _function_words()
     for match in _WORD.finditer(text[:20_000].lower()):
@@ -94,7 +100,11 @@ def norm(text: str, target: str | None = None) -> Norm:
         norm_language = next((code for code, row in _languages().items()
                               if row.get("convention") == convention), "en")
         return Norm(language, language_name(language), chosen.id, False, norm_language)
-    return Norm(language, language_name(language), target_for(language), True, language)
+    # cyr hook: Cyrillic text's own norm is its language's Cyrillic forms
+    # (translit.check.cyrillic); the Latin names in it keep the English norm, as before
+    cyrillic = _languages().get(language, {}).get("script") == "cyrillic"
+    return Norm(language, language_name(language), target_for(language), True,
+                "en" if cyrillic else language)
 
 
 @cache
