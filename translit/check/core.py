@@ -16,15 +16,13 @@ from ..systems import romanize, system
 from .data import _place_name
 from .finding import Finding
 from .judge import _accepted, _all_forms, _correct, _follows, _former_exempt, _russian_based
+from .locate import _located
 from .norm import exonym_for, foreign_exonym, language_name, norm
 from .resolve import _Resolver
 from .text import (
-    _COUNTRY_CUES,
-    _COUNTRY_LEAD,
     _CYRILLIC,
     _LATIN,
     _LOCATIVE,
-    _REGION_AFTER,
     _SEPARATOR,
     _english,
     _is_list,
@@ -150,7 +148,7 @@ def check(text: str, target: str | None = None) -> list[Finding]:
                 latin >= cyrillic, _is_list(text), _tokens(text), line_starts,
                 text_norm.norm_language)
     resolver = _Resolver(doc)
-    mentions = _placed_elsewhere(doc, _without_person_surnames(doc, _mentions(doc, resolver)))
+    mentions = _located(doc, _without_person_surnames(doc, _mentions(doc, resolver)))
     mentions = _unknown_places(doc, mentions)
     findings: list[tuple[_Mention, str, str, tuple[str, ...]]] = []
     for mention in mentions:
@@ -162,36 +160,6 @@ def check(text: str, target: str | None = None) -> list[Finding]:
     return [_finding(doc, spellings, m, problem, suggestion, follows)
             for m, problem, suggestion, follows in sorted(findings, key=lambda f: f[0].start)]
 
-
-
-def _placed_elsewhere(doc: _Text, mentions: list[_Mention]) -> list[_Mention]:
-    """Places the words right after them put in another country than the place's: another
-    place of that name ("Odessa, Texas"; "Dzerzhinsk, a city near Nizhny Novgorod";
-    "Kirovsk, Murmansk Oblast") is not judged.  The locating words are a country's (cues.toml,
-    [country]) or a place of the gazetteer named next, past a comma, a dash or a preposition
-    of place; "Kharkov and Kyiv" locates nothing."""
-    kept = []
-    starts = {m.start: m for m in mentions}
-    for m in mentions:
-        place = m.name.place
-        if m.script == "latin" and m.name.kind == "place" and place is not None:
-            lead = _COUNTRY_LEAD.match(doc.text, m.end)
-            if lead is not None and lead.end() > m.end:
-                country = next((code for code, cue in _COUNTRY_CUES.items()
-                                if cue.match(doc.text, lead.end())), None)
-                if country is None:
-                    after = starts.get(lead.end())
-                    # a place named next locates it past a word ("a city near") or as a
-                    # region ("Murmansk Oblast"); a list ("Kharkov, Belgorod") does not
-                    if (after is not None and after.name.place is not None
-                            and after.name.kind == "place"
-                            and (any(c.isalpha() for c in lead.group())
-                                 or _REGION_AFTER.match(doc.text[after.end:after.end + 40]))):
-                        country = after.name.place.country
-                if country is not None and country != place.country:
-                    continue
-        kept.append(m)
-    return kept
 
 
 def _without_person_surnames(doc: _Text, mentions: list[_Mention]) -> list[_Mention]:
