@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 import translit
+from translit import check
 from translit.check.norm import norm
 
 GERMAN = ("Russische Raketen haben in der Nacht Kiew, Charkiw und Odessa getroffen. Nach Angaben "
@@ -98,3 +101,50 @@ def test_a_language_without_a_convention_table_takes_its_default() -> None:
 
     for language in ("uk", "ru", "be"):  # ru-national does not exist: the table's default
         assert target_for("en", language) == default_systems()[language]
+
+
+@pytest.mark.parametrize(("text", "suggestion"), [
+    ("Der Krieg erreichte Kyiv. In Kiew tagte die Regierung, sagte der Bürgermeister von Kiew.",
+     "Kiew"),
+    ("Wojna dotarła do Kyiv. W Kijowie obradował rząd, a Kijów się bronił.", "Kijów"),
+    ("La guerre a atteint Kyiv. À Kiev, le gouvernement a siégé, et Kiev résiste.", "Kiev"),
+])
+def test_an_english_established_spelling_is_an_exonym_in_another_languages_text(
+        text: str, suggestion: str) -> None:
+    # Kyiv is established in English (SpellingUkraine, the government's English pages); in
+    # German, Polish, French text it is the English form, and the text's own exonym beside it
+    # is not "inconsistent" with it
+    findings = check(text)
+    assert [(f.text, f.problem, f.suggestion) for f in findings] == [
+        ("Kyiv", "exonym", suggestion)]
+    assert "English" in findings[0].explanation
+
+
+def test_an_english_established_spelling_suggests_the_texts_norm() -> None:
+    # Kharkiv has no current German exonym (Charkow is dated): the Duden transcription
+    findings = check("Die Front bei Kharkiv hielt, sagte der Sprecher in Berlin.")
+    assert [(f.text, f.problem, f.suggestion) for f in findings] == [
+        ("Kharkiv", "exonym", "Charkiw")]
+    assert findings[0].explanation.count("(") == findings[0].explanation.count(")")
+
+
+def test_established_spellings_count_where_they_are_established() -> None:
+    assert check("The war reached Kyiv, Kharkiv and Lviv.") == []
+    # --target still overrides: an English-style target accepts the English spelling
+    assert check("Der Krieg erreichte Kyiv und Kharkiv.", "uk-national") == []
+    # a place of another language with no exonym of the text's language stays accepted, as do
+    # a country's names (German Ukraine, Moskau)
+    assert check("Die Ukraine und Moskau verhandelten in Berlin.") == []
+    assert check("Die Ukraine verhandelte in Moscow.") == []
+    # a person's own spelling everywhere (scope "all")
+    assert check("Der Bürgermeister Vitali Klitschko sprach in der Stadt.") == []
+
+
+def test_a_persons_english_spelling_in_german_text_is_the_english_one() -> None:
+    # people.toml: Andriy Sadovyi is his English spelling (scope "en"); German text writes the
+    # German transcription (uk-german)
+    findings = check("Der Bürgermeister Andriy Sadovyi sagte, dass die Stadt Lwiw nicht aufgibt "
+                     "und die Bürger bleiben.")
+    assert [(f.text, f.problem, f.suggestion) for f in findings] == [
+        ("Andriy Sadovyi", "non-standard", "Andrij Sadowyj")]
+    assert "established English spelling" in findings[0].explanation

@@ -15,7 +15,15 @@ from ..reverse import identify
 from ..systems import romanize, system
 from .data import _place_name
 from .finding import Finding
-from .judge import _accepted, _all_forms, _correct, _follows, _former_exempt, _russian_based
+from .judge import (
+    _accepted,
+    _all_forms,
+    _correct,
+    _established_here,
+    _follows,
+    _former_exempt,
+    _russian_based,
+)
 from .locate import _located
 from .norm import exonym_for, foreign_exonym, language_name, norm
 from .resolve import _Resolver
@@ -244,6 +252,11 @@ def _judge_spelling(doc: _Text, name: _Name, text: str) -> _Judged | None:
     accepted = _accepted(name, doc)
     if folded in accepted or _inflected(folded, accepted):
         return None
+    if _english_form(doc, name, folded):
+        # the English spelling of a place (Kyiv) in a text whose norm is another language's
+        suggestion = _own_form(doc, name)
+        if lookup_form(suggestion) != folded:
+            return "exonym", suggestion, ()
     if name.kind == "person" and name.language != doc.language and not name.words:
         return None if not name.wrong or folded not in name.wrong else (
             "non-standard", _correct(name, doc), _follows(text, name, doc))
@@ -282,6 +295,14 @@ def _exonym_judged(doc: _Text, name: _Name, folded: str) -> _Judged | tuple[()] 
     if other is not None and not _follows(folded, name, doc):
         return "exonym", _own_form(doc, name), ()
     return None
+
+
+def _english_form(doc: _Text, name: _Name, folded: str) -> bool:
+    """Whether *folded* is a place's established English spelling (or one of its also) where
+    that spelling does not count: in text whose target is another language's (German Kyiv)."""
+    return (name.kind == "place" and bool(name.established)
+            and not _established_here(name, doc)
+            and folded == lookup_form(name.established))
 
 
 def _own_form(doc: _Text, name: _Name) -> str:
@@ -442,6 +463,12 @@ def _explain(doc: _Text, mention: _Mention, problem: str, suggestion: str,
     if problem == "unknown-name":
         return (f"{text} is not a known name; {doc.target.id} writes its likeliest reading "
                 f"{cyrillic} as {suggestion}")
+    if (name.established and not _established_here(name, doc)
+            and lookup_form(text) == lookup_form(name.established)):
+        where = (f"{language_name(doc.text_language)} text" if doc.text_language != "en"
+                 else f"text in {doc.target.id}")
+        return (f"{text} is the established English spelling of {cyrillic}; in {where} write "
+                f"{suggestion} ({doc.target.id})")
     how = f"follows {_names_of(follows)}" if follows else "follows no system"
     established = " (the established spelling)" if name.established and lookup_form(
         name.established) == lookup_form(suggestion) else f" ({doc.target.id})"
@@ -455,11 +482,27 @@ def _explain_exonym(doc: _Text, mention: _Mention, suggestion: str) -> str:
     own = exonym_for(name.cyrillic, doc.text_language)
     if own is not None and own.dated and folded in own.forms:
         return (f"{mention.text} is the older {language} exonym for {name.cyrillic}; {language} "
-                f"text writes {suggestion} today ({own.source.split(',')[0]})")
+                f"text writes {suggestion} today ({_short(own.source)})")
+    if _english_form(doc, name, folded):
+        where = f"{language} text" if doc.text_language != "en" else f"text in {doc.target.id}"
+        return (f"{mention.text} is the established English spelling of {name.cyrillic}; in "
+                f"{where} write {suggestion}" + (
+                    f" ({_short(own.source)})" if own is not None and suggestion in (
+                        own.exonym, own.dated) else f" ({doc.target.id})"))
     other = foreign_exonym(name.cyrillic, folded, doc.text_language)
     if other is None and own is not None and suggestion == own.exonym:
         return (f"{language} has its own name for {name.cyrillic}: {suggestion} "
-                f"({own.source.split(',')[0]}); {mention.text} is not it")
+                f"({_short(own.source)}); {mention.text} is not it")
     whose = language_name(other.language) if other is not None else "another language's"
     return (f"{mention.text} is the {whose} exonym for {name.cyrillic}; in {language} text "
             f"write {suggestion}")
+
+
+def _short(source: str) -> str:
+    """A source up to its first comma outside parentheses: who says it."""
+    depth = 0
+    for i, c in enumerate(source):
+        depth += (c == "(") - (c == ")")
+        if c == "," and depth == 0:
+            return source[:i]
+    return source
