@@ -148,3 +148,16 @@ def test_a_persons_english_spelling_in_german_text_is_the_english_one() -> None:
     assert [(f.text, f.problem, f.suggestion) for f in findings] == [
         ("Andriy Sadovyi", "non-standard", "Andrij Sadowyj")]
     assert "established English spelling" in findings[0].explanation
+
+
+def test_polish_exonyms_of_donbas_towns_are_correct_in_polish_text() -> None:
+    # Polish print writes Donieck, Pokrowsk, Ługańsk (exonyms.toml, pl-press); KSNG's
+    # transcriptions Donećk, Pokrowśk stay correct beside them
+    text = ("Rosjanie są coraz bliżej Pokrowska. Po zajęciu Doniecka w 2014 roku uczelnia "
+            "przeniosła się do Pokrowska, a Ługańsk i Donieck są pod okupacją. Pokrowśk leży "
+            "w obwodzie donieckim.")
+    assert check(text) == []
+    findings = check("Wojsko broni miasta Pokrovsk w obwodzie donieckim, a nie Donetsk.")
+    # Pokrovsk is also the Russian Покровск romanized; Donetsk is the English spelling
+    assert [(f.text, f.problem, f.suggestion) for f in findings] == [
+        ("Pokrovsk", "russian-based", "Pokrowsk"), ("Donetsk", "exonym", "Donieck")]
