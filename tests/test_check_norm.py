@@ -161,3 +161,15 @@ def test_polish_exonyms_of_donbas_towns_are_correct_in_polish_text() -> None:
     # Pokrovsk is also the Russian Покровск romanized; Donetsk is the English spelling
     assert [(f.text, f.problem, f.suggestion) for f in findings] == [
         ("Pokrovsk", "russian-based", "Pokrowsk"), ("Donetsk", "exonym", "Donieck")]
+
+
+def test_lithuanian_text_takes_both_forms_vlkk_made_equal() -> None:
+    # VLKK (March 2022): Kyjivas and Kijevas equal, Lvivas and Lvovas; Charkivas preferred,
+    # Charkovas correct
+    text = ("Rusijos raketos pataikė į Kijevas ir Charkovas apylinkes, taip pat į Lvovas, "
+            "pranešė meras, kad buvo sužeisti žmonės.")
+    assert check(text) == []
+    findings = check("Rusijos raketos pataikė į Kiev ir Kharkiv, pranešė meras, kad buvo "
+                     "sužeisti žmonės.")
+    assert [(f.text, f.suggestion) for f in findings] == [
+        ("Kiev", "Kyjivas"), ("Kharkiv", "Charkivas")]
