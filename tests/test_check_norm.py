@@ -173,3 +173,13 @@ def test_lithuanian_text_takes_both_forms_vlkk_made_equal() -> None:
                      "sužeisti žmonės.")
     assert [(f.text, f.suggestion) for f in findings] == [
         ("Kiev", "Kyjivas"), ("Kharkiv", "Charkivas")]
+
+
+def test_dutch_text_takes_kiev_kyjiv_and_kyiv() -> None:
+    # Onze Taal: Kiev, Kyjiv and Kyiv are all usual in Dutch; the Taalunie lists Charkiv
+    for kyiv in ("Kiev", "Kyjiv", "Kyiv"):
+        assert check(f"De Russische raketten troffen {kyiv} en Charkiv, zei de burgemeester "
+                     "van de stad.") == []
+    findings = check("De Russische raketten troffen Kharkov, zei de burgemeester van de stad.")
+    assert [(f.text, f.problem, f.suggestion) for f in findings] == [
+        ("Kharkov", "exonym", "Charkiv")]
