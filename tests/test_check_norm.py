@@ -183,3 +183,13 @@ def test_dutch_text_takes_kiev_kyjiv_and_kyiv() -> None:
     findings = check("De Russische raketten troffen Kharkov, zei de burgemeester van de stad.")
     assert [(f.text, f.problem, f.suggestion) for f in findings] == [
         ("Kharkov", "exonym", "Charkiv")]
+
+
+def test_hungarian_text_takes_kijev_and_kijiv() -> None:
+    # Osiris Helyesírás: Kijev, in Ukrainian Kijiv; Lviv, Lvov, Lemberg; the press writes Harkiv
+    assert check("Az orosz rakéták eltalálták Kijevet és Harkivot, közölte a város "
+                 "polgármestere, és a Lviv melletti falvak is.") == []
+    findings = check("Az orosz rakéták eltalálták Kiev és Kharkov városát, közölte a város "
+                     "polgármestere.")
+    assert [(f.text, f.problem, f.suggestion) for f in findings] == [
+        ("Kiev", "exonym", "Kijev"), ("Kharkov", "exonym", "Harkiv")]
