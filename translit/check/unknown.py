@@ -157,6 +157,7 @@ _CYR_MEDIUM = re.compile(_any(_CYR["medium"]))
 _CYR_PLACED = re.compile(rf"(?<!\w)(?:{_any(_CYR['placed-before'])})\s+$", re.I)
 _CYR_CASES = tuple(tuple(entry.split(">")) for entry in _CYR["endings"])
 _CYR_KNOWN_CASES = tuple(tuple(entry.split(">")) for entry in _CYR["known-endings"])
+_APOSTROPHES = re.compile(r"['’ʼ]")
 _CYR_WORD = re.compile(r"[а-яёіїєґўʼ'’-]+")
 
 
@@ -183,7 +184,8 @@ def _unknown_cyrillic(doc: _Text, mentions: list[_Mention]) -> list[_Mention]:
         if i == 0 or tokens[i - 1].sentence != token.sentence or _line_start(text, token.start):
             continue  # the first word of a sentence may be any noun
         lower = word.lower()
-        forms = _cyrillic_nominatives(lower)
+        # the shapes read letters: an apostrophe (Слов'янськ) is none
+        forms = _cyrillic_nominatives(_APOSTROPHES.sub("", lower))
         strong = any(_CYR_STRONG.fullmatch(f) for f in forms)
         if not strong and not any(_CYR_MEDIUM.fullmatch(f) for f in forms):
             continue
