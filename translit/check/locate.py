@@ -23,15 +23,17 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import tomllib
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from ..places import Place
 from ..places import load as load_gazetteer
-from ..tables import check_cues
+from ..tables import check_cues, tables_dir
 from .text import _COUNTRY_CUES, _COUNTRY_LEAD, _REGION_AFTER, _Mention, _Text
 
 _WORDS = check_cues()
+_PLACES = tomllib.loads((tables_dir() / "check" / "places.toml").read_text("utf-8"))
 
 
 def _any(words: Sequence[str]) -> str:
@@ -39,9 +41,9 @@ def _any(words: Sequence[str]) -> str:
 
 
 _NOUNS = {code: words for code, words in _WORDS["country"].items() if code != "between"}
-_ADJECTIVES = _WORDS["country-adjective"]
-_PLACE_NOUNS = _any(_WORDS["place-nouns"]["nouns"])
-_PREPOSITIONS = _any(_WORDS["place-nouns"]["prepositions"])
+_ADJECTIVES: dict[str, list[str]] = _PLACES["country-adjective"]
+_PLACE_NOUNS = _any(_PLACES["place-nouns"]["nouns"])
+_PREPOSITIONS = _any(_PLACES["place-nouns"]["prepositions"])
 _BETWEEN = _any(("the", "a", "an", "of", "de", "d['’]", _PLACE_NOUNS))
 
 
