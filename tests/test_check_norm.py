@@ -193,3 +193,12 @@ def test_hungarian_text_takes_kijev_and_kijiv() -> None:
                      "polgármestere.")
     assert [(f.text, f.problem, f.suggestion) for f in findings] == [
         ("Kiev", "exonym", "Kijev"), ("Kharkov", "exonym", "Harkiv")]
+
+
+def test_consistency_never_suggests_another_languages_form() -> None:
+    # Kyiv three times, Kiew once, in German text: each Kyiv is the English form, and Kiew is
+    # not "inconsistent" with it (it was, with Kyiv suggested)
+    findings = check("Der Krieg erreichte Kyiv. In Kyiv tagte die Regierung, und in Kyiv sagte "
+                     "der Bürgermeister von Kiew, dass die Stadt hält.")
+    assert [(f.text, f.problem, f.suggestion) for f in findings] == [
+        ("Kyiv", "exonym", "Kiew")] * 3
