@@ -65,7 +65,8 @@ import translit  # noqa: E402
 
 TESTS = ROOT / "tests" / "data" / "check"
 HERE = ROOT / "benchmarks" / "data" / "check"
-TARGETS = {"en": "uk-national", "de": "uk-german", "fr": "uk-french", "pl": "uk-polish"}
+TARGETS = {"en": "uk-national", "de": "uk-german", "fr": "uk-french", "pl": "uk-polish",
+           "uk": "uk-national", "ru": "ru-bgn-pcgn"}
 
 
 @dataclass

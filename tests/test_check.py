@@ -242,3 +242,40 @@ def test_a_wrong_spelling_of_a_former_name_suggests_todays_name() -> None:
     findings = check("Fighting continued near Artemovsk.")
     assert [(f.text, f.problem, f.suggestion) for f in findings] == [
         ("Artemovsk", "former-name", "Bakhmut")]
+
+
+@pytest.mark.parametrize("text", [
+    # a country's words anywhere in the sentence place a name that several countries have
+    "In Russia's Nizhny Novgorod region, the town of Dzerzhinsk is known for its chemical plants.",
+    "Dzerzhinsk, a Russian city of about 230,000 people near Nizhny Novgorod, was polluted.",
+    "Krasnoarmeysk is a town in Saratov Oblast on the Volga.",
+    "The mining town of Kirovsk lies beyond the Arctic Circle in Russia.",
+    # ... and the words right before a name place any name
+    "The Texas town Odessa is an oil hub of the Permian Basin.",
+    "The Russian city of Dzerzhinsk is among the most polluted.",
+    "Belarusian Svetlogorsk lies on the Berezina.",
+    # a name several countries have, with no evidence for the renamed one
+    "The chemical plant in Dzerzhinsk closed in 1998.",
+])
+def test_a_cue_anywhere_in_the_sentence_locates_a_name_several_countries_have(text: str) -> None:
+    # Dzerzhinsk (233,000 people), Krasnoarmeysk and Kirovsk are current names of Russian
+    # towns too: there they are not Toretsk, Pokrovsk, Holubivka
+    assert check(text) == []
+
+
+@pytest.mark.parametrize(("text", "spelling", "suggestion"), [
+    # the text's evidence is for the renamed place
+    ("Ukrainian forces held Dzerzhinsk.", "Dzerzhinsk", "Toretsk"),
+    ("Shelling hit Kirovsk and Kharkiv.", "Kirovsk", "Holubivka"),
+    ("Fighting raged in Donetsk Oblast. Russian troops entered Dzerzhinsk.", "Dzerzhinsk",
+     "Toretsk"),
+    # a Russian place in the sentence, but a Ukrainian one is nearer
+    ("Troops left Belgorod and, near Bakhmut, shelled Dzerzhinsk.", "Dzerzhinsk", "Toretsk"),
+    # a name only Ukraine has is not placed by a cue in another clause or a list
+    ("In Russia's Belgorod region, officials said shelling from Kharkov continued.", "Kharkov",
+     "Kharkiv"),
+    ("Shelling from Kharkov hit a Russian town.", "Kharkov", "Kharkiv"),
+])
+def test_a_name_is_judged_where_the_text_gives_evidence_for_the_renamed_place(
+        text: str, spelling: str, suggestion: str) -> None:
+    assert [(f.text, f.suggestion) for f in check(text)][:1] == [(spelling, suggestion)]

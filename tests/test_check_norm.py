@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 import translit
+from translit import check
 from translit.check.norm import norm
 
 GERMAN = ("Russische Raketen haben in der Nacht Kiew, Charkiw und Odessa getroffen. Nach Angaben "
@@ -98,3 +101,104 @@ def test_a_language_without_a_convention_table_takes_its_default() -> None:
 
     for language in ("uk", "ru", "be"):  # ru-national does not exist: the table's default
         assert target_for("en", language) == default_systems()[language]
+
+
+@pytest.mark.parametrize(("text", "suggestion"), [
+    ("Der Krieg erreichte Kyiv. In Kiew tagte die Regierung, sagte der Bürgermeister von Kiew.",
+     "Kiew"),
+    ("Wojna dotarła do Kyiv. W Kijowie obradował rząd, a Kijów się bronił.", "Kijów"),
+    ("La guerre a atteint Kyiv. À Kiev, le gouvernement a siégé, et Kiev résiste.", "Kiev"),
+])
+def test_an_english_established_spelling_is_an_exonym_in_another_languages_text(
+        text: str, suggestion: str) -> None:
+    # Kyiv is established in English (SpellingUkraine, the government's English pages); in
+    # German, Polish, French text it is the English form, and the text's own exonym beside it
+    # is not "inconsistent" with it
+    findings = check(text)
+    assert [(f.text, f.problem, f.suggestion) for f in findings] == [
+        ("Kyiv", "exonym", suggestion)]
+    assert "English" in findings[0].explanation
+
+
+def test_an_english_established_spelling_suggests_the_texts_norm() -> None:
+    # Kharkiv has no current German exonym (Charkow is dated): the Duden transcription
+    findings = check("Die Front bei Kharkiv hielt, sagte der Sprecher in Berlin.")
+    assert [(f.text, f.problem, f.suggestion) for f in findings] == [
+        ("Kharkiv", "exonym", "Charkiw")]
+    assert findings[0].explanation.count("(") == findings[0].explanation.count(")")
+
+
+def test_established_spellings_count_where_they_are_established() -> None:
+    assert check("The war reached Kyiv, Kharkiv and Lviv.") == []
+    # --target still overrides: an English-style target accepts the English spelling
+    assert check("Der Krieg erreichte Kyiv und Kharkiv.", "uk-national") == []
+    # a place of another language with no exonym of the text's language stays accepted, as do
+    # a country's names (German Ukraine, Moskau)
+    assert check("Die Ukraine und Moskau verhandelten in Berlin.") == []
+    assert check("Die Ukraine verhandelte in Moscow.") == []
+    # a person's own spelling everywhere (scope "all")
+    assert check("Der Bürgermeister Vitali Klitschko sprach in der Stadt.") == []
+
+
+def test_a_persons_english_spelling_in_german_text_is_the_english_one() -> None:
+    # people.toml: Andriy Sadovyi is his English spelling (scope "en"); German text writes the
+    # German transcription (uk-german)
+    findings = check("Der Bürgermeister Andriy Sadovyi sagte, dass die Stadt Lwiw nicht aufgibt "
+                     "und die Bürger bleiben.")
+    assert [(f.text, f.problem, f.suggestion) for f in findings] == [
+        ("Andriy Sadovyi", "non-standard", "Andrij Sadowyj")]
+    assert "established English spelling" in findings[0].explanation
+
+
+def test_polish_exonyms_of_donbas_towns_are_correct_in_polish_text() -> None:
+    # Polish print writes Donieck, Pokrowsk, Ługańsk (exonyms.toml, pl-press); KSNG's
+    # transcriptions Donećk, Pokrowśk stay correct beside them
+    text = ("Rosjanie są coraz bliżej Pokrowska. Po zajęciu Doniecka w 2014 roku uczelnia "
+            "przeniosła się do Pokrowska, a Ługańsk i Donieck są pod okupacją. Pokrowśk leży "
+            "w obwodzie donieckim.")
+    assert check(text) == []
+    findings = check("Wojsko broni miasta Pokrovsk w obwodzie donieckim, a nie Donetsk.")
+    # Pokrovsk is also the Russian Покровск romanized; Donetsk is the English spelling
+    assert [(f.text, f.problem, f.suggestion) for f in findings] == [
+        ("Pokrovsk", "russian-based", "Pokrowsk"), ("Donetsk", "exonym", "Donieck")]
+
+
+def test_lithuanian_text_takes_both_forms_vlkk_made_equal() -> None:
+    # VLKK (March 2022): Kyjivas and Kijevas equal, Lvivas and Lvovas; Charkivas preferred,
+    # Charkovas correct
+    text = ("Rusijos raketos pataikė į Kijevas ir Charkovas apylinkes, taip pat į Lvovas, "
+            "pranešė meras, kad buvo sužeisti žmonės.")
+    assert check(text) == []
+    findings = check("Rusijos raketos pataikė į Kiev ir Kharkiv, pranešė meras, kad buvo "
+                     "sužeisti žmonės.")
+    assert [(f.text, f.suggestion) for f in findings] == [
+        ("Kiev", "Kyjivas"), ("Kharkiv", "Charkivas")]
+
+
+def test_dutch_text_takes_kiev_kyjiv_and_kyiv() -> None:
+    # Onze Taal: Kiev, Kyjiv and Kyiv are all usual in Dutch; the Taalunie lists Charkiv
+    for kyiv in ("Kiev", "Kyjiv", "Kyiv"):
+        assert check(f"De Russische raketten troffen {kyiv} en Charkiv, zei de burgemeester "
+                     "van de stad.") == []
+    findings = check("De Russische raketten troffen Kharkov, zei de burgemeester van de stad.")
+    assert [(f.text, f.problem, f.suggestion) for f in findings] == [
+        ("Kharkov", "exonym", "Charkiv")]
+
+
+def test_hungarian_text_takes_kijev_and_kijiv() -> None:
+    # Osiris Helyesírás: Kijev, in Ukrainian Kijiv; Lviv, Lvov, Lemberg; the press writes Harkiv
+    assert check("Az orosz rakéták eltalálták Kijevet és Harkivot, közölte a város "
+                 "polgármestere, és a Lviv melletti falvak is.") == []
+    findings = check("Az orosz rakéták eltalálták Kiev és Kharkov városát, közölte a város "
+                     "polgármestere.")
+    assert [(f.text, f.problem, f.suggestion) for f in findings] == [
+        ("Kiev", "exonym", "Kijev"), ("Kharkov", "exonym", "Harkiv")]
+
+
+def test_consistency_never_suggests_another_languages_form() -> None:
+    # Kyiv three times, Kiew once, in German text: each Kyiv is the English form, and Kiew is
+    # not "inconsistent" with it (it was, with Kyiv suggested)
+    findings = check("Der Krieg erreichte Kyiv. In Kyiv tagte die Regierung, und in Kyiv sagte "
+                     "der Bürgermeister von Kiew, dass die Stadt hält.")
+    assert [(f.text, f.problem, f.suggestion) for f in findings] == [
+        ("Kyiv", "exonym", "Kiew")] * 3

@@ -17,7 +17,8 @@ from translit.cli import main as cli_main
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "check"
 BENCH = ROOT / "benchmarks" / "data" / "check"
-TARGETS = {"en": "uk-national", "de": "uk-german", "fr": "uk-french", "pl": "uk-polish"}
+TARGETS = {"en": "uk-national", "de": "uk-german", "fr": "uk-french", "pl": "uk-polish",
+           "uk": "uk-national", "ru": "ru-bgn-pcgn"}
 
 
 def _unknown(text: str, target: str = "uk-national") -> list[str]:
@@ -152,3 +153,45 @@ def test_the_reports_carry_the_nearest_places(tmp_path: Path,
     assert cli_main(["check", str(path), "-f", "csv"]) == 1
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert rows[1]["text"] == "Krasnohryshkov" and rows[1]["nearest"]
+
+
+# Cyrillic text ------------------------------------------------------------------------------
+
+UK_FRONT = ("Російські війська обстріляли Краматорськ і Горлівку. У місті Красноріжськ "
+            "пошкоджено школу, а бої тривають під Красноріжськом.")
+RU_FRONT = ("Российские войска обстреляли Краматорск и Горловку. В городе Краснорожск "
+            "повреждена школа, а под Краснорожском идут бои, сообщил Генштаб Украины.")
+
+
+@pytest.mark.parametrize(("text", "found", "nearest", "suggestion"), [
+    (UK_FRONT, ["Красноріжськ", "Красноріжськом"], "Красноармійськ (now Покровськ)", "Покровськ"),
+    # in Russian text the Russian forms (KOATUU 2019's Russian column)
+    (RU_FRONT, ["Краснорожск", "Краснорожском"], "Красноармейск (now Покровск)", "Покровск"),
+])
+def test_an_unknown_place_in_cyrillic_text(text: str, found: list[str], nearest: str,
+                                           suggestion: str) -> None:
+    findings = [f for f in check(text) if f.problem == "unknown-place"]
+    assert [f.text for f in findings] == found
+    for f in findings:
+        assert f.nearest[0] == nearest and f.suggestion == suggestion
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a medium shape (-ове) where "у селі", "в селе" places it
+    ("Бої тривають біля Покровська, а у селі Новогришкове загинули двоє людей.",
+     ["Новогришкове"]),
+    ("Бои идут под Покровском, а в селе Новогрешково погибли двое.", []),  # -ово: not a shape
+    # ... and not where nothing places it
+    ("Бої тривають біля Покровська; Новогришкове та Краматорськ обстріляли.", []),
+    # the first word of a sentence may be any noun; a known place in a case form is known
+    ("Обстановка у Краматорську і Горлівці складна. Заготовка дров триває в Покровському "
+     "районі.", []),
+    # a known place's adjective (Грайворон) is no unknown place
+    ("Обстріляли Покровськ і Краматорськ, а також околиці Грайворонського округу.", []),
+    # a text about Russia's places: the gazetteer lacks its villages (Нехотеевка, Belgorod
+    # Oblast, is real)
+    ("Губернатор сообщил об обстреле села Нехотеевка и хутора Журавлёвка под Белгородом.", []),
+])
+def test_unknown_places_in_cyrillic_text_need_their_shape_and_place(
+        text: str, found: list[str]) -> None:
+    assert _unknown(text) == found

@@ -19,16 +19,22 @@ from .cyrillic import explain as _explain_cyrillic  # cyr hook
 from .cyrillic import judge as _judge_cyrillic  # cyr hook
 from .data import _place_name
 from .finding import Finding
-from .judge import _accepted, _all_forms, _correct, _follows, _former_exempt, _russian_based
+from .judge import (
+    _accepted,
+    _all_forms,
+    _correct,
+    _established_here,
+    _follows,
+    _former_exempt,
+    _russian_based,
+)
+from .locate import _located
 from .norm import exonym_for, foreign_exonym, language_name, norm
 from .resolve import _Resolver
 from .text import (
-    _COUNTRY_CUES,
-    _COUNTRY_LEAD,
     _CYRILLIC,
     _LATIN,
     _LOCATIVE,
-    _REGION_AFTER,
     _SEPARATOR,
     _english,
     _is_list,
@@ -154,7 +160,7 @@ def check(text: str, target: str | None = None) -> list[Finding]:
                 latin >= cyrillic, _is_list(text), _tokens(text), line_starts,
                 text_norm.norm_language)
     resolver = _Resolver(doc)
-    mentions = _placed_elsewhere(doc, _without_person_surnames(doc, _mentions(doc, resolver)))
+    mentions = _located(doc, _without_person_surnames(doc, _mentions(doc, resolver)))
     mentions = _unknown_places(doc, mentions)
     mentions = cyrillic_mentions(doc, mentions)  # cyr hook: Cyrillic text read by its language
     findings: list[tuple[_Mention, str, str, tuple[str, ...]]] = []
@@ -167,36 +173,6 @@ def check(text: str, target: str | None = None) -> list[Finding]:
     return [_finding(doc, spellings, m, problem, suggestion, follows)
             for m, problem, suggestion, follows in sorted(findings, key=lambda f: f[0].start)]
 
-
-
-def _placed_elsewhere(doc: _Text, mentions: list[_Mention]) -> list[_Mention]:
-    """Places the words right after them put in another country than the place's: another
-    place of that name ("Odessa, Texas"; "Dzerzhinsk, a city near Nizhny Novgorod";
-    "Kirovsk, Murmansk Oblast") is not judged.  The locating words are a country's (cues.toml,
-    [country]) or a place of the gazetteer named next, past a comma, a dash or a preposition
-    of place; "Kharkov and Kyiv" locates nothing."""
-    kept = []
-    starts = {m.start: m for m in mentions}
-    for m in mentions:
-        place = m.name.place
-        if m.script == "latin" and m.name.kind == "place" and place is not None:
-            lead = _COUNTRY_LEAD.match(doc.text, m.end)
-            if lead is not None and lead.end() > m.end:
-                country = next((code for code, cue in _COUNTRY_CUES.items()
-                                if cue.match(doc.text, lead.end())), None)
-                if country is None:
-                    after = starts.get(lead.end())
-                    # a place named next locates it past a word ("a city near") or as a
-                    # region ("Murmansk Oblast"); a list ("Kharkov, Belgorod") does not
-                    if (after is not None and after.name.place is not None
-                            and after.name.kind == "place"
-                            and (any(c.isalpha() for c in lead.group())
-                                 or _REGION_AFTER.match(doc.text[after.end:after.end + 40]))):
-                        country = after.name.place.country
-                if country is not None and country != place.country:
-                    continue
-        kept.append(m)
-    return kept
 
 
 def _without_person_surnames(doc: _Text, mentions: list[_Mention]) -> list[_Mention]:
@@ -283,6 +259,11 @@ def _judge_spelling(doc: _Text, name: _Name, text: str) -> _Judged | None:
     accepted = _accepted(name, doc)
     if folded in accepted or _inflected(folded, accepted):
         return None
+    if _english_form(doc, name, folded):
+        # the English spelling of a place (Kyiv) in a text whose norm is another language's
+        suggestion = _own_form(doc, name)
+        if lookup_form(suggestion) != folded:
+            return "exonym", suggestion, ()
     if name.kind == "person" and name.language != doc.language and not name.words:
         return None if not name.wrong or folded not in name.wrong else (
             "non-standard", _correct(name, doc), _follows(text, name, doc))
@@ -321,6 +302,14 @@ def _exonym_judged(doc: _Text, name: _Name, folded: str) -> _Judged | tuple[()] 
     if other is not None and not _follows(folded, name, doc):
         return "exonym", _own_form(doc, name), ()
     return None
+
+
+def _english_form(doc: _Text, name: _Name, folded: str) -> bool:
+    """Whether *folded* is a place's established English spelling (or one of its also) where
+    that spelling does not count: in text whose target is another language's (German Kyiv)."""
+    return (name.kind == "place" and bool(name.established)
+            and not _established_here(name, doc)
+            and folded == lookup_form(name.established))
 
 
 def _own_form(doc: _Text, name: _Name) -> str:
@@ -483,6 +472,12 @@ def _explain(doc: _Text, mention: _Mention, problem: str, suggestion: str,
     if problem == "unknown-name":
         return (f"{text} is not a known name; {doc.target.id} writes its likeliest reading "
                 f"{cyrillic} as {suggestion}")
+    if (name.established and not _established_here(name, doc)
+            and lookup_form(text) == lookup_form(name.established)):
+        where = (f"{language_name(doc.text_language)} text" if doc.text_language != "en"
+                 else f"text in {doc.target.id}")
+        return (f"{text} is the established English spelling of {cyrillic}; in {where} write "
+                f"{suggestion} ({doc.target.id})")
     how = f"follows {_names_of(follows)}" if follows else "follows no system"
     established = " (the established spelling)" if name.established and lookup_form(
         name.established) == lookup_form(suggestion) else f" ({doc.target.id})"
@@ -496,11 +491,27 @@ def _explain_exonym(doc: _Text, mention: _Mention, suggestion: str) -> str:
     own = exonym_for(name.cyrillic, doc.text_language)
     if own is not None and own.dated and folded in own.forms:
         return (f"{mention.text} is the older {language} exonym for {name.cyrillic}; {language} "
-                f"text writes {suggestion} today ({own.source.split(',')[0]})")
+                f"text writes {suggestion} today ({_short(own.source)})")
+    if _english_form(doc, name, folded):
+        where = f"{language} text" if doc.text_language != "en" else f"text in {doc.target.id}"
+        return (f"{mention.text} is the established English spelling of {name.cyrillic}; in "
+                f"{where} write {suggestion}" + (
+                    f" ({_short(own.source)})" if own is not None and suggestion in (
+                        own.exonym, own.dated) else f" ({doc.target.id})"))
     other = foreign_exonym(name.cyrillic, folded, doc.text_language)
     if other is None and own is not None and suggestion == own.exonym:
         return (f"{language} has its own name for {name.cyrillic}: {suggestion} "
-                f"({own.source.split(',')[0]}); {mention.text} is not it")
+                f"({_short(own.source)}); {mention.text} is not it")
     whose = language_name(other.language) if other is not None else "another language's"
     return (f"{mention.text} is the {whose} exonym for {name.cyrillic}; in {language} text "
             f"write {suggestion}")
+
+
+def _short(source: str) -> str:
+    """A source up to its first comma outside parentheses: who says it."""
+    depth = 0
+    for i, c in enumerate(source):
+        depth += (c == "(") - (c == ")")
+        if c == "," and depth == 0:
+            return source[:i]
+    return source

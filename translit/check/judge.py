@@ -10,6 +10,7 @@ from ..normalize import key
 from ..places import lookup_form
 from ..reverse import ALPHABETS, identify
 from ..systems import romanize, system, systems
+from .norm import exonym_for
 from .text import (
     _CYRILLIC,
     _FORMER_AFTER,
@@ -42,10 +43,26 @@ def _accepted(name: _Name, doc: _Text) -> frozenset[str]:
     return done[1]
 
 
+def _established_here(name: _Name, doc: _Text) -> bool:
+    """Whether the name's established spellings count in this text: an English one ("en",
+    SpellingUkraine's and the government's English pages) where the target writes English-style
+    Latin, a person's own ("all") everywhere.  In German text Kyiv is the English form."""
+    if doc.english or name.scope == "all" or name.kind not in ("place", "person"):
+        return True  # a country's or a region's name is no transliteration (German Ukraine)
+    if name.kind == "place" and name.language != doc.language and name.cyrillic:
+        # another language's place (Moscow in German text): the target writes no spelling of
+        # it, and the text's language's own name (Moskau) is known only from exonyms.toml
+        return exonym_for(name.cyrillic, doc.text_language) is None
+    return False
+
+
 def _accepted_spellings(name: _Name, doc: _Text) -> frozenset[str]:
-    out = {lookup_form(_correct(name, doc))} | set(name.also)
-    if name.established:
+    out = {lookup_form(_correct(name, doc))}
+    here = _established_here(name, doc)
+    if name.established and here:
         out.add(lookup_form(name.established))
+    if here or name.kind == "place":
+        out |= name.also  # a place's also: its names in other languages too (Moskau, Moscou)
     if name.cyrillic and name.language:
         out.add(lookup_form(romanize(name.cyrillic, _system_for(name.language, doc.target))))
         if name.language != doc.language:

@@ -15,6 +15,13 @@ and
   place elsewhere: Gdansk, Kosovo);
 * the words right after it do not put it in a country outside the region ("X, Texas").
 
+In Cyrillic text (Ukrainian, Russian, Belarusian) the same holds of a capitalized Cyrillic word
+inside a sentence (there only proper names are capitalized), by shapes.toml's [cyrillic]
+shapes in any of its case forms (під Красноріжськом, в Краснорожске) and its prepositions ("у
+селі X", "в городе X"); a text whose known places are mostly of Russia or Belarus gives none,
+as the gazetteer lacks their villages.  Its nearest places are shown in Cyrillic (in Russian
+forms in Russian text).
+
 "X — known in Ukrainian as Y" and "X (Ukrainian: Y)" say what X is: X is then a spelling of
 Y's place, judged as one, never unknown.
 
@@ -30,6 +37,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -98,7 +106,7 @@ def _unknown_places(doc: _Text, mentions: list[_Mention]) -> list[_Mention]:
     """The text's mentions with its unknown places added (and the words an appositive says
     are a known place, as mentions of that place), in the order of the text."""
     if not doc.latin_text:
-        return mentions
+        return _unknown_cyrillic(doc, mentions)
     spans = sorted((m.start, m.end) for m in mentions)
     starts = {m.start: m for m in mentions}
     added: list[_Mention] = []
@@ -143,6 +151,154 @@ def _unknown_places(doc: _Text, mentions: list[_Mention]) -> list[_Mention]:
     return sorted([*mentions, *added], key=lambda m: m.start)
 
 
+_CYR = _SHAPES["cyrillic"]
+_CYR_STRONG = re.compile(_any(_CYR["strong"] + _CYR["prefix"]))
+_CYR_MEDIUM = re.compile(_any(_CYR["medium"]))
+_CYR_PLACED = re.compile(rf"(?<!\w)(?:{_any(_CYR['placed-before'])})\s+$", re.I)
+_CYR_CASES = tuple(tuple(entry.split(">")) for entry in _CYR["endings"])
+_CYR_KNOWN_CASES = tuple(tuple(entry.split(">")) for entry in _CYR["known-endings"])
+_APOSTROPHES = re.compile(r"['’ʼ]")
+_CYR_WORD = re.compile(r"[а-яёіїєґўʼ'’-]+")
+
+
+def _unknown_cyrillic(doc: _Text, mentions: list[_Mention]) -> list[_Mention]:
+    """The unknown places of a Cyrillic text: a capitalized word inside a sentence (a proper
+    name there) of a place's shape ([cyrillic] of shapes.toml, in any of its case forms), or of a
+    medium shape where a preposition or "в місті", "у селі", "в городе" places it, that no
+    gazetteer nor the lexicon knows in any case form.  A text whose known places are mostly of
+    Russia or Belarus gives none (the gazetteer lacks their villages)."""
+    spans = sorted((m.start, m.end) for m in mentions)
+    added: list[_Mention] = []
+    tokens = doc.tokens
+    text = doc.text
+    at = 0
+    for i, token in enumerate(tokens):
+        word = token.text
+        if (len(word) < _MIN_LETTERS or not word[:1].isupper() or not word[1:].islower()
+                or not _CYR_WORD.fullmatch(word[1:]) or not _CYRILLIC.match(word)):
+            continue
+        while at < len(spans) and spans[at][1] <= token.start:
+            at += 1
+        if at < len(spans) and spans[at][0] < token.end:
+            continue  # part of a known name
+        if i == 0 or tokens[i - 1].sentence != token.sentence or _line_start(text, token.start):
+            continue  # the first word of a sentence may be any noun
+        lower = word.lower()
+        # the shapes read letters: an apostrophe (Слов'янськ) is none
+        forms = _cyrillic_nominatives(_APOSTROPHES.sub("", lower))
+        strong = any(_CYR_STRONG.fullmatch(f) for f in forms)
+        if not strong and not any(_CYR_MEDIUM.fullmatch(f) for f in forms):
+            continue
+        if not _alone(doc, i, _CYR_PLACED):
+            continue
+        line_start = text.rfind("\n", 0, token.start) + 1
+        placed = _CYR_PLACED.search(text[max(line_start, token.start - 30):token.start])
+        if not strong and (doc.list_mode or placed is None):
+            continue
+        if _known_cyrillic(lower):
+            continue
+        if not added and not _about_ukraine(doc, mentions):
+            return mentions
+        nominative = next((f for f in forms if _CYR_STRONG.fullmatch(f)), forms[-1])
+        nearest, suggestion = _nearest(nominative, doc)
+        name = _Name(id=f"unknown:{key(nominative)}", kind="place", language=None,
+                     cyrillic="", known=False, latin=word)
+        added.append(_Unknown(token.start, token.end, word, name, via="unknown", exact=False,
+                              nearest=nearest, suggestion=suggestion or word))
+    if not added:
+        return mentions
+    return sorted([*mentions, *added], key=lambda m: m.start)
+
+
+def _about_ukraine(doc: _Text, mentions: list[_Mention]) -> bool:
+    """Whether unknown places may be sought in a Cyrillic text: the gazetteer knows every
+    settlement of Ukraine (KATOTTH) but only the larger ones of Russia and Belarus, so in a
+    text about their places, or a Russian text that does not name more places of Ukraine than
+    of them, a village it lacks is no finding."""
+    countries = _text_countries(doc, mentions)
+    others = max((n for c, n in countries.items() if c != "UA"), default=0)
+    return not (countries["UA"] < others or (_russian(doc) and countries["UA"] <= others))
+
+
+_word_country: Memo[str, str] = Memo(WORDS)
+
+
+def _text_countries(doc: _Text, mentions: list[_Mention]) -> Counter[str]:
+    """The countries of the places a Cyrillic text names: its known mentions, and its other
+    capitalized words that are a place in a case form (под Белгородом) or a place's adjective
+    (Белгородской области)."""
+    counts = Counter(m.name.place.country for m in mentions if m.name.place is not None)
+    named = {m.start for m in mentions}
+    gazetteer = load_gazetteer()
+    for token in doc.tokens:
+        word = token.text
+        if token.start in named or not word[:1].isupper() or not _CYRILLIC.match(word):
+            continue
+        lower = word.lower()
+        country = _word_country.get(lower)
+        if country is None:
+            country = ""
+            for form in _known_forms(lower)[1:]:
+                match = next((m for m in gazetteer.lookup(form, limit=3)
+                              if m.exact and m.via in ("name", "former")), None)
+                if match is not None:
+                    country = match.place.country
+                    break
+            _word_country[lower] = country
+        if country:
+            counts[country] += 1
+    return counts
+
+
+def _known_forms(word: str) -> list[str]:
+    """A lowercase Cyrillic word and every nominative its ending may stand for."""
+    forms = _cyrillic_nominatives(word)
+    for ending, nominative in _CYR_KNOWN_CASES:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            form = word[:len(word) - len(ending)] + nominative
+            if form not in forms:
+                forms.append(form)
+    return forms
+
+
+def _line_start(text: str, start: int) -> bool:
+    """Whether only spaces, quotes or a list's marks stand between a line's start and *start*."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip(" \t\"«„“*-–—•")
+
+
+def _cyrillic_nominatives(word: str) -> list[str]:
+    """The nominatives a lowercase Cyrillic word's case ending may stand for, the word first
+    (у Краматорську: краматорськ)."""
+    forms = [word]
+    for ending, nominative in _CYR_CASES:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            form = word[:len(word) - len(ending)] + nominative
+            if form not in forms:
+                forms.append(form)
+    return forms
+
+
+_cyrillic_known: Memo[str, bool] = Memo(WORDS)
+
+
+def _known_cyrillic(word: str) -> bool:
+    """Whether the gazetteer (any name, any country), the lexicon or a person's established
+    spelling knows a lowercase Cyrillic word in one of its case forms."""
+    done = _cyrillic_known.get(word)
+    if done is None:
+        forms = _known_forms(word)
+        lexicon = load_lexicon()
+        gazetteer = load_gazetteer()
+        done = any(
+            lexicon.get(f) is not None or "~" + key(f) in _person_index()
+            or key(f) in _surname_index() or bool(gazetteer.lookup(f, limit=1, every=True))
+            or any(k in gazetteer._index or k in gazetteer._former for k in block_keys(f))
+            for f in forms)
+        _cyrillic_known[word] = done
+    return done
+
+
 _LETTERS = "абвгґдеєёжзиіїйклмнопрстуўфхцчшщъыьэюяʼ"
 
 
@@ -167,7 +323,7 @@ def _writable(word: str, doc: _Text) -> bool:
     return all("a" <= c <= "z" or c in extra or not c.isalpha() for c in word)
 
 
-def _alone(doc: _Text, i: int) -> bool:
+def _alone(doc: _Text, i: int, placing: re.Pattern[str] = _PLACED_BEFORE) -> bool:
     """Not one word of a run of capitalized words (a person's name, an institution), nor a
     surname after a title; a word of place or a region's word beside it does not count."""
     tokens = doc.tokens
@@ -180,7 +336,7 @@ def _alone(doc: _Text, i: int) -> bool:
     if i > 0:
         before = tokens[i - 1]
         gap = text[before.end:token.start]
-        if before.text[:1].isupper() and joined(gap) and not _PLACED_BEFORE.search(
+        if before.text[:1].isupper() and joined(gap) and not placing.search(
                 before.text + " "):
             return False
         if gap.strip() in (".", "") and joined(gap.strip(".")) and _TITLE.match(before.text):
@@ -287,7 +443,7 @@ _nearest_memo: Memo[tuple[str, str], tuple[tuple[str, ...], str]] = Memo(WORDS)
 def _nearest(word: str, doc: _Text) -> tuple[tuple[str, ...], str]:
     """The nearest known places as shown (a former name with its current name), and the
     current name to suggest ('' when none is near enough)."""
-    memo_key = (word, doc.target.id)
+    memo_key = (word, doc.target.id if doc.latin_text else f"cyrillic:{_russian(doc)}")
     done = _nearest_memo.get(memo_key)
     if done is None:
         done = _nearest_memo[memo_key] = _find_nearest(word, doc)
@@ -325,11 +481,37 @@ def _find_nearest(word: str, doc: _Text) -> tuple[tuple[str, ...], str]:
     if ranked:
         number, (_, renaming, form, alike) = ranked[0]
         if max(alike, similarity(word, form)) >= SUGGEST_SIMILARITY:
-            suggestion = _correct(_place_name(places[number]), doc)
+            place = places[number]
+            suggestion = (_correct(_place_name(place), doc) if doc.latin_text
+                          else _cyrillic_name(place, doc))
     return tuple(shown), suggestion
 
 
+_RUSSIAN_ONLY = re.compile(r"[ыэъё]", re.I)
+_UKRAINIAN_ONLY = re.compile(r"[іїєґ]", re.I)
+
+
+def _russian(doc: _Text) -> bool:
+    """A Cyrillic text in Russian: Russian letters and none only Ukrainian has."""
+    sample = doc.text[:20_000]
+    return bool(_RUSSIAN_ONLY.search(sample)) and not _UKRAINIAN_ONLY.search(sample)
+
+
+def _cyrillic_name(place: Place, doc: _Text) -> str:
+    """A place's name as a Cyrillic text writes it: its Russian form in Russian text."""
+    name = place.name or place.geonames_name
+    if _russian(doc) and place.language != "ru":
+        return _place_name(place).forms.get("ru") or name
+    return name
+
+
 def _shown(place: Place, renaming: Renaming | None, form: str, doc: _Text) -> str:
+    if not doc.latin_text:  # a Cyrillic text: the names as its readers write them
+        where = "" if place.country == "UA" else f", {place.country}"
+        current = _cyrillic_name(place, doc)
+        if renaming is not None and _russian(doc) and renaming.former_ru:
+            form = renaming.former_ru
+        return f"{current}{where}" if renaming is None else f"{form} (now {current}{where})"
     current = _correct(_place_name(place), doc)
     where = "" if place.country == "UA" else f", {place.country}"
     if renaming is None:
