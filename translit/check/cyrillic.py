@@ -48,11 +48,11 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
 
-from ..letters import CYRILLIC, LATIN
+from ..letters import CYRILLIC
 from ..places import Place, RussianForm, lookup_form, official_russian
 from ..places import load as load_gazetteer
-from ..reverse import ALPHABETS
 from ..tables import tables_dir
+from .cyrillic_language import _APOSTROPHES, _writes, cyrillic_language
 from .data import _place_name
 from .finding import APPROXIMATE_MIN_POPULATION
 from .judge import _former_exempt
@@ -60,70 +60,13 @@ from .text import _Judged, _Mention, _Text, _Token
 
 PROBLEM = "russian-form"
 
-_LANGUAGES = ("ru", "uk", "be")  # in this order a tie is decided: Russian is the commonest
 _COUNTRY = {"uk": "UA", "be": "BY", "ru": "RU"}
 _NAME = {"uk": "Ukrainian", "ru": "Russian", "be": "Belarusian"}
-_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
-_APOSTROPHES = str.maketrans({"'": "ʼ", "’": "ʼ"})
 
 
 @cache
 def _table() -> dict[str, object]:
     return tomllib.loads((tables_dir() / "check" / "cyrillic.toml").read_text("utf-8"))
-
-
-@cache
-def _function_words() -> dict[str, tuple[str, ...]]:
-    """Each Cyrillic function word → the languages it is one of."""
-    rows = tomllib.loads((tables_dir() / "check" / "languages.toml").read_text("utf-8"))
-    out: dict[str, list[str]] = {}
-    for language, row in rows.items():
-        if row.get("script") == "cyrillic":
-            for word in row["words"]:
-                out.setdefault(word, []).append(language)
-    return {word: tuple(languages) for word, languages in out.items()}
-
-
-@cache
-def _alphabets() -> dict[str, frozenset[str]]:
-    return {language: frozenset(ALPHABETS[language]) | {"-"} for language in _LANGUAGES}
-
-
-def _writes(language: str, word: str) -> bool:
-    """Whether the language's alphabet writes *word* (lowercase, apostrophes as ʼ)."""
-    return set(word) <= _alphabets()[language]
-
-
-def cyrillic_language(text: str) -> str | None:
-    """'uk', 'ru' or 'be' for a text with more Cyrillic letters than Latin ones (in its first
-    20,000 characters), None for any other text.
-
-    >>> cyrillic_language("Він поїхав у Харьков."), cyrillic_language("Он поехал в Харків.")
-    ('uk', 'ru')
-    """
-    if not isinstance(text, str):
-        return None
-    sample = text[:20_000]
-    cyrillic = len(CYRILLIC.findall(sample))
-    if not cyrillic or cyrillic <= len(LATIN.findall(sample)):
-        return None
-    scores = dict.fromkeys(_LANGUAGES, 0)
-    names = dict.fromkeys(_LANGUAGES, 0)  # capitalized words: a last resort (a list of names)
-    words = _function_words()
-    for match in _WORD.finditer(sample):
-        word = match.group()
-        if not CYRILLIC.search(word):
-            continue
-        lower = word.lower().translate(_APOSTROPHES)
-        for language in words.get(lower, ()):
-            scores[language] += 1
-        writable = [language for language in _LANGUAGES if _writes(language, lower)]
-        if 0 < len(writable) < len(_LANGUAGES):
-            for language in writable:
-                (scores if word[:1].islower() else names)[language] += 1
-    if not any(scores.values()):
-        scores = names
-    return max(_LANGUAGES, key=lambda language: scores[language])
 
 
 # --- mentions ------------------------------------------------------------------------------------
@@ -150,6 +93,10 @@ def cyrillic_mentions(doc: _Text, mentions: list[_Mention]) -> list[_Mention]:
         return mentions
     memo: dict[str, _CyrillicMention | None] = {}
     out: list[_Mention] = []
+    # an unknown place (translit.check.unknown) may be a known one inflected (в Кропивницком):
+    # read back here first; it stays unknown only where nothing here reads it
+    unknowns = [m for m in mentions if type(m).__name__ == "_Unknown"]
+    mentions = [m for m in mentions if type(m).__name__ != "_Unknown"]
     starts = {m.start for m in mentions}
     for m in mentions:
         if m.script == "cyrillic" and not m.gloss and not isinstance(m, _CyrillicMention):
@@ -204,6 +151,9 @@ def cyrillic_mentions(doc: _Text, mentions: list[_Mention]) -> list[_Mention]:
                 script="cyrillic", language=language, problem=found.problem,
                 suggestion=found.suggestion, nominative=found.nominative,
                 russian=found.russian, source=found.source))
+    taken = [(m.start, m.end) for m in out]
+    out.extend(u for u in unknowns if not any(s < u.end and u.start < e for s, e in taken)
+               and not _a_known_place_inflected(u.text))
     out.sort(key=lambda m: m.start)
     return out
 
@@ -285,6 +235,17 @@ def _unresolved(language: str, word: str, placed: bool) -> _CyrillicMention | No
                 problem=PROBLEM, suggestion=suggestion, nominative=nominative * inflected,
                 russian=nominative), nominative))
     return found[0][0] if found else None
+
+
+def _a_known_place_inflected(word: str) -> bool:
+    """Whether a case ending read back gives a name the gazetteer knows exactly (в
+    Кропивницком: Кропивницкий, the Russian form): then it is no unknown place."""
+    for nominative in _nominatives(word):
+        folded = lookup_form(nominative)
+        if any(m.exact and lookup_form(m.name) == folded
+               for m in load_gazetteer().lookup(nominative, limit=8)):
+            return True
+    return False
 
 
 def _nominatives(word: str) -> list[str]:

@@ -13,7 +13,7 @@ from functools import cache
 from ..places import lookup_form
 from ..systems import system, systems
 from ..tables import default_systems, tables_dir
-from .cyrillic import cyrillic_language  # cyr hook
+from .cyrillic_language import cyrillic_language  # cyr hook
 
 _WORD = re.compile(r"[^\W\d_]+")
 
