@@ -116,6 +116,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import combinations, permutations
 from pathlib import Path
+from typing import Any
 
 import regex
 from rapidfuzz.distance import Levenshtein
@@ -808,24 +809,55 @@ def _ascii_words(text: str) -> list[str]:
     return [str(w) for w in _ASCII_WORD.findall(unidecode(text))]
 
 
-def baseline_key(revision: str) -> Callable[[Sequence[str]], list[Hashable]]:
-    """key() of translit/normalize.py as it was at *revision* (git), loaded beside today's
-    package (it imports the package's other modules as they are now)."""
+def _module_at(revision: str, path: str, name: str, normalize: Any = None) -> Any:
+    """translit/*path* as it was at *revision* (git), loaded beside today's package as
+    translit.*name* (it imports the package's other modules as they are now; *normalize*, when
+    given, stands for translit.normalize while it loads)."""
     import importlib.util
     import subprocess
 
     import translit
 
     root = Path(translit.__file__).resolve().parent.parent
-    source = subprocess.run(["git", "-C", str(root), "show", f"{revision}:translit/normalize.py"],
+    source = subprocess.run(["git", "-C", str(root), "show", f"{revision}:translit/{path}"],
                             capture_output=True, text=True, check=True).stdout
-    spec = importlib.util.spec_from_loader("translit._normalize_baseline", loader=None)
+    spec = importlib.util.spec_from_loader(f"translit.{name}", loader=None)
     assert spec is not None
     module = importlib.util.module_from_spec(spec)
     module.__package__ = "translit"
     sys.modules[spec.name] = module
-    exec(compile(source, f"{revision}:translit/normalize.py", "exec"), module.__dict__)
+    today = sys.modules["translit.normalize"]
+    if normalize is not None:
+        sys.modules["translit.normalize"] = normalize
+    try:
+        exec(compile(source, f"{revision}:translit/{path}", "exec"), module.__dict__)
+    finally:
+        sys.modules["translit.normalize"] = today
+    return module
+
+
+def baseline_key(revision: str) -> Callable[[Sequence[str]], list[Hashable]]:
+    """key() of translit/normalize.py as it was at *revision* (git)."""
+    module = _module_at(revision, "normalize.py", "_normalize_baseline")
     return lambda names: [module.key(s) for s in names]
+
+
+def compare(revision: str) -> str:
+    """How many names of the collection get today's key() and block_keys() as at *revision*
+    (git): a refactoring's check (the key as tables must reproduce the key as code)."""
+    from translit import block_keys, key
+
+    normalize = _module_at(revision, "normalize.py", "_normalize_compared")
+    blocking = _module_at(revision, "blocking.py", "_blocking_compared", normalize)
+    names = sorted({n.text for n in build().names})
+    lines = []
+    for what, today, then in (("key", key, normalize.key),
+                              ("block_keys", block_keys, blocking.block_keys)):
+        differ = [n for n in names if today(n) != then(n)]
+        lines.append(f"{what}: {len(names) - len(differ):,} of {len(names):,} names equal to "
+                     f"{revision}'s")
+        lines.extend(f"  {n!r}: {today(n)!r} (was {then(n)!r})" for n in differ[:20])
+    return "\n".join(lines)
 
 
 def methods() -> tuple[dict[str, Callable[[Sequence[str]], list[Hashable]]], list[str]]:
@@ -1059,7 +1091,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="print only")
     parser.add_argument("--baseline", metavar="REV",
                         help="also measure key() as translit/normalize.py was at git revision REV")
+    parser.add_argument("--compare", metavar="REV",
+                        help="only count the names whose key() and block_keys() are as at git "
+                        "revision REV (translit/normalize.py, blocking.py)")
     args = parser.parse_args(argv)
+    if args.compare:
+        print(compare(args.compare))
+        return 0
     md, failures = evaluate(args.baseline)
     print(md)
     print(failures)

@@ -27,6 +27,8 @@ from .normalize import (
     _vowels,
     _word_sounds,
     key,
+    key_folds,
+    key_tables,
     similarity,
 )
 
@@ -37,15 +39,11 @@ SAME_NAME_THRESHOLD = 0.9
 # -- Block keys ------------------------------------------------------------------------------
 
 # The conventions a Latin word may be written in, by the letters that mark them (beyond the
-# one latin_family() tells): each is one reading of the word, and so one block key.
-_READINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("polish", re.compile(r"sz|cz|rz|w")),
-    ("german", re.compile(r"sch|z|w")),
-    ("french", re.compile(r"ou|ch|j")),
-    ("dutch", re.compile(r"tsj|sj|zj|oe")),
-    ("hungarian", re.compile(r"cs|sz|zs")),
-    ("czech", re.compile(r"ch")),
-)
+# one latin_family() tells): each is one reading of the word, and so one block key.  They are
+# the key tables' conventions with markers (tables/key/latin-*.toml), in file-name order.
+_READINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (t.convention, t.markers) for t in key_tables().values()
+    if t.script == "latin" and t.convention and t.markers is not None)
 # Belarusian ў written u after a vowel and before a consonant (Vaukavysk: Ваўкавыск)
 _INNER_U = re.compile(r"(?<=[aeo])u(?=[bcdfghklmnpqrstvwxzčšžł])")
 # y or i before e after a consonant: ье in English-style spellings (Zaporozhye), е in others
@@ -58,7 +56,7 @@ _BARE_S = re.compile(r"[sz](?![hz])")
 # Slovak and Polish written without diacritics: Sevcenko), ж as з.
 _LOOSE_RUN = re.compile(r"[AEIOJY]*U[AEIOUJY]*|[AEIOJY]+")
 _LOOSE_ENDING = re.compile(r"[AEIOUJY]+$")
-_LOOSE_CONSONANTS = str.maketrans({"š": "s"})
+_LOOSE_CONSONANTS = str.maketrans(key_folds()["loose"])
 
 
 def _loose(sounds: str) -> str:

@@ -63,19 +63,23 @@ English-style spellings, е in BGN/PCGN's Belarusian), ASCII spellings in anothe
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from unidecode import unidecode
 
 from .batch import is_placeholder, names_of
 from .engine import prepare
+from .errors import TableError
 from .letters import ALPHABETS, APOSTROPHES, CYRILLIC_RANGES, latin_family
 from .memo import NAMES, WORDS, Memo
 from .systems import romanize, systems
-from .tables import given_names
+from .tables import given_names, tables_dir
 
 #: Bumped whenever a key changes for some input; store it beside stored keys.
 KEY_VERSION = 3
@@ -87,25 +91,128 @@ KEY_CONVENTIONS = frozenset({"english", "scholarly", "lacinka", "german", "polis
 #: similarity() at or above this is "probably the same name" (see similarity()).
 SIMILARITY_THRESHOLD = 0.8
 
-# Sounds: consonants are lowercase symbols; vowels are capitals, folded later by position.
-_CYRILLIC: dict[str, str] = {
-    "а": "A", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "E", "ё": "JO", "є": "JE",
-    "ж": "š", "з": "s", "и": "I", "і": "I", "ї": "JI", "й": "J", "к": "k", "л": "l", "м": "m",
-    "н": "n", "о": "O", "п": "p", "р": "r", "с": "s", "т": "t", "у": "U", "ў": "v", "ф": "f",
-    "х": "g", "ц": "c", "ч": "c", "ш": "š", "щ": "šc", "ъ": "", "ы": "I", "ь": "", "э": "E",
-    "ю": "JU", "я": "JA", "ʼ": "", "ʲ": "Y",
-    # letters of neighbouring Cyrillic alphabets seen in these names
-    "ѣ": "E", "ј": "J", "џ": "dš", "ђ": "d", "ћ": "c", "љ": "l", "њ": "n",
-}
-# т+с is written ts, as ц is, in every English-style system (Bratsk: Братск), so it keys as ц.
-# So are т+з, т+ц and т+ч (tz, tts, tch), which keeps t and s from ever meeting in a key.
-# (Soft signs and apostrophes are taken out first: тьс reads as тс.)
-# Belarusian writes щ as шч.  с+ч is written sch by English-style systems, and sch is
-# German ш (far more common in names), so they key as ш (Счастье = Schastye; ≠ Щастя).
-_CYRILLIC_GROUPS = {
-    "дз": "d", "дж": "dš", "тс": "c", "тз": "c", "тц": "c", "тч": "c", "сч": "š",
-    "шч": "šc",
-}
+# The readings are tables (tables/key/: tables/README.md, "Key tables"): each script's letters
+# and groups as key signs, each Latin convention's own groups, and the vowel classes.  Consonant
+# signs are lowercase symbols; vowels are capitals, folded later by position.
+_SIGNS = re.compile("[a-zšAEIOUJY]*")
+#: The key table's file of each convention and script (tables/key/*.toml).
+KEY_TABLES = "key"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One key table: a script's letters, or a Latin convention's groups, as key signs."""
+
+    name: str  # the file's name without .toml: cyrillic, latin, latin-german …
+    script: str  # cyrillic or latin
+    convention: str  # the Latin convention (latin_family's name); "" for a script's own table
+    key: bool  # whether key() reads words in it (else block_keys only)
+    markers: re.Pattern[str] | None  # block_keys reads a word in it when these match
+    letters: dict[str, str]
+    groups: dict[str, str]
+
+
+def _table_error(path: Path, row: str | None, problem: str) -> TableError:
+    return TableError(f"tables/{KEY_TABLES}/{path.name}", row, problem)
+
+
+def _signs(path: Path, section: str, raw: Any, single: bool) -> dict[str, str]:
+    """A section's rows (spelling → key signs), checked."""
+    if not isinstance(raw, dict):
+        raise _table_error(path, f"[{section}]", "a section of rows (spelling = signs)")
+    rows: dict[str, str] = {}
+    for spelling, signs in raw.items():
+        where = f"[{section}] {spelling!r}"
+        if not isinstance(signs, str) or _SIGNS.fullmatch(signs) is None:
+            raise _table_error(path, where, f"{signs!r} is not key signs (a-z š, A E I O U J Y)")
+        if single and len(spelling) != 1:
+            raise _table_error(path, where, "a letter row reads one character")
+        if not spelling or spelling != spelling.lower():
+            raise _table_error(path, where, "spellings are lowercase and not empty")
+        rows[unicodedata.normalize("NFC", spelling)] = signs
+    return rows
+
+
+_READING_KEYS = {"script", "convention", "key", "markers"}
+
+
+def _reading(path: Path) -> Reading:
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise _table_error(path, None, f"cannot read: {exc}") from None
+    unknown = set(data) - {"reading", "letters", "groups"}
+    if unknown:
+        raise _table_error(path, f"[{sorted(unknown)[0]}]", "unknown section (known: reading, "
+                           "letters, groups)")
+    meta = data.get("reading")
+    if not isinstance(meta, dict) or meta.get("script") not in ("cyrillic", "latin"):
+        raise _table_error(path, "[reading]", "script = \"cyrillic\" or \"latin\" is required")
+    if set(meta) - _READING_KEYS:
+        raise _table_error(path, "[reading]", f"unknown field {sorted(set(meta) - _READING_KEYS)[0]!r}")
+    markers = meta.get("markers", [])
+    if not isinstance(markers, list) or not all(isinstance(m, str) and m for m in markers):
+        raise _table_error(path, "[reading] markers", "a list of regular expressions")
+    try:
+        pattern = re.compile("|".join(markers)) if markers else None
+    except re.error as exc:
+        raise _table_error(path, "[reading] markers", f"not a regular expression: {exc}") from None
+    convention = meta.get("convention", "")
+    if not isinstance(convention, str) or not isinstance(meta.get("key", False), bool):
+        raise _table_error(path, "[reading]", "convention is a name, key is true or false")
+    return Reading(
+        name=path.stem, script=meta["script"], convention=convention,
+        key=meta.get("key", False), markers=pattern,
+        letters=_signs(path, "letters", data.get("letters", {}), single=True),
+        groups=_signs(path, "groups", data.get("groups", {}), single=False),
+    )
+
+
+@cache
+def key_tables() -> dict[str, Reading]:
+    """Every key table of tables/key/ by file name (without .toml), in file-name order."""
+    folder = tables_dir() / KEY_TABLES
+    return {path.stem: _reading(path) for path in sorted(folder.glob("*.toml"))
+            if path.stem != "folds"}
+
+
+@cache
+def key_folds() -> dict[str, dict[str, str]]:
+    """tables/key/folds.toml: the vowel classes by position (open, closed, initial, ending)
+    and block_keys' looser consonant fold (loose)."""
+    path = tables_dir() / KEY_TABLES / "folds.toml"
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise _table_error(path, None, f"cannot read: {exc}") from None
+    folds: dict[str, dict[str, str]] = {}
+    for name in ("open", "closed", "initial", "ending"):
+        rows = data.get("vowels", {}).get(name)
+        if not isinstance(rows, dict) or not set(rows) <= set("AEIOU") or not all(
+                isinstance(v, str) and v in ("a", "e", "i", "o", "u") for v in rows.values()):
+            raise _table_error(path, f"[vowels.{name}]", "rows map a vowel sign (A E I O U) to "
+                               "its class (a e i o u)")
+        folds[name] = dict(rows)
+    folds["loose"] = _signs(path, "loose", data.get("loose", {}), single=True)
+    return folds
+
+
+def _conventions() -> dict[str, Reading]:
+    """The Latin conventions' tables by convention name."""
+    return {t.convention: t for t in key_tables().values() if t.script == "latin" and t.convention}
+
+
+_CYRILLIC = key_tables()["cyrillic"].letters
+_CYRILLIC_GROUPS = key_tables()["cyrillic"].groups
+_LATIN = key_tables()["latin"].letters
+# Groups read the same in every convention, longest first.
+_LATIN_GROUPS = key_tables()["latin"].groups
+# Where conventions differ: the reading of each group in each convention.
+_FAMILY_GROUPS = {name: t.groups for name, t in _conventions().items()}
+#: The conventions key() reads a Latin word in (the others only block_keys: translit.blocking).
+KEY_FAMILIES = frozenset(name for name, t in _conventions().items() if t.key)
+
+# Contexts: where a letter reads otherwise than its row, by the letters around it.
 _SILENT_CYRILLIC = str.maketrans("", "", "ьъʼ")
 # ь and ъ before a vowel are the glide й (Запорожье: жье as жйе; Latin Zaporozhye), which closes
 # the syllable before it
@@ -130,42 +237,6 @@ _GEMINATE_YA = re.compile(r"([бвгґджзклмнпрстфхцчш])\1я$")
 _GEMINATE_IA = re.compile(r"(sch|zh|sh|ch|kh|ts|[bcdfghklmnprstvzžšč])\1(?:[iyj]a|â|ǎ)$")
 # j between consonants is a soft sign (DSTU 9112 A: Frankivsjk), not a vowel
 _SOFT_J = re.compile(r"(?<=[bcdfghklmnpqrstvwxzčšžćśźńłľĺ])j(?=[bcdfghklmnpqrstvwxzčšžćśźńłľĺ]|$)")
-
-_LATIN: dict[str, str] = {
-    "a": "A", "b": "b", "c": "c", "d": "d", "e": "E", "f": "f", "g": "g", "h": "g", "i": "I",
-    "j": "J", "k": "k", "l": "l", "m": "m", "n": "n", "o": "O", "p": "p", "q": "k", "r": "r",
-    "s": "s", "t": "t", "u": "U", "v": "v", "w": "v", "x": "ks", "y": "I", "z": "s",
-    "č": "c", "ć": "c", "ĉ": "c", "š": "š", "ŝ": "šc", "ž": "š", "ż": "š", "ź": "s",
-    "ś": "s", "ł": "l", "ĺ": "l", "ľ": "l", "ń": "n", "ň": "n", "ŭ": "v", "ǵ": "g", "ģ": "g",
-    "ë": "JO", "ï": "JI", "ê": "JE", "â": "JA", "û": "JU", "ǎ": "JA", "ǔ": "JU", "ó": "O",
-    "ò": "O", "ô": "O", "ö": "JO", "è": "E", "é": "E", "ě": "E", "ė": "E", "ę": "E", "ą": "O",
-    "à": "A", "á": "A", "ä": "A", "ì": "I", "í": "I", "ý": "I", "ÿ": "I", "ü": "U", "ú": "U",
-    "ù": "U", "ů": "U", "ř": "š", "đ": "d", "ß": "s",
-    # Romanian and Turkish (Crimean Tatar, Moldovan spellings): ț ţ ц, ș ş ш, ç ч
-    "ț": "c", "ţ": "c", "ș": "š", "ş": "š", "ç": "c", "ʹ": "", "ʺ": "", "ʼ": "", "'": "",
-    "’": "", "‘": "", "`": "", "′": "", "″": "", "\"": "", "ʲ": "Y",
-}
-# Groups read the same in every convention, longest first.
-_LATIN_GROUPS: dict[str, str] = {
-    "schtsch": "šc", "shtsh": "šc", "shch": "šc", "szcz": "šc", "šč": "šc", "sch": "š",
-    "tsch": "c", "tch": "c", "ts": "c", "tc": "c", "tz": "c", "cz": "c", "tzh": "tš",
-    "tts": "c", "ttz": "c", "ttc": "c",  # т+ц, тт+с: a t before ts is part of the ц
-    "tč": "c", "tć": "c", "tĉ": "c", "tç": "c", "tț": "c",  # т+ч, as тч and tch: Gatčina
-    "tsh": "tš", "sč": "š", "kh": "g", "gh": "g", "zh": "š",  # sč: с+ч, as сч above
-    "sh": "š", "dzh": "dš", "dž": "dš", "dz": "d", "dź": "d", "ph": "f", "ou": "U",
-}
-# Where conventions differ: the reading of each group in each convention.
-_FAMILY_GROUPS: dict[str, dict[str, str]] = {
-    "english": {"ch": "c"},
-    "german": {"ch": "g", "z": "c"},
-    "polish": {"ch": "g", "sz": "š", "rz": "š"},
-    "czech": {"ch": "g", "x": "g"},
-    "french": {"ch": "š", "j": "š", "gue": "gE", "gui": "gI"},
-    "gost": {"ch": "c", "x": "g", "shh": "šc"},
-    # read only for block keys (block_keys: no key is read in these)
-    "dutch": {"ch": "g", "tsj": "c", "sj": "š", "zj": "š", "oe": "U"},
-    "hungarian": {"ch": "g", "cs": "c", "sz": "s", "zs": "š", "s": "š"},
-}
 
 # Apostrophes and BGN's ” (for ъ and the apostrophe) belong to the word they stand in.
 # (stdlib re throughout the hot path: several times faster than regex for these patterns)
@@ -264,10 +335,10 @@ _HUSHED_O = re.compile(r"(?<=[šc])O")
 # A doubled consonant before the ending is Ukrainian and Belarusian for Russian ь + vowel
 # (Запоріжжя / Запорожье, Краснаполле / Краснополье): a consonant and the glide.
 _GEMINATE_ENDING = re.compile(r"([b-zš])\1(?=[AEIOU]+$)")
-_OPEN_CLASS = {"A": "a", "O": "a", "E": "e", "I": "e"}
-_CLOSED_CLASS = {"A": "a", "O": "e", "E": "e", "I": "e"}
-_INITIAL_CLASS = {"A": "a", "O": "a", "E": "a", "I": "i", "U": "u"}
-_ENDING_CLASS = {"A": "a", "O": "o", "E": "o", "I": "i", "U": "u"}
+_OPEN_CLASS = key_folds()["open"]
+_CLOSED_CLASS = key_folds()["closed"]
+_INITIAL_CLASS = key_folds()["initial"]
+_ENDING_CLASS = key_folds()["ending"]
 
 
 def _vowels(run: str) -> list[str]:
