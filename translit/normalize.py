@@ -110,6 +110,7 @@ class Reading:
     markers: re.Pattern[str] | None  # block_keys reads a word in it when these match
     letters: dict[str, str]
     groups: dict[str, str]
+    endings: dict[str, str]  # a word's last letters after a consonant → the letters they stand for
 
 
 def _table_error(path: Path, row: str | None, problem: str) -> TableError:
@@ -141,10 +142,16 @@ def _reading(path: Path) -> Reading:
         data = tomllib.loads(path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise _table_error(path, None, f"cannot read: {exc}") from None
-    unknown = set(data) - {"reading", "letters", "groups"}
+    unknown = set(data) - {"reading", "letters", "groups", "endings"}
     if unknown:
         raise _table_error(path, f"[{sorted(unknown)[0]}]", "unknown section (known: reading, "
-                           "letters, groups)")
+                           "letters, groups, endings)")
+    endings = data.get("endings", {})
+    if not isinstance(endings, dict) or not all(
+            isinstance(k, str) and k and k == k.lower() and isinstance(v, str) and v == v.lower()
+            for k, v in endings.items()):
+        raise _table_error(path, "[endings]", "rows map a word's last letters to letters "
+                           "(lowercase)")
     meta = data.get("reading")
     if not isinstance(meta, dict) or meta.get("script") not in ("cyrillic", "latin"):
         raise _table_error(path, "[reading]", "script = \"cyrillic\" or \"latin\" is required")
@@ -165,6 +172,8 @@ def _reading(path: Path) -> Reading:
         key=meta.get("key", False), markers=pattern,
         letters=_signs(path, "letters", data.get("letters", {}), single=True),
         groups=_signs(path, "groups", data.get("groups", {}), single=False),
+        endings={unicodedata.normalize("NFC", k): unicodedata.normalize("NFC", v)
+                 for k, v in endings.items()},
     )
 
 
@@ -211,6 +220,15 @@ _LATIN_GROUPS = key_tables()["latin"].groups
 _FAMILY_GROUPS = {name: t.groups for name, t in _conventions().items()}
 #: The conventions key() reads a Latin word in (the others only block_keys: translit.blocking).
 KEY_FAMILIES = frozenset(name for name, t in _conventions().items() if t.key)
+# Conventions that read j in a group of their own (French j, Swedish tj, Dutch sj): there, j
+# before e is no soft sign (_LATIN_JE).
+_J_GROUPS = frozenset(name for name, t in _conventions().items() if any("j" in g for g in t.groups))
+# Word endings a convention adds or writes its own way (Lithuanian -as: Nesterovas).
+_WORD_ENDINGS = {
+    name: (re.compile(r"(?<=[bcdfghklmnpqrstvwxzčšžł])(?:"
+                      + "|".join(re.escape(e) for e in sorted(t.endings, key=len, reverse=True))
+                      + ")$"), t.endings)
+    for name, t in _conventions().items() if t.endings}
 
 # Contexts: where a letter reads otherwise than its row, by the letters around it.
 _SILENT_CYRILLIC = str.maketrans("", "", "ьъʼ")
@@ -282,8 +300,11 @@ def _sounds_latin(run: str, family: str) -> str:
     if "'" in run or "’" in run or "ʹ" in run or "ʺ" in run:  # a separating sign: the glide
         run = _LATIN_SEPARATING.sub("ʲ", run)
     run = run.translate(_SILENT_LATIN)
-    if "je" in run and family != "french":  # German, Polish, Czech je after a consonant: ье
-        run = _LATIN_JE.sub("ʲ", run)
+    if family in _WORD_ENDINGS:
+        ending, endings = _WORD_ENDINGS[family]
+        run = ending.sub(lambda m: endings[m.group()], run)
+    if "je" in run and family not in _J_GROUPS:  # German, Polish, Czech je after a consonant:
+        run = _LATIN_JE.sub("ʲ", run)  # ье
     if "o" in run and not run.isascii():
         run = _SOFT_O.sub("ʲo", run)
     if family == "french" and run.endswith("e"):
