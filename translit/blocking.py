@@ -21,9 +21,8 @@ from .normalize import (
     _RUNS,
     _VOWEL_SIGNS,
     _WORDS,
-    _fold_vowels,
-    _given_names,
     _prepare,
+    _sounds_key,
     _vowels,
     _word_sounds,
     key,
@@ -79,7 +78,6 @@ def _word_blocks(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     done = _block_memo.get(word)
     if done is not None:
         return done
-    given = _given_names()
     readings: list[str] = [_word_sounds(word)]
     if _ANY_LATIN.search(word) is not None:
         own = latin_family(word)
@@ -95,10 +93,10 @@ def _word_blocks(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     strict: dict[str, None] = {}
     loose: dict[str, None] = {}
     for sounds in readings:
-        k = _DOUBLES.sub(r"\1", _fold_vowels(sounds))
+        k, name = _sounds_key(sounds)  # a given name: its row's key at both levels
         if k:
-            strict.setdefault(given.get(k, k), None)
-        k = given[k] if k in given else _loose(sounds)
+            strict.setdefault(k, None)
+        k = k if name else _loose(sounds)
         if k:
             loose.setdefault(k, None)
     done = (tuple(strict), tuple(loose))

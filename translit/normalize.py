@@ -479,13 +479,35 @@ def _word_sounds(word: str, family: str | None = None) -> str:
 
 
 def _word_key(word: str) -> str:
-    """The key of one word (lowercase, NFC, apostrophes inside); memoized, bounded."""
+    """The key of one word (lowercase, NFC, apostrophes inside): a given name's row key
+    (_given_names), else its sounds with the vowels folded; memoized, bounded."""
     done = _word_memo.get(word)
     if done is not None:
         return done
-    done = _DOUBLES.sub(r"\1", _fold_vowels(_word_sounds(word)))
+    done = _sounds_key(_word_sounds(word))[0]
     _word_memo[word] = done
     return done
+
+
+def _sounds_key(sounds: str) -> tuple[str, bool]:
+    """The key of a word's sounds, and whether it is a given name's (tables/names)."""
+    given = _given_names()
+    done = given.get(_name_sounds(sounds))
+    if done is not None:
+        return done, True
+    done = _fold(sounds)
+    # a key that spells a given name (Александр's aleksandr) is that name, so that a key is
+    # its own key
+    name = given.get(done.translate(_SPELLED))
+    return (done, False) if name is None else (name, True)
+
+
+_SPELLED = str.maketrans("aeiou", "AEIOU")  # a key's letters as the sounds they spell
+
+
+def _fold(sounds: str) -> str:
+    """A word's key from its sounds, the vowels folded by position."""
+    return _DOUBLES.sub(r"\1", _fold_vowels(sounds))
 
 
 _word_memo: Memo[str, str] = Memo(WORDS)
@@ -493,9 +515,25 @@ _ANY_CYRILLIC = re.compile(f"[{_CYRILLIC_LETTERS}]")
 _ANY_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 
 
+# A given name is one of a closed set: two names are one only where tables/names/given-names.toml
+# says so, never because their vowels share a class (Аліна ≠ Олена, Яна ≠ Анна, Марина ≠
+# Маріанна).  So a word is looked up by its sounds before the vowel fold (the glides й, ь+vowel,
+# y or i before a vowel written one way: Ilia / Илья, Yelena / Елена), and a name's key is the
+# sounds of its row's first form, in lowercase: a key with i or o inside a word, which the vowel
+# fold never writes, so no other word's key meets it.
+_GLIDES = re.compile("[IJY]+(?=[AEOU])")
+
+
+def _name_sounds(sounds: str) -> str:
+    """A word's sounds as given names are looked up: glides one way, single signs."""
+    if "I" in sounds or "J" in sounds or "Y" in sounds:
+        sounds = _GLIDES.sub("J", sounds)
+    return _DOUBLES.sub(r"\1", sounds)
+
+
 @cache
 def _given_names() -> dict[str, str]:
-    """Word key of every form of a given name → the key of the name's first form."""
+    """The sounds (_name_sounds) of every spelling of a given name → its row's key."""
     rows = given_names()
     # only spellings the key reads as they are meant: a convention it does not read (Dutch
     # oe, Spanish j for х) would tie a given name to words that are no form of it
@@ -503,21 +541,23 @@ def _given_names() -> dict[str, str]:
     mapping: dict[str, str] = {}
     clashes: set[str] = set()
     for first, others in rows.items():
-        target = _word_key(_prepare(first))
+        target = _name_sounds(_word_sounds(_prepare(first))).lower()
+        spellings = {target}  # the key is a spelling of the name too (a key is its own key)
         for form in [first, *others]:
-            spellings = {form}
+            spellings.add(form)
             if not form.isascii():  # in the systems of the form's language (a Ukrainian
                 # system writes Belarusian Дзмітрый as Dzmitrywj, the key of Dmitriev)
                 letters = {c for c in form.lower() if c.isalpha()}
                 spellings |= {romanize(form, s.id) for s in every
                               if letters <= set(ALPHABETS.get(s.language, letters))}
-            for spelling in spellings:
-                word = _word_key(_prepare(spelling))
-                if mapping.get(word, target) != target:
-                    clashes.add(word)
-                mapping[word] = target
-    for word in clashes:  # a spelling two names share says nothing: keep it as it is
-        del mapping[word]
+        for spelling in spellings:
+            for word in _WORDS.findall(_prepare(spelling)):
+                sounds = _name_sounds(_word_sounds(word.strip(APOSTROPHES + "”\"·")))
+                if mapping.get(sounds, target) != target:
+                    clashes.add(sounds)
+                mapping[sounds] = target
+    for sounds in clashes:  # a spelling two names share says nothing: keep it as it is
+        del mapping[sounds]
     return mapping
 
 
@@ -553,12 +593,11 @@ def key(name: str) -> str:
     if is_placeholder(name):  # "", "-", "n/a" …: no name, so no key to share
         _memo[name] = ""
         return ""
-    given = _given_names()
     words = []
     for match in _WORDS.finditer(_prepare(name)):
         word = _word_key(match.group().strip(APOSTROPHES + "”\"·"))
         if word:
-            words.append(given.get(word, word))
+            words.append(word)
     done = " ".join(sorted(words))
     _memo[name] = done
     return done
