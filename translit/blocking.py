@@ -28,10 +28,11 @@ from .normalize import (
     key,
     key_folds,
     key_tables,
-    similarity,
 )
 
-#: same_name() takes a pair that only the looser fold blocks together at this similarity.
+#: similarity() at or above which a pair that only the looser fold blocks together (Дніпро /
+#: Днепр 0.91, Dainega / Deineha 0.92) is worth a person's look.  same_name() does not take
+#: such pairs: measured, 78% of them were two names (benchmarks/RESULTS.md, section "key").
 SAME_NAME_THRESHOLD = 0.9
 
 
@@ -47,6 +48,14 @@ _READINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _INNER_U = re.compile(r"(?<=[aeo])u(?=[bcdfghklmnpqrstvwxzčšžł])")
 # y or i before e after a consonant: ье in English-style spellings (Zaporozhye), е in others
 _LATIN_YE = re.compile(r"(?<=[bcdfghklmnpqrstvwxzčšžł])(?=[yi]e)")
+# Belarusian яканне: е before the stress is written я after a consonant (Зяленскі: Зеленский,
+# Цярэшка: Терешко); цеканне: т before a front vowel is ц (Цімафей: Тимофей).  Read back for a
+# block key (a Belarusian я inside a word before another syllable, ц before е і ё ю я ь).
+_YAKANNE = re.compile("(?<=[бвгджзклмнпрстфхцчшў])я(?=[^аеёиіоуыэюяєї]+[аеёиіоуыэюяєї])")
+_TSEKANNE = re.compile("ц(?=[еіёюяь])")
+# a word in Belarusian letters: і or ў, and none of и щ ъ ї є ґ
+_BELARUSIAN = re.compile("[іў]")
+_NOT_BELARUSIAN = re.compile("[ищъїєґ]")
 # a c that is neither ch, cz, ck nor cs, as no English-style spelling writes it: Czech, Slovak
 # or Polish written without diacritics (Sevcenko, Cernihiv), where s and z may be š and ž
 _BARE_C = re.compile(r"c(?![hzks])")
@@ -90,6 +99,11 @@ def _word_blocks(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             readings.append(_word_sounds(_LATIN_YE.sub("'", word)))
         if "c" in word and _BARE_C.search(word):  # Czech or Polish without diacritics
             readings.append(_word_sounds(_BARE_S.sub("š", word), "czech"))
+    elif ("я" in word or "ц" in word) and _BELARUSIAN.search(word) and not _NOT_BELARUSIAN.search(word):
+        # Belarusian яканне and цеканне, read back
+        belarusian = _TSEKANNE.sub("т", _YAKANNE.sub("е", word))
+        if belarusian != word:
+            readings.append(_word_sounds(belarusian))
     strict: dict[str, None] = {}
     loose: dict[str, None] = {}
     for sounds in readings:
@@ -167,20 +181,16 @@ _name_block_memo: Memo[str, tuple[frozenset[str], frozenset[str]]] = Memo(NAMES)
 def same_name(a: str, b: str) -> bool:
     """Whether *a* and *b* are one name, for a pair that block_keys() brought together.
 
-    True when the keys are equal; or when one reading of each (block_keys' conventions, not
-    the looser fold) gives the same key (Selenskyj read as German); or when only the looser
-    fold joins them and similarity() is at least SAME_NAME_THRESHOLD (Dainega / Deineha 0.92,
-    Дніпро / Днепр 0.91; Ivanov / Ivanova 0.77 stay apart).  False for names without a key.
+    True when the keys are equal, or when one reading of each (block_keys' conventions, not
+    the looser fold) gives the same key: Selenskyj read as German, Jarkov as Spanish.  A pair
+    that only the looser fold blocks together (Дніпро / Днепр, Dainega / Deineha) is not
+    taken: of such pairs in a labelled collection, 78% were two names (Ровное / Ревне, Ivanov /
+    Ivanova); compare them yourself, e.g. similarity() ≥ SAME_NAME_THRESHOLD, where a person
+    checks the matches.  False for names without a key.
     """
     ka, kb = key(a), key(b)
     if not ka or not kb:
         return False  # blank or a placeholder ("-", "n/a"): no name to be the same
     if ka == kb:
         return True
-    strict_a, loose_a = _name_blocks(a)
-    strict_b, loose_b = _name_blocks(b)
-    if strict_a & strict_b:
-        return True
-    if not loose_a & loose_b:
-        return False
-    return similarity(a, b) >= SAME_NAME_THRESHOLD
+    return bool(_name_blocks(a)[0] & _name_blocks(b)[0])

@@ -82,7 +82,7 @@ from .systems import romanize, systems
 from .tables import given_names, tables_dir
 
 #: Bumped whenever a key changes for some input; store it beside stored keys.
-KEY_VERSION = 3
+KEY_VERSION = 4
 #: The spelling conventions whose Latin the key reads as their own (its Latin readers, by
 #: translit.letters.latin_family); other conventions' spellings are read as English.
 KEY_CONVENTIONS = frozenset({"english", "scholarly", "lacinka", "german", "polish", "french",
@@ -496,9 +496,7 @@ def _sounds_key(sounds: str) -> tuple[str, bool]:
     if done is not None:
         return done, True
     done = _fold(sounds)
-    # a key that spells a given name (Александр's aleksandr) is that name, so that a key is
-    # its own key
-    name = given.get(done.translate(_SPELLED))
+    name = given.get(done)  # a spelling no table lists, of a name only one row folds to
     return (done, False) if name is None else (name, True)
 
 
@@ -516,11 +514,11 @@ _ANY_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 
 
 # A given name is one of a closed set: two names are one only where tables/names/given-names.toml
-# says so, never because their vowels share a class (Аліна ≠ Олена, Яна ≠ Анна, Марина ≠
-# Маріанна).  So a word is looked up by its sounds before the vowel fold (the glides й, ь+vowel,
-# y or i before a vowel written one way: Ilia / Илья, Yelena / Елена), and a name's key is the
-# sounds of its row's first form, in lowercase: a key with i or o inside a word, which the vowel
-# fold never writes, so no other word's key meets it.
+# says so, never because their vowels share a class (Олена ≠ Олеся's fold, Юлія ≠ Ілля).  So a
+# word is looked up first by its sounds before the vowel fold (the glides й, ь+vowel, y or i
+# before a vowel written one way: Ilia / Илья, Yelena / Елена), and only then, for spellings no
+# table lists (Evgen, Andriï), by its folded key where a single row's spellings fold to it.  A
+# name's key is the sounds of its row's first form, in lowercase.
 _GLIDES = re.compile("[IJY]+(?=[AEOU])")
 
 
@@ -533,12 +531,14 @@ def _name_sounds(sounds: str) -> str:
 
 @cache
 def _given_names() -> dict[str, str]:
-    """The sounds (_name_sounds) of every spelling of a given name → its row's key."""
+    """The sounds (_name_sounds, with capitals) of every spelling of a given name, and their
+    folded keys (lowercase), → the name's row's key."""
     rows = given_names()
     # only spellings the key reads as they are meant: a convention it does not read (Dutch
     # oe, Spanish j for х) would tie a given name to words that are no form of it
     every = [s for s in systems() if s.table.convention in KEY_CONVENTIONS]
     mapping: dict[str, str] = {}
+    folded: dict[str, str] = {}
     clashes: set[str] = set()
     for first, others in rows.items():
         target = _name_sounds(_word_sounds(_prepare(first))).lower()
@@ -552,12 +552,19 @@ def _given_names() -> dict[str, str]:
                               if letters <= set(ALPHABETS.get(s.language, letters))}
         for spelling in spellings:
             for word in _WORDS.findall(_prepare(spelling)):
-                sounds = _name_sounds(_word_sounds(word.strip(APOSTROPHES + "”\"·")))
-                if mapping.get(sounds, target) != target:
-                    clashes.add(sounds)
-                mapping[sounds] = target
+                read = _word_sounds(word.strip(APOSTROPHES + "”\"·"))
+                for sounds, table in ((_name_sounds(read), mapping), (_fold(read), folded)):
+                    if table.get(sounds, target) != target:
+                        clashes.add(sounds)
+                    table[sounds] = target
     for sounds in clashes:  # a spelling two names share says nothing: keep it as it is
+        mapping.pop(sounds, None)
+        folded.pop(sounds, None)
+    # a key that spells a name where two rows fold alike (so that no row takes it) stays a
+    # key: a key is its own key
+    for sounds in [s for s in mapping if s == _fold(s).translate(_SPELLED) and _fold(s) in clashes]:
         del mapping[sounds]
+    mapping.update(folded)
     return mapping
 
 
