@@ -496,7 +496,9 @@ def _sounds_key(sounds: str) -> tuple[str, bool]:
     if done is not None:
         return done, True
     done = _fold(sounds)
-    name = given.get(done)  # a spelling no table lists, of a name only one row folds to
+    # a key that spells a given name (Александр's aleksandr) is that name, so that a key is
+    # its own key
+    name = given.get(done.translate(_SPELLED))
     return (done, False) if name is None else (name, True)
 
 
@@ -514,19 +516,28 @@ _ANY_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 
 
 # A given name is one of a closed set: two names are one only where tables/names/given-names.toml
-# says so, never because their vowels share a class (Олена ≠ Олеся's fold, Юлія ≠ Ілля).  So a
-# word is looked up first by its sounds before the vowel fold (the glides й, ь+vowel, y or i
-# before a vowel written one way: Ilia / Илья, Yelena / Елена), and only then, for spellings no
-# table lists (Evgen, Andriï), by its folded key where a single row's spellings fold to it.  A
-# name's key is the sounds of its row's first form, in lowercase.
+# says so, never because their vowels share a class (Юліана ≠ Улана, Таїса ≠ Таєса).  So a word
+# is looked up by its sounds before the vowel fold of its stem (the glides й, ь+vowel, y or i
+# before a vowel written one way: Ilia / Илья, Yelena / Елена; the ending as the key's class),
+# and a name's key is the sounds of its row's first form, in lowercase.  A folded key that
+# spells a listed name is that name (Александр's key aleksandr), so that a key is its own key.
 _GLIDES = re.compile("[IJY]+(?=[AEOU])")
 
 
 def _name_sounds(sounds: str) -> str:
-    """A word's sounds as given names are looked up: glides one way, single signs."""
+    """A word's sounds as given names are looked up: glides one way, the ending as its class
+    (as the key writes it: Andriï / Андрій, Serguey / Сергей), single signs."""
+    ending = _LAST_RUN.search(sounds)
+    if ending is not None and ending.start() > 0:
+        sounds = sounds[: ending.start()] + _ENDINGS[ending.group()].upper()
     if "I" in sounds or "J" in sounds or "Y" in sounds:
         sounds = _GLIDES.sub("J", sounds)
+        if sounds.startswith("JE"):  # Russian е at a word's start is [je]: Evgeny, Yevhen, Євген
+            sounds = sounds[1:]
     return _DOUBLES.sub(r"\1", sounds)
+
+
+_LAST_RUN = re.compile("[AEIOUJY]+$")
 
 
 @cache
@@ -534,11 +545,11 @@ def _given_names() -> dict[str, str]:
     """The sounds (_name_sounds, with capitals) of every spelling of a given name, and their
     folded keys (lowercase), → the name's row's key."""
     rows = given_names()
-    # only spellings the key reads as they are meant: a convention it does not read (Dutch
-    # oe, Spanish j for х) would tie a given name to words that are no form of it
-    every = [s for s in systems() if s.table.convention in KEY_CONVENTIONS]
+    # every system's spellings: the sounds are looked up as they are (not folded), so a
+    # convention the key reads otherwise (Dutch oe, Spanish j for х) ties the name to no other
+    # word; where one does, the clash leaves the spelling out
+    every = systems()
     mapping: dict[str, str] = {}
-    folded: dict[str, str] = {}
     clashes: set[str] = set()
     for first, others in rows.items():
         target = _name_sounds(_word_sounds(_prepare(first))).lower()
@@ -552,19 +563,12 @@ def _given_names() -> dict[str, str]:
                               if letters <= set(ALPHABETS.get(s.language, letters))}
         for spelling in spellings:
             for word in _WORDS.findall(_prepare(spelling)):
-                read = _word_sounds(word.strip(APOSTROPHES + "”\"·"))
-                for sounds, table in ((_name_sounds(read), mapping), (_fold(read), folded)):
-                    if table.get(sounds, target) != target:
-                        clashes.add(sounds)
-                    table[sounds] = target
+                sounds = _name_sounds(_word_sounds(word.strip(APOSTROPHES + "”\"·")))
+                if mapping.get(sounds, target) != target:
+                    clashes.add(sounds)
+                mapping[sounds] = target
     for sounds in clashes:  # a spelling two names share says nothing: keep it as it is
-        mapping.pop(sounds, None)
-        folded.pop(sounds, None)
-    # a key that spells a name where two rows fold alike (so that no row takes it) stays a
-    # key: a key is its own key
-    for sounds in [s for s in mapping if s == _fold(s).translate(_SPELLED) and _fold(s) in clashes]:
         del mapping[sounds]
-    mapping.update(folded)
     return mapping
 
 
