@@ -491,14 +491,15 @@ def _word_key(word: str) -> str:
 
 def _sounds_key(sounds: str) -> tuple[str, bool]:
     """The key of a word's sounds, and whether it is a given name's (tables/names)."""
-    given = _given_names()
-    done = given.get(_name_sounds(sounds))
-    if done is not None:
-        return done, True
     done = _fold(sounds)
-    # a key that spells a given name (Александр's aleksandr) is that name, so that a key is
-    # its own key
-    name = given.get(done.translate(_SPELLED))
+    given, folds = _given_names()
+    if done not in folds:  # (the sounds of a name's spelling fold to a key in folds)
+        return done, False
+    name = given.get(_name_sounds(sounds))
+    if name is None:
+        # a key that spells a given name (Александр's aleksandr) is that name, so that a key
+        # is its own key
+        name = given.get(done.translate(_SPELLED))
     return (done, False) if name is None else (name, True)
 
 
@@ -541,15 +542,16 @@ _LAST_RUN = re.compile("[AEIOUJY]+$")
 
 
 @cache
-def _given_names() -> dict[str, str]:
-    """The sounds (_name_sounds, with capitals) of every spelling of a given name, and their
-    folded keys (lowercase), → the name's row's key."""
+def _given_names() -> tuple[dict[str, str], frozenset[str]]:
+    """The sounds (_name_sounds) of every spelling of a given name → its row's key; and the
+    folded keys of those spellings (a word whose key is none of them is no given name)."""
     rows = given_names()
     # every system's spellings: the sounds are looked up as they are (not folded), so a
     # convention the key reads otherwise (Dutch oe, Spanish j for х) ties the name to no other
     # word; where one does, the clash leaves the spelling out
     every = systems()
     mapping: dict[str, str] = {}
+    folds: set[str] = set()
     clashes: set[str] = set()
     for first, others in rows.items():
         target = _name_sounds(_word_sounds(_prepare(first))).lower()
@@ -563,13 +565,15 @@ def _given_names() -> dict[str, str]:
                               if letters <= set(ALPHABETS.get(s.language, letters))}
         for spelling in spellings:
             for word in _WORDS.findall(_prepare(spelling)):
-                sounds = _name_sounds(_word_sounds(word.strip(APOSTROPHES + "”\"·")))
+                read = _word_sounds(word.strip(APOSTROPHES + "”\"·"))
+                folds.add(_fold(read))
+                sounds = _name_sounds(read)
                 if mapping.get(sounds, target) != target:
                     clashes.add(sounds)
                 mapping[sounds] = target
     for sounds in clashes:  # a spelling two names share says nothing: keep it as it is
         del mapping[sounds]
-    return mapping
+    return mapping, frozenset(folds)
 
 
 # Invisible format characters (soft hyphen, zero-width and bidi marks) and the combining marks
