@@ -127,9 +127,12 @@ def block_keys(name: str) -> frozenset[str]:
     """The keys under which *name*'s variants may hide: one per plausible reading of it.
 
     key(name) is one of them (unless it is empty: a name without letters has no block key).
-    The others read the name's Latin words in every convention their letters allow (Polish
-    sz cz rz w, German sch z w, French ou ch j, Dutch tsj sj zj oe, Hungarian cs sz zs, Czech
-    ch; Belarusian ў written u), and every reading also with the looser fold (every vowel
+    The others read the name's Latin words in every convention their letters allow (each a
+    table of tables/key/ with its marker letters: Polish sz cz rz w, German sch z w, French ou
+    ch j, Dutch tsj sj zj oe, Hungarian cs sz zs, Czech ch, Spanish j, Finnish and Estonian tš
+    õ, Lithuanian -as, Catalan tx ix, Turkish ş ç ı, Swedish tj sj zj; Belarusian ў written u),
+    Belarusian words with яканне and цеканне read back, and every reading also with the looser
+    fold (every vowel
     inside a word e but u, no ending, ш as с).  Names whose spellings a key cannot join
     (Дніпро / Днепр, Dainega / Deineha) share a block key; so do many different names: block
     on these keys, then verify each pair with same_name().

@@ -50,9 +50,13 @@ The key's own letters (b c d f g k l m n p r s š t v, a e u, and i o at a word'
 end) hold no group that reads as something else, so a key is its own key.  Each word is read
 in its spelling convention: "ch" is ч in English spellings (Chernihiv), х in German, Polish
 and Czech ones (Charkiw), ш in French ones (Chevtchenko); German z is ц.  The convention is
-told by letters only it uses (letters.latin_family).  Given names are then written in one
-form across languages (tables/names/given-names.toml: Владимир = Володимир), and the words
-are sorted, so word order and "Surname, Given" do not matter.
+told by letters only it uses (letters.latin_family).  The letters, groups and conventions
+are tables (tables/key/: cyrillic.toml, latin.toml, one latin-*.toml per convention, and the
+vowel classes in folds.toml); the contexts no row can say are the patterns below.  Given names
+are one closed set: a word whose sounds (before the vowel fold) are those of a spelling of a
+row of tables/names/given-names.toml keys as that row (Владимир = Володимир = Wolodymyr), and
+two rows never meet through the fold; the words are sorted, so word order and "Surname,
+Given" do not matter.
 
 What a key cannot tell is left to block_keys(): Дніпро / Днепр (the ending), Dainega /
 Deineha (a for е), Belarusian яканне (Зяленскі / Зеленський), Zaporozhye (ye is ье in
@@ -94,7 +98,7 @@ SIMILARITY_THRESHOLD = 0.8
 # The readings are tables (tables/key/: tables/README.md, "Key tables"): each script's letters
 # and groups as key signs, each Latin convention's own groups, and the vowel classes.  Consonant
 # signs are lowercase symbols; vowels are capitals, folded later by position.
-_SIGNS = re.compile("[a-zšAEIOUJY]*")
+_SIGNS = re.compile("[bcdfgklmnprsštvAEIOUJY]*")
 #: The key table's file of each convention and script (tables/key/*.toml).
 KEY_TABLES = "key"
 
@@ -125,7 +129,8 @@ def _signs(path: Path, section: str, raw: Any, single: bool) -> dict[str, str]:
     for spelling, signs in raw.items():
         where = f"[{section}] {spelling!r}"
         if not isinstance(signs, str) or _SIGNS.fullmatch(signs) is None:
-            raise _table_error(path, where, f"{signs!r} is not key signs (a-z š, A E I O U J Y)")
+            raise _table_error(path, where, f"{signs!r} is not key signs "
+                               "(b c d f g k l m n p r s š t v, A E I O U J Y)")
         if single and len(spelling) != 1:
             raise _table_error(path, where, "a letter row reads one character")
         if not spelling or spelling != spelling.lower():
