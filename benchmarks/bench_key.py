@@ -931,7 +931,7 @@ def evaluate(baseline: str | None = None) -> tuple[str, str]:
     found, missing = methods()
     baseline_label = ""
     if baseline:
-        baseline_label = f"translit key at {baseline} (before KEY_VERSION {translit.KEY_VERSION})"
+        baseline_label = f"translit key at {baseline}"
         found = {baseline_label: baseline_key(baseline), **found}
     results: dict[str, Counts] = {}
     translit_keys: list[str] = []
@@ -969,9 +969,26 @@ def evaluate(baseline: str | None = None) -> tuple[str, str]:
     results["translit group(by=\"same_name\"): same_name's pairs, transitively"] = count(
         names, by_same_name)
     block_size = sum(map(len, blocks)) / len(blocks)
+    then: list[str] = []
+    if baseline:  # the two levels as they were, beside today's
+        was_normalize = _module_at(baseline, "normalize.py", "_normalize_before")
+        was_blocking = _module_at(baseline, "blocking.py", "_blocking_before", was_normalize)
+        was_blocks = [was_blocking.block_keys(t) for t in texts]
+        was_blocked = blocked_pairs(was_blocks)
+        was_verified = {p for p in was_blocked
+                        if was_blocking.same_name(texts[p // n], texts[p % n])}
+        then = [f"translit block_keys at {baseline}", f"translit same_name at {baseline}",
+                f"translit group(by=\"same_name\") at {baseline}"]
+        results[then[0]] = pair_counts(names, was_blocked)
+        results[then[1]] = pair_counts(names, was_verified)
+        results[then[2]] = count(names, _components(n, was_verified))
+        was_block_size = sum(map(len, was_blocks)) / len(was_blocks)
+        was_keys = [str(k) for k in baseline_key(baseline)(texts)]
+        idx = parts["persons"]
+        by_part[f"persons at {baseline}"] = count([names[i] for i in idx], [was_keys[i] for i in idx])
     first = [baseline_label, "translit key", "translit group",
              "translit block_keys: pairs sharing a block key", "translit same_name on those pairs",
-             "translit group(by=\"same_name\"): same_name's pairs, transitively"]
+             "translit group(by=\"same_name\"): same_name's pairs, transitively", *then]
     results = {**{k: results[k] for k in first if k in results}, **results}
 
     kinds = Counter(n.script for n in names)
@@ -1017,12 +1034,12 @@ def evaluate(baseline: str | None = None) -> tuple[str, str]:
             shown, f"{c.key_pairs:,}", f"{c.right_pairs:,}", f"**{_f(c.precision)}**",
             _f(c.false_per_10k, 0), *(_f(c.recall(k)) for k in KINDS), f"**{_f(c.recall())}**",
             _f(c.kept_apart, 6)]) + " |")
-    md += ["", f"block_keys gives {block_size:.2f} keys per name on average; same_name takes a "
-           "blocked pair when the keys are equal, when a reading of each in a convention gives one "
-           "key, or when only the looser fold joins them and similarity() ≥ "
-           f"{translit.SAME_NAME_THRESHOLD}; `group(names, by=\"same_name\")` groups by those pairs, "
-           "transitively (the script checks that its groups are the connected components of "
-           "the pairs same_name takes)."]
+    md += ["", f"block_keys gives {block_size:.2f} keys per name on average"
+           + (f" ({was_block_size:.2f} at {baseline})" if baseline else "")
+           + "; same_name takes a blocked pair when the keys are equal or when a reading of each "
+           "in a convention gives one key (not a pair that only the looser fold joins); "
+           "`group(names, by=\"same_name\")` groups by those pairs, transitively (the script "
+           "checks that its groups are the connected components of the pairs same_name takes)."]
     md += ["", "translit key on parts of the collection: place names and people's names (a name "
            "counts where its source listed it first), and the collection without the Latin "
            "spellings in other languages' conventions (letters with marks, w, q, German, Polish, "
