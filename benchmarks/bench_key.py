@@ -116,6 +116,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import combinations, permutations
 from pathlib import Path
+from typing import Any
 
 import regex
 from rapidfuzz.distance import Levenshtein
@@ -808,24 +809,55 @@ def _ascii_words(text: str) -> list[str]:
     return [str(w) for w in _ASCII_WORD.findall(unidecode(text))]
 
 
-def baseline_key(revision: str) -> Callable[[Sequence[str]], list[Hashable]]:
-    """key() of translit/normalize.py as it was at *revision* (git), loaded beside today's
-    package (it imports the package's other modules as they are now)."""
+def _module_at(revision: str, path: str, name: str, normalize: Any = None) -> Any:
+    """translit/*path* as it was at *revision* (git), loaded beside today's package as
+    translit.*name* (it imports the package's other modules as they are now; *normalize*, when
+    given, stands for translit.normalize while it loads)."""
     import importlib.util
     import subprocess
 
     import translit
 
     root = Path(translit.__file__).resolve().parent.parent
-    source = subprocess.run(["git", "-C", str(root), "show", f"{revision}:translit/normalize.py"],
+    source = subprocess.run(["git", "-C", str(root), "show", f"{revision}:translit/{path}"],
                             capture_output=True, text=True, check=True).stdout
-    spec = importlib.util.spec_from_loader("translit._normalize_baseline", loader=None)
+    spec = importlib.util.spec_from_loader(f"translit.{name}", loader=None)
     assert spec is not None
     module = importlib.util.module_from_spec(spec)
     module.__package__ = "translit"
     sys.modules[spec.name] = module
-    exec(compile(source, f"{revision}:translit/normalize.py", "exec"), module.__dict__)
+    today = sys.modules["translit.normalize"]
+    if normalize is not None:
+        sys.modules["translit.normalize"] = normalize
+    try:
+        exec(compile(source, f"{revision}:translit/{path}", "exec"), module.__dict__)
+    finally:
+        sys.modules["translit.normalize"] = today
+    return module
+
+
+def baseline_key(revision: str) -> Callable[[Sequence[str]], list[Hashable]]:
+    """key() of translit/normalize.py as it was at *revision* (git)."""
+    module = _module_at(revision, "normalize.py", "_normalize_baseline")
     return lambda names: [module.key(s) for s in names]
+
+
+def compare(revision: str) -> str:
+    """How many names of the collection get today's key() and block_keys() as at *revision*
+    (git): a refactoring's check (the key as tables must reproduce the key as code)."""
+    from translit import block_keys, key
+
+    normalize = _module_at(revision, "normalize.py", "_normalize_compared")
+    blocking = _module_at(revision, "blocking.py", "_blocking_compared", normalize)
+    names = sorted({n.text for n in build().names})
+    lines = []
+    for what, today, then in (("key", key, normalize.key),
+                              ("block_keys", block_keys, blocking.block_keys)):
+        differ = [n for n in names if today(n) != then(n)]
+        lines.append(f"{what}: {len(names) - len(differ):,} of {len(names):,} names equal to "
+                     f"{revision}'s")
+        lines.extend(f"  {n!r}: {today(n)!r} (was {then(n)!r})" for n in differ[:20])
+    return "\n".join(lines)
 
 
 def methods() -> tuple[dict[str, Callable[[Sequence[str]], list[Hashable]]], list[str]]:
@@ -899,7 +931,7 @@ def evaluate(baseline: str | None = None) -> tuple[str, str]:
     found, missing = methods()
     baseline_label = ""
     if baseline:
-        baseline_label = f"translit key at {baseline} (before KEY_VERSION {translit.KEY_VERSION})"
+        baseline_label = f"translit key at {baseline}"
         found = {baseline_label: baseline_key(baseline), **found}
     results: dict[str, Counts] = {}
     translit_keys: list[str] = []
@@ -937,9 +969,26 @@ def evaluate(baseline: str | None = None) -> tuple[str, str]:
     results["translit group(by=\"same_name\"): same_name's pairs, transitively"] = count(
         names, by_same_name)
     block_size = sum(map(len, blocks)) / len(blocks)
+    then: list[str] = []
+    if baseline:  # the two levels as they were, beside today's
+        was_normalize = _module_at(baseline, "normalize.py", "_normalize_before")
+        was_blocking = _module_at(baseline, "blocking.py", "_blocking_before", was_normalize)
+        was_blocks = [was_blocking.block_keys(t) for t in texts]
+        was_blocked = blocked_pairs(was_blocks)
+        was_verified = {p for p in was_blocked
+                        if was_blocking.same_name(texts[p // n], texts[p % n])}
+        then = [f"translit block_keys at {baseline}", f"translit same_name at {baseline}",
+                f"translit group(by=\"same_name\") at {baseline}"]
+        results[then[0]] = pair_counts(names, was_blocked)
+        results[then[1]] = pair_counts(names, was_verified)
+        results[then[2]] = count(names, _components(n, was_verified))
+        was_block_size = sum(map(len, was_blocks)) / len(was_blocks)
+        was_keys = [str(k) for k in baseline_key(baseline)(texts)]
+        idx = parts["persons"]
+        by_part[f"persons at {baseline}"] = count([names[i] for i in idx], [was_keys[i] for i in idx])
     first = [baseline_label, "translit key", "translit group",
              "translit block_keys: pairs sharing a block key", "translit same_name on those pairs",
-             "translit group(by=\"same_name\"): same_name's pairs, transitively"]
+             "translit group(by=\"same_name\"): same_name's pairs, transitively", *then]
     results = {**{k: results[k] for k in first if k in results}, **results}
 
     kinds = Counter(n.script for n in names)
@@ -985,12 +1034,12 @@ def evaluate(baseline: str | None = None) -> tuple[str, str]:
             shown, f"{c.key_pairs:,}", f"{c.right_pairs:,}", f"**{_f(c.precision)}**",
             _f(c.false_per_10k, 0), *(_f(c.recall(k)) for k in KINDS), f"**{_f(c.recall())}**",
             _f(c.kept_apart, 6)]) + " |")
-    md += ["", f"block_keys gives {block_size:.2f} keys per name on average; same_name takes a "
-           "blocked pair when the keys are equal, when a reading of each in a convention gives one "
-           "key, or when only the looser fold joins them and similarity() ≥ "
-           f"{translit.SAME_NAME_THRESHOLD}; `group(names, by=\"same_name\")` groups by those pairs, "
-           "transitively (the script checks that its groups are the connected components of "
-           "the pairs same_name takes)."]
+    md += ["", f"block_keys gives {block_size:.2f} keys per name on average"
+           + (f" ({was_block_size:.2f} at {baseline})" if baseline else "")
+           + "; same_name takes a blocked pair when the keys are equal or when a reading of each "
+           "in a convention gives one key (not a pair that only the looser fold joins); "
+           "`group(names, by=\"same_name\")` groups by those pairs, transitively (the script "
+           "checks that its groups are the connected components of the pairs same_name takes)."]
     md += ["", "translit key on parts of the collection: place names and people's names (a name "
            "counts where its source listed it first), and the collection without the Latin "
            "spellings in other languages' conventions (letters with marks, w, q, German, Polish, "
@@ -1059,7 +1108,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="print only")
     parser.add_argument("--baseline", metavar="REV",
                         help="also measure key() as translit/normalize.py was at git revision REV")
+    parser.add_argument("--compare", metavar="REV",
+                        help="only count the names whose key() and block_keys() are as at git "
+                        "revision REV (translit/normalize.py, blocking.py)")
     args = parser.parse_args(argv)
+    if args.compare:
+        print(compare(args.compare))
+        return 0
     md, failures = evaluate(args.baseline)
     print(md)
     print(failures)

@@ -542,7 +542,7 @@ def test_group_summary_matches_the_library(cli: Any, tmp_path: Path) -> None:
 
 
 SAME_NAME_NAMES = [*GROUP_NAMES, "Dnipro", "Днепр", "Дніпро", "Dainega", "Deineha", "Ivanov",
-                   "Ivanova", "-", "Dnipro"]
+                   "Ivanova", "-", "Dnipro", "Zaporozhye", "Запорожье", "Jarkov"]
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])

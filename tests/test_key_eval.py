@@ -25,8 +25,11 @@ bench = load_script("benchmarks/bench_key_pairs.py")
 #: Recall of the core same-name pairs (the sources' own spellings, see the data README) that
 #: same_name() must keep (key() or a block key and the verification), per source.  The
 #: issue's target is 0.90; GeoNames' core pairs are below it, so theirs is a floor against
-#: regressions, not the target.
-RECALL_FLOOR = {"spellingukraine": 0.90, "names-translator": 0.98, "geonames": 0.74}
+#: regressions, not the target.  KEY_VERSION 4: same_name() takes no pair that only the looser
+#: fold joins (Дніпро / Днепр: 78% of such pairs were two names), which lowered these from
+#: 0.90 / 0.74 and raised group(by="same_name")'s precision from 0.74 to 0.87
+#: (benchmarks/bench_key.py).
+RECALL_FLOOR = {"spellingukraine": 0.89, "names-translator": 0.98, "geonames": 0.69}
 #: key() alone, KEY_VERSION 3: it keeps a word's ending and its vowels' classes, for a
 #: precision of 0.91 where version 2's 0.69 (benchmarks/bench_key.py), so it joins fewer of
 #: these pairs than version 2 did (geonames 0.78, spellingukraine 0.90): floors against

@@ -21,35 +21,41 @@ from .normalize import (
     _RUNS,
     _VOWEL_SIGNS,
     _WORDS,
-    _fold_vowels,
-    _given_names,
     _prepare,
+    _sounds_key,
     _vowels,
     _word_sounds,
     key,
-    similarity,
+    key_folds,
+    key_tables,
 )
 
-#: same_name() takes a pair that only the looser fold blocks together at this similarity.
+#: similarity() at or above which a pair that only the looser fold blocks together (Дніпро /
+#: Днепр 0.91, Dainega / Deineha 0.92) is worth a person's look.  same_name() does not take
+#: such pairs: measured, 78% of them were two names (benchmarks/RESULTS.md, section "key").
 SAME_NAME_THRESHOLD = 0.9
 
 
 # -- Block keys ------------------------------------------------------------------------------
 
 # The conventions a Latin word may be written in, by the letters that mark them (beyond the
-# one latin_family() tells): each is one reading of the word, and so one block key.
-_READINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("polish", re.compile(r"sz|cz|rz|w")),
-    ("german", re.compile(r"sch|z|w")),
-    ("french", re.compile(r"ou|ch|j")),
-    ("dutch", re.compile(r"tsj|sj|zj|oe")),
-    ("hungarian", re.compile(r"cs|sz|zs")),
-    ("czech", re.compile(r"ch")),
-)
+# one latin_family() tells): each is one reading of the word, and so one block key.  They are
+# the key tables' conventions with markers (tables/key/latin-*.toml), in file-name order.
+_READINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (t.convention, t.markers) for t in key_tables().values()
+    if t.script == "latin" and t.convention and t.markers is not None)
 # Belarusian ў written u after a vowel and before a consonant (Vaukavysk: Ваўкавыск)
 _INNER_U = re.compile(r"(?<=[aeo])u(?=[bcdfghklmnpqrstvwxzčšžł])")
 # y or i before e after a consonant: ье in English-style spellings (Zaporozhye), е in others
 _LATIN_YE = re.compile(r"(?<=[bcdfghklmnpqrstvwxzčšžł])(?=[yi]e)")
+# Belarusian яканне: е before the stress is written я after a consonant (Зяленскі: Зеленский,
+# Цярэшка: Терешко); цеканне: т before a front vowel is ц (Цімафей: Тимофей).  Read back for a
+# block key (a Belarusian я inside a word before another syllable, ц before е і ё ю я ь).
+_YAKANNE = re.compile("(?<=[бвгджзклмнпрстфхцчшў])я(?=[^аеёиіоуыэюяєї]+[аеёиіоуыэюяєї])")
+_TSEKANNE = re.compile("ц(?=[еіёюяь])")
+# a word in Belarusian letters: і or ў, and none of и щ ъ ї є ґ
+_BELARUSIAN = re.compile("[іў]")
+_NOT_BELARUSIAN = re.compile("[ищъїєґ]")
 # a c that is neither ch, cz, ck nor cs, as no English-style spelling writes it: Czech, Slovak
 # or Polish written without diacritics (Sevcenko, Cernihiv), where s and z may be š and ž
 _BARE_C = re.compile(r"c(?![hzks])")
@@ -58,7 +64,7 @@ _BARE_S = re.compile(r"[sz](?![hz])")
 # Slovak and Polish written without diacritics: Sevcenko), ж as з.
 _LOOSE_RUN = re.compile(r"[AEIOJY]*U[AEIOUJY]*|[AEIOJY]+")
 _LOOSE_ENDING = re.compile(r"[AEIOUJY]+$")
-_LOOSE_CONSONANTS = str.maketrans({"š": "s"})
+_LOOSE_CONSONANTS = str.maketrans(key_folds()["loose"])
 
 
 def _loose(sounds: str) -> str:
@@ -81,7 +87,6 @@ def _word_blocks(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     done = _block_memo.get(word)
     if done is not None:
         return done
-    given = _given_names()
     readings: list[str] = [_word_sounds(word)]
     if _ANY_LATIN.search(word) is not None:
         own = latin_family(word)
@@ -94,13 +99,18 @@ def _word_blocks(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             readings.append(_word_sounds(_LATIN_YE.sub("'", word)))
         if "c" in word and _BARE_C.search(word):  # Czech or Polish without diacritics
             readings.append(_word_sounds(_BARE_S.sub("š", word), "czech"))
+    elif ("я" in word or "ц" in word) and _BELARUSIAN.search(word) and not _NOT_BELARUSIAN.search(word):
+        # Belarusian яканне and цеканне, read back
+        belarusian = _TSEKANNE.sub("т", _YAKANNE.sub("е", word))
+        if belarusian != word:
+            readings.append(_word_sounds(belarusian))
     strict: dict[str, None] = {}
     loose: dict[str, None] = {}
     for sounds in readings:
-        k = _DOUBLES.sub(r"\1", _fold_vowels(sounds))
+        k, name = _sounds_key(sounds)  # a given name: its row's key at both levels
         if k:
-            strict.setdefault(given.get(k, k), None)
-        k = given[k] if k in given else _loose(sounds)
+            strict.setdefault(k, None)
+        k = k if name else _loose(sounds)
         if k:
             loose.setdefault(k, None)
     done = (tuple(strict), tuple(loose))
@@ -117,9 +127,12 @@ def block_keys(name: str) -> frozenset[str]:
     """The keys under which *name*'s variants may hide: one per plausible reading of it.
 
     key(name) is one of them (unless it is empty: a name without letters has no block key).
-    The others read the name's Latin words in every convention their letters allow (Polish
-    sz cz rz w, German sch z w, French ou ch j, Dutch tsj sj zj oe, Hungarian cs sz zs, Czech
-    ch; Belarusian ў written u), and every reading also with the looser fold (every vowel
+    The others read the name's Latin words in every convention their letters allow (each a
+    table of tables/key/ with its marker letters: Polish sz cz rz w, German sch z w, French ou
+    ch j, Dutch tsj sj zj oe, Hungarian cs sz zs, Czech ch, Spanish j, Finnish and Estonian tš
+    õ, Lithuanian -as, Catalan tx ix, Turkish ş ç ı, Swedish tj sj zj; Belarusian ў written u),
+    Belarusian words with яканне and цеканне read back, and every reading also with the looser
+    fold (every vowel
     inside a word e but u, no ending, ш as с).  Names whose spellings a key cannot join
     (Дніпро / Днепр, Dainega / Deineha) share a block key; so do many different names: block
     on these keys, then verify each pair with same_name().
@@ -171,20 +184,16 @@ _name_block_memo: Memo[str, tuple[frozenset[str], frozenset[str]]] = Memo(NAMES)
 def same_name(a: str, b: str) -> bool:
     """Whether *a* and *b* are one name, for a pair that block_keys() brought together.
 
-    True when the keys are equal; or when one reading of each (block_keys' conventions, not
-    the looser fold) gives the same key (Selenskyj read as German); or when only the looser
-    fold joins them and similarity() is at least SAME_NAME_THRESHOLD (Dainega / Deineha 0.92,
-    Дніпро / Днепр 0.91; Ivanov / Ivanova 0.77 stay apart).  False for names without a key.
+    True when the keys are equal, or when one reading of each (block_keys' conventions, not
+    the looser fold) gives the same key: Selenskyj read as German, Jarkov as Spanish.  A pair
+    that only the looser fold blocks together (Дніпро / Днепр, Dainega / Deineha) is not
+    taken: of such pairs in a labelled collection, 78% were two names (Ровное / Ревне, Ivanov /
+    Ivanova); compare them yourself, e.g. similarity() ≥ SAME_NAME_THRESHOLD, where a person
+    checks the matches.  False for names without a key.
     """
     ka, kb = key(a), key(b)
     if not ka or not kb:
         return False  # blank or a placeholder ("-", "n/a"): no name to be the same
     if ka == kb:
         return True
-    strict_a, loose_a = _name_blocks(a)
-    strict_b, loose_b = _name_blocks(b)
-    if strict_a & strict_b:
-        return True
-    if not loose_a & loose_b:
-        return False
-    return similarity(a, b) >= SAME_NAME_THRESHOLD
+    return bool(_name_blocks(a)[0] & _name_blocks(b)[0])

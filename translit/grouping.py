@@ -11,8 +11,7 @@ Two ways to group, as translit.normalize and translit.blocking describe the two 
 
 Every group says why its members are in it: ``Group.merges`` is a spanning tree of the
 group, one Merge per member but the first, each naming the pair it joined and the reason
-(``"key"``: equal keys; ``"reading"``: one key under a convention's reading of each;
-``"looser fold"``: only the looser fold, with similarity() at least SAME_NAME_THRESHOLD).
+(``"key"``: equal keys; ``"reading"``: one key under a convention's reading of each).
 """
 
 from __future__ import annotations
@@ -23,8 +22,8 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from .batch import names_of
-from .blocking import SAME_NAME_THRESHOLD, _name_blocks, same_name
-from .normalize import key, similarity
+from .blocking import _name_blocks, same_name
+from .normalize import key
 from .systems import romanize
 
 __all__ = ["Group", "Merge", "group", "representative"]
@@ -39,7 +38,7 @@ class Merge:
 
     first: int
     second: int
-    reason: str  # "key", "reading" or "looser fold, similarity 0.92"
+    reason: str  # "key" or "reading"
 
 
 @dataclass(frozen=True)
@@ -133,7 +132,7 @@ def _same_name_parts(
             first_use.setdefault(items[i] or "", i)
     by_block: dict[str, list[str]] = defaultdict(list)
     for spelling in first_use:
-        for block in sorted(_name_blocks(spelling)[0] | _name_blocks(spelling)[1]):
+        for block in sorted(_name_blocks(spelling)[0]):  # same_name takes no looser fold
             by_block[block].append(spelling)
     joins: list[tuple[str, str, str]] = []  # (spelling a, spelling b, reason)
     for block in sorted(by_block):
@@ -157,12 +156,8 @@ def _same_name_parts(
 
 
 def _reason(a: str, b: str, keys: dict[str, str]) -> str:
-    """Why same_name() took the pair: the key, a convention's reading, or the looser fold."""
-    if keys[a] == keys[b]:
-        return "key"
-    if _name_blocks(a)[0] & _name_blocks(b)[0]:
-        return "reading"
-    return f"looser fold, similarity {similarity(a, b):.2f} (≥ {SAME_NAME_THRESHOLD})"
+    """Why same_name() took the pair: the key, or a convention's reading of each."""
+    return "key" if keys[a] == keys[b] else "reading"
 
 
 def representative(spellings: Sequence[str]) -> str:

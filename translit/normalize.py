@@ -50,9 +50,13 @@ The key's own letters (b c d f g k l m n p r s š t v, a e u, and i o at a word'
 end) hold no group that reads as something else, so a key is its own key.  Each word is read
 in its spelling convention: "ch" is ч in English spellings (Chernihiv), х in German, Polish
 and Czech ones (Charkiw), ш in French ones (Chevtchenko); German z is ц.  The convention is
-told by letters only it uses (letters.latin_family).  Given names are then written in one
-form across languages (tables/names/given-names.toml: Владимир = Володимир), and the words
-are sorted, so word order and "Surname, Given" do not matter.
+told by letters only it uses (letters.latin_family).  The letters, groups and conventions
+are tables (tables/key/: cyrillic.toml, latin.toml, one latin-*.toml per convention, and the
+vowel classes in folds.toml); the contexts no row can say are the patterns below.  Given names
+are one closed set: a word whose sounds (before the vowel fold) are those of a spelling of a
+row of tables/names/given-names.toml keys as that row (Владимир = Володимир = Wolodymyr), and
+two rows never meet through the fold; the words are sorted, so word order and "Surname,
+Given" do not matter.
 
 What a key cannot tell is left to block_keys(): Дніпро / Днепр (the ending), Dainega /
 Deineha (a for е), Belarusian яканне (Зяленскі / Зеленський), Zaporozhye (ye is ье in
@@ -63,22 +67,26 @@ English-style spellings, е in BGN/PCGN's Belarusian), ASCII spellings in anothe
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from unidecode import unidecode
 
 from .batch import is_placeholder, names_of
 from .engine import prepare
+from .errors import TableError
 from .letters import ALPHABETS, APOSTROPHES, CYRILLIC_RANGES, latin_family
 from .memo import NAMES, WORDS, Memo
 from .systems import romanize, systems
-from .tables import given_names
+from .tables import given_names, tables_dir
 
 #: Bumped whenever a key changes for some input; store it beside stored keys.
-KEY_VERSION = 3
+KEY_VERSION = 4
 #: The spelling conventions whose Latin the key reads as their own (its Latin readers, by
 #: translit.letters.latin_family); other conventions' spellings are read as English.
 KEY_CONVENTIONS = frozenset({"english", "scholarly", "lacinka", "german", "polish", "french",
@@ -87,25 +95,147 @@ KEY_CONVENTIONS = frozenset({"english", "scholarly", "lacinka", "german", "polis
 #: similarity() at or above this is "probably the same name" (see similarity()).
 SIMILARITY_THRESHOLD = 0.8
 
-# Sounds: consonants are lowercase symbols; vowels are capitals, folded later by position.
-_CYRILLIC: dict[str, str] = {
-    "а": "A", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "E", "ё": "JO", "є": "JE",
-    "ж": "š", "з": "s", "и": "I", "і": "I", "ї": "JI", "й": "J", "к": "k", "л": "l", "м": "m",
-    "н": "n", "о": "O", "п": "p", "р": "r", "с": "s", "т": "t", "у": "U", "ў": "v", "ф": "f",
-    "х": "g", "ц": "c", "ч": "c", "ш": "š", "щ": "šc", "ъ": "", "ы": "I", "ь": "", "э": "E",
-    "ю": "JU", "я": "JA", "ʼ": "", "ʲ": "Y",
-    # letters of neighbouring Cyrillic alphabets seen in these names
-    "ѣ": "E", "ј": "J", "џ": "dš", "ђ": "d", "ћ": "c", "љ": "l", "њ": "n",
-}
-# т+с is written ts, as ц is, in every English-style system (Bratsk: Братск), so it keys as ц.
-# So are т+з, т+ц and т+ч (tz, tts, tch), which keeps t and s from ever meeting in a key.
-# (Soft signs and apostrophes are taken out first: тьс reads as тс.)
-# Belarusian writes щ as шч.  с+ч is written sch by English-style systems, and sch is
-# German ш (far more common in names), so they key as ш (Счастье = Schastye; ≠ Щастя).
-_CYRILLIC_GROUPS = {
-    "дз": "d", "дж": "dš", "тс": "c", "тз": "c", "тц": "c", "тч": "c", "сч": "š",
-    "шч": "šc",
-}
+# The readings are tables (tables/key/: tables/README.md, "Key tables"): each script's letters
+# and groups as key signs, each Latin convention's own groups, and the vowel classes.  Consonant
+# signs are lowercase symbols; vowels are capitals, folded later by position.
+_SIGNS = re.compile("[bcdfgklmnprsštvAEIOUJY]*")
+#: The key table's file of each convention and script (tables/key/*.toml).
+KEY_TABLES = "key"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One key table: a script's letters, or a Latin convention's groups, as key signs."""
+
+    name: str  # the file's name without .toml: cyrillic, latin, latin-german …
+    script: str  # cyrillic or latin
+    convention: str  # the Latin convention (latin_family's name); "" for a script's own table
+    key: bool  # whether key() reads words in it (else block_keys only)
+    markers: re.Pattern[str] | None  # block_keys reads a word in it when these match
+    letters: dict[str, str]
+    groups: dict[str, str]
+    endings: dict[str, str]  # a word's last letters after a consonant → the letters they stand for
+
+
+def _table_error(path: Path, row: str | None, problem: str) -> TableError:
+    return TableError(f"tables/{KEY_TABLES}/{path.name}", row, problem)
+
+
+def _signs(path: Path, section: str, raw: Any, single: bool) -> dict[str, str]:
+    """A section's rows (spelling → key signs), checked."""
+    if not isinstance(raw, dict):
+        raise _table_error(path, f"[{section}]", "a section of rows (spelling = signs)")
+    rows: dict[str, str] = {}
+    for spelling, signs in raw.items():
+        where = f"[{section}] {spelling!r}"
+        if not isinstance(signs, str) or _SIGNS.fullmatch(signs) is None:
+            raise _table_error(path, where, f"{signs!r} is not key signs "
+                               "(b c d f g k l m n p r s š t v, A E I O U J Y)")
+        if single and len(spelling) != 1:
+            raise _table_error(path, where, "a letter row reads one character")
+        if not spelling or spelling != spelling.lower():
+            raise _table_error(path, where, "spellings are lowercase and not empty")
+        rows[unicodedata.normalize("NFC", spelling)] = signs
+    return rows
+
+
+_READING_KEYS = {"script", "convention", "key", "markers"}
+
+
+def _reading(path: Path) -> Reading:
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise _table_error(path, None, f"cannot read: {exc}") from None
+    unknown = set(data) - {"reading", "letters", "groups", "endings"}
+    if unknown:
+        raise _table_error(path, f"[{sorted(unknown)[0]}]", "unknown section (known: reading, "
+                           "letters, groups, endings)")
+    endings = data.get("endings", {})
+    if not isinstance(endings, dict) or not all(
+            isinstance(k, str) and k and k == k.lower() and isinstance(v, str) and v == v.lower()
+            for k, v in endings.items()):
+        raise _table_error(path, "[endings]", "rows map a word's last letters to letters "
+                           "(lowercase)")
+    meta = data.get("reading")
+    if not isinstance(meta, dict) or meta.get("script") not in ("cyrillic", "latin"):
+        raise _table_error(path, "[reading]", "script = \"cyrillic\" or \"latin\" is required")
+    if set(meta) - _READING_KEYS:
+        raise _table_error(path, "[reading]", f"unknown field {sorted(set(meta) - _READING_KEYS)[0]!r}")
+    markers = meta.get("markers", [])
+    if not isinstance(markers, list) or not all(isinstance(m, str) and m for m in markers):
+        raise _table_error(path, "[reading] markers", "a list of regular expressions")
+    try:
+        pattern = re.compile("|".join(markers)) if markers else None
+    except re.error as exc:
+        raise _table_error(path, "[reading] markers", f"not a regular expression: {exc}") from None
+    convention = meta.get("convention", "")
+    if not isinstance(convention, str) or not isinstance(meta.get("key", False), bool):
+        raise _table_error(path, "[reading]", "convention is a name, key is true or false")
+    return Reading(
+        name=path.stem, script=meta["script"], convention=convention,
+        key=meta.get("key", False), markers=pattern,
+        letters=_signs(path, "letters", data.get("letters", {}), single=True),
+        groups=_signs(path, "groups", data.get("groups", {}), single=False),
+        endings={unicodedata.normalize("NFC", k): unicodedata.normalize("NFC", v)
+                 for k, v in endings.items()},
+    )
+
+
+@cache
+def key_tables() -> dict[str, Reading]:
+    """Every key table of tables/key/ by file name (without .toml), in file-name order."""
+    folder = tables_dir() / KEY_TABLES
+    return {path.stem: _reading(path) for path in sorted(folder.glob("*.toml"))
+            if path.stem != "folds"}
+
+
+@cache
+def key_folds() -> dict[str, dict[str, str]]:
+    """tables/key/folds.toml: the vowel classes by position (open, closed, initial, ending)
+    and block_keys' looser consonant fold (loose)."""
+    path = tables_dir() / KEY_TABLES / "folds.toml"
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise _table_error(path, None, f"cannot read: {exc}") from None
+    folds: dict[str, dict[str, str]] = {}
+    for name in ("open", "closed", "initial", "ending"):
+        rows = data.get("vowels", {}).get(name)
+        if not isinstance(rows, dict) or not set(rows) <= set("AEIOU") or not all(
+                isinstance(v, str) and v in ("a", "e", "i", "o", "u") for v in rows.values()):
+            raise _table_error(path, f"[vowels.{name}]", "rows map a vowel sign (A E I O U) to "
+                               "its class (a e i o u)")
+        folds[name] = dict(rows)
+    folds["loose"] = _signs(path, "loose", data.get("loose", {}), single=True)
+    return folds
+
+
+def _conventions() -> dict[str, Reading]:
+    """The Latin conventions' tables by convention name."""
+    return {t.convention: t for t in key_tables().values() if t.script == "latin" and t.convention}
+
+
+_CYRILLIC = key_tables()["cyrillic"].letters
+_CYRILLIC_GROUPS = key_tables()["cyrillic"].groups
+_LATIN = key_tables()["latin"].letters
+# Groups read the same in every convention, longest first.
+_LATIN_GROUPS = key_tables()["latin"].groups
+# Where conventions differ: the reading of each group in each convention.
+_FAMILY_GROUPS = {name: t.groups for name, t in _conventions().items()}
+#: The conventions key() reads a Latin word in (the others only block_keys: translit.blocking).
+KEY_FAMILIES = frozenset(name for name, t in _conventions().items() if t.key)
+# Conventions that read j in a group of their own (French j, Swedish tj, Dutch sj): there, j
+# before e is no soft sign (_LATIN_JE).
+_J_GROUPS = frozenset(name for name, t in _conventions().items() if any("j" in g for g in t.groups))
+# Word endings a convention adds or writes its own way (Lithuanian -as: Nesterovas).
+_WORD_ENDINGS = {
+    name: (re.compile(r"(?<=[bcdfghklmnpqrstvwxzčšžł])(?:"
+                      + "|".join(re.escape(e) for e in sorted(t.endings, key=len, reverse=True))
+                      + ")$"), t.endings)
+    for name, t in _conventions().items() if t.endings}
+
+# Contexts: where a letter reads otherwise than its row, by the letters around it.
 _SILENT_CYRILLIC = str.maketrans("", "", "ьъʼ")
 # ь and ъ before a vowel are the glide й (Запорожье: жье as жйе; Latin Zaporozhye), which closes
 # the syllable before it
@@ -130,42 +260,6 @@ _GEMINATE_YA = re.compile(r"([бвгґджзклмнпрстфхцчш])\1я$")
 _GEMINATE_IA = re.compile(r"(sch|zh|sh|ch|kh|ts|[bcdfghklmnprstvzžšč])\1(?:[iyj]a|â|ǎ)$")
 # j between consonants is a soft sign (DSTU 9112 A: Frankivsjk), not a vowel
 _SOFT_J = re.compile(r"(?<=[bcdfghklmnpqrstvwxzčšžćśźńłľĺ])j(?=[bcdfghklmnpqrstvwxzčšžćśźńłľĺ]|$)")
-
-_LATIN: dict[str, str] = {
-    "a": "A", "b": "b", "c": "c", "d": "d", "e": "E", "f": "f", "g": "g", "h": "g", "i": "I",
-    "j": "J", "k": "k", "l": "l", "m": "m", "n": "n", "o": "O", "p": "p", "q": "k", "r": "r",
-    "s": "s", "t": "t", "u": "U", "v": "v", "w": "v", "x": "ks", "y": "I", "z": "s",
-    "č": "c", "ć": "c", "ĉ": "c", "š": "š", "ŝ": "šc", "ž": "š", "ż": "š", "ź": "s",
-    "ś": "s", "ł": "l", "ĺ": "l", "ľ": "l", "ń": "n", "ň": "n", "ŭ": "v", "ǵ": "g", "ģ": "g",
-    "ë": "JO", "ï": "JI", "ê": "JE", "â": "JA", "û": "JU", "ǎ": "JA", "ǔ": "JU", "ó": "O",
-    "ò": "O", "ô": "O", "ö": "JO", "è": "E", "é": "E", "ě": "E", "ė": "E", "ę": "E", "ą": "O",
-    "à": "A", "á": "A", "ä": "A", "ì": "I", "í": "I", "ý": "I", "ÿ": "I", "ü": "U", "ú": "U",
-    "ù": "U", "ů": "U", "ř": "š", "đ": "d", "ß": "s",
-    # Romanian and Turkish (Crimean Tatar, Moldovan spellings): ț ţ ц, ș ş ш, ç ч
-    "ț": "c", "ţ": "c", "ș": "š", "ş": "š", "ç": "c", "ʹ": "", "ʺ": "", "ʼ": "", "'": "",
-    "’": "", "‘": "", "`": "", "′": "", "″": "", "\"": "", "ʲ": "Y",
-}
-# Groups read the same in every convention, longest first.
-_LATIN_GROUPS: dict[str, str] = {
-    "schtsch": "šc", "shtsh": "šc", "shch": "šc", "szcz": "šc", "šč": "šc", "sch": "š",
-    "tsch": "c", "tch": "c", "ts": "c", "tc": "c", "tz": "c", "cz": "c", "tzh": "tš",
-    "tts": "c", "ttz": "c", "ttc": "c",  # т+ц, тт+с: a t before ts is part of the ц
-    "tč": "c", "tć": "c", "tĉ": "c", "tç": "c", "tț": "c",  # т+ч, as тч and tch: Gatčina
-    "tsh": "tš", "sč": "š", "kh": "g", "gh": "g", "zh": "š",  # sč: с+ч, as сч above
-    "sh": "š", "dzh": "dš", "dž": "dš", "dz": "d", "dź": "d", "ph": "f", "ou": "U",
-}
-# Where conventions differ: the reading of each group in each convention.
-_FAMILY_GROUPS: dict[str, dict[str, str]] = {
-    "english": {"ch": "c"},
-    "german": {"ch": "g", "z": "c"},
-    "polish": {"ch": "g", "sz": "š", "rz": "š"},
-    "czech": {"ch": "g", "x": "g"},
-    "french": {"ch": "š", "j": "š", "gue": "gE", "gui": "gI"},
-    "gost": {"ch": "c", "x": "g", "shh": "šc"},
-    # read only for block keys (block_keys: no key is read in these)
-    "dutch": {"ch": "g", "tsj": "c", "sj": "š", "zj": "š", "oe": "U"},
-    "hungarian": {"ch": "g", "cs": "c", "sz": "s", "zs": "š", "s": "š"},
-}
 
 # Apostrophes and BGN's ” (for ъ and the apostrophe) belong to the word they stand in.
 # (stdlib re throughout the hot path: several times faster than regex for these patterns)
@@ -211,8 +305,11 @@ def _sounds_latin(run: str, family: str) -> str:
     if "'" in run or "’" in run or "ʹ" in run or "ʺ" in run:  # a separating sign: the glide
         run = _LATIN_SEPARATING.sub("ʲ", run)
     run = run.translate(_SILENT_LATIN)
-    if "je" in run and family != "french":  # German, Polish, Czech je after a consonant: ье
-        run = _LATIN_JE.sub("ʲ", run)
+    if family in _WORD_ENDINGS:
+        ending, endings = _WORD_ENDINGS[family]
+        run = ending.sub(lambda m: endings[m.group()], run)
+    if "je" in run and family not in _J_GROUPS:  # German, Polish, Czech je after a consonant:
+        run = _LATIN_JE.sub("ʲ", run)  # ье
     if "o" in run and not run.isascii():
         run = _SOFT_O.sub("ʲo", run)
     if family == "french" and run.endswith("e"):
@@ -264,10 +361,10 @@ _HUSHED_O = re.compile(r"(?<=[šc])O")
 # A doubled consonant before the ending is Ukrainian and Belarusian for Russian ь + vowel
 # (Запоріжжя / Запорожье, Краснаполле / Краснополье): a consonant and the glide.
 _GEMINATE_ENDING = re.compile(r"([b-zš])\1(?=[AEIOU]+$)")
-_OPEN_CLASS = {"A": "a", "O": "a", "E": "e", "I": "e"}
-_CLOSED_CLASS = {"A": "a", "O": "e", "E": "e", "I": "e"}
-_INITIAL_CLASS = {"A": "a", "O": "a", "E": "a", "I": "i", "U": "u"}
-_ENDING_CLASS = {"A": "a", "O": "o", "E": "o", "I": "i", "U": "u"}
+_OPEN_CLASS = key_folds()["open"]
+_CLOSED_CLASS = key_folds()["closed"]
+_INITIAL_CLASS = key_folds()["initial"]
+_ENDING_CLASS = key_folds()["ending"]
 
 
 def _vowels(run: str) -> list[str]:
@@ -387,13 +484,36 @@ def _word_sounds(word: str, family: str | None = None) -> str:
 
 
 def _word_key(word: str) -> str:
-    """The key of one word (lowercase, NFC, apostrophes inside); memoized, bounded."""
+    """The key of one word (lowercase, NFC, apostrophes inside): a given name's row key
+    (_given_names), else its sounds with the vowels folded; memoized, bounded."""
     done = _word_memo.get(word)
     if done is not None:
         return done
-    done = _DOUBLES.sub(r"\1", _fold_vowels(_word_sounds(word)))
+    done = _sounds_key(_word_sounds(word))[0]
     _word_memo[word] = done
     return done
+
+
+def _sounds_key(sounds: str) -> tuple[str, bool]:
+    """The key of a word's sounds, and whether it is a given name's (tables/names)."""
+    done = _fold(sounds)
+    given, folds = _given_names()
+    if done not in folds:  # (the sounds of a name's spelling fold to a key in folds)
+        return done, False
+    name = given.get(_name_sounds(sounds))
+    if name is None:
+        # a key that spells a given name (Александр's aleksandr) is that name, so that a key
+        # is its own key
+        name = given.get(done.translate(_SPELLED))
+    return (done, False) if name is None else (name, True)
+
+
+_SPELLED = str.maketrans("aeiou", "AEIOU")  # a key's letters as the sounds they spell
+
+
+def _fold(sounds: str) -> str:
+    """A word's key from its sounds, the vowels folded by position."""
+    return _DOUBLES.sub(r"\1", _fold_vowels(sounds))
 
 
 _word_memo: Memo[str, str] = Memo(WORDS)
@@ -401,32 +521,64 @@ _ANY_CYRILLIC = re.compile(f"[{_CYRILLIC_LETTERS}]")
 _ANY_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 
 
+# A given name is one of a closed set: two names are one only where tables/names/given-names.toml
+# says so, never because their vowels share a class (Юліана ≠ Улана, Таїса ≠ Таєса).  So a word
+# is looked up by its sounds before the vowel fold of its stem (the glides й, ь+vowel, y or i
+# before a vowel written one way: Ilia / Илья, Yelena / Елена; the ending as the key's class),
+# and a name's key is the sounds of its row's first form, in lowercase.  A folded key that
+# spells a listed name is that name (Александр's key aleksandr), so that a key is its own key.
+_GLIDES = re.compile("[IJY]+(?=[AEOU])")
+
+
+def _name_sounds(sounds: str) -> str:
+    """A word's sounds as given names are looked up: glides one way, the ending as its class
+    (as the key writes it: Andriï / Андрій, Serguey / Сергей), single signs."""
+    ending = _LAST_RUN.search(sounds)
+    if ending is not None and ending.start() > 0:
+        sounds = sounds[: ending.start()] + _ENDINGS[ending.group()].upper()
+    if "I" in sounds or "J" in sounds or "Y" in sounds:
+        sounds = _GLIDES.sub("J", sounds)
+        if sounds.startswith("JE"):  # Russian е at a word's start is [je]: Evgeny, Yevhen, Євген
+            sounds = sounds[1:]
+    return _DOUBLES.sub(r"\1", sounds)
+
+
+_LAST_RUN = re.compile("[AEIOUJY]+$")
+
+
 @cache
-def _given_names() -> dict[str, str]:
-    """Word key of every form of a given name → the key of the name's first form."""
+def _given_names() -> tuple[dict[str, str], frozenset[str]]:
+    """The sounds (_name_sounds) of every spelling of a given name → its row's key; and the
+    folded keys of those spellings (a word whose key is none of them is no given name)."""
     rows = given_names()
-    # only spellings the key reads as they are meant: a convention it does not read (Dutch
-    # oe, Spanish j for х) would tie a given name to words that are no form of it
-    every = [s for s in systems() if s.table.convention in KEY_CONVENTIONS]
+    # every system's spellings: the sounds are looked up as they are (not folded), so a
+    # convention the key reads otherwise (Dutch oe, Spanish j for х) ties the name to no other
+    # word; where one does, the clash leaves the spelling out
+    every = systems()
     mapping: dict[str, str] = {}
+    folds: set[str] = set()
     clashes: set[str] = set()
     for first, others in rows.items():
-        target = _word_key(_prepare(first))
+        target = _name_sounds(_word_sounds(_prepare(first))).lower()
+        spellings = {target}  # the key is a spelling of the name too (a key is its own key)
         for form in [first, *others]:
-            spellings = {form}
+            spellings.add(form)
             if not form.isascii():  # in the systems of the form's language (a Ukrainian
                 # system writes Belarusian Дзмітрый as Dzmitrywj, the key of Dmitriev)
                 letters = {c for c in form.lower() if c.isalpha()}
                 spellings |= {romanize(form, s.id) for s in every
                               if letters <= set(ALPHABETS.get(s.language, letters))}
-            for spelling in spellings:
-                word = _word_key(_prepare(spelling))
-                if mapping.get(word, target) != target:
-                    clashes.add(word)
-                mapping[word] = target
-    for word in clashes:  # a spelling two names share says nothing: keep it as it is
-        del mapping[word]
-    return mapping
+        for spelling in spellings:
+            for word in _WORDS.findall(_prepare(spelling)):
+                read = _word_sounds(word.strip(APOSTROPHES + "”\"·"))
+                folds.add(_fold(read))
+                sounds = _name_sounds(read)
+                if mapping.get(sounds, target) != target:
+                    clashes.add(sounds)
+                mapping[sounds] = target
+    for sounds in clashes:  # a spelling two names share says nothing: keep it as it is
+        del mapping[sounds]
+    return mapping, frozenset(folds)
 
 
 # Invisible format characters (soft hyphen, zero-width and bidi marks) and the combining marks
@@ -461,12 +613,11 @@ def key(name: str) -> str:
     if is_placeholder(name):  # "", "-", "n/a" …: no name, so no key to share
         _memo[name] = ""
         return ""
-    given = _given_names()
     words = []
     for match in _WORDS.finditer(_prepare(name)):
         word = _word_key(match.group().strip(APOSTROPHES + "”\"·"))
         if word:
-            words.append(given.get(word, word))
+            words.append(word)
     done = " ".join(sorted(words))
     _memo[name] = done
     return done
