@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 import translit
 from tests.strategies import APOSTROPHES, hostile_text, name, syllabic_name
 from translit.batch import is_placeholder
+from translit.blocking import close_spelling
 
 SAME = [
     ["Kharkiv", "Kharkov", "Khar'kov", "Charkiw", "Charków", "Харків", "Харьков", "KHARKIV"],
@@ -90,6 +91,15 @@ def test_the_looser_fold_blocks_but_same_name_does_not_take(a: str, b: str) -> N
     assert translit.block_keys(a) & translit.block_keys(b)
     assert not translit.same_name(a, b) and not translit.same_name(b, a)
     assert translit.similarity(a, b) >= translit.SAME_NAME_THRESHOLD
+    # close_spelling takes them: a misspelling's candidates, where frequency or a person decides
+    assert close_spelling(a, b) and close_spelling(b, a)
+
+
+def test_close_spelling_is_looser_than_same_name_not_boundless() -> None:
+    # a gender form and a far spelling stay apart; a derivation may not (Pravdinsk /
+    # Pravdinskiy): why it is no join
+    assert not close_spelling("Ivanov", "Ivanova") and not close_spelling("Kharkiv", "Kherson")
+    assert close_spelling("Pravdinsk", "Pravdinskiy") and not translit.same_name("Pravdinsk", "Pravdinskiy")
 
 
 def test_x_before_a_consonant_is_kha_and_joins_no_s() -> None:

@@ -63,7 +63,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from translit.blocking import block_keys, same_name  # noqa: E402
+from translit.blocking import block_keys, close_spelling  # noqa: E402
 from translit.normalize import KEY_VERSION, key  # noqa: E402
 from translit.places import loading, prepared  # noqa: E402
 from translit.reverse import ALPHABETS  # noqa: E402
@@ -339,7 +339,7 @@ def build_surnames() -> list[str]:
     """key → the most frequent surname that is that key's name (translit.check reads Dainega as
     Дейнега, a surname of 68 holders, rather than Дайнега, one of 2).  From the lexicon (CC
     BY-SA: see translit/data/LICENSES.md): surnames with at least SURNAME_MIN_WEIGHT holders,
-    each under its own key and under the key of every surname of the lexicon that same_name()
+    each under its own key and under the key of every surname of the lexicon that close_spelling()
     takes for it (blocked on block_keys(): Дайнега / Дейнега), the most frequent winning."""
     from translit import lexicon as lexicon_module
 
@@ -368,7 +368,7 @@ def build_surnames() -> list[str]:
         if not name_key or name_key in own:
             continue  # a frequent surname of this key is this key's surname
         found = {c for block in block_keys(word) for c in by_block.get(block, ())}
-        matches = [c for c in found if same_name(word, c[1])]
+        matches = [c for c in found if close_spelling(word, c[1])]
         if matches:
             top = max(matches)
             if name_key not in best or top > best[name_key]:
