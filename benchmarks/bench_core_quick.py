@@ -6,37 +6,25 @@
 from __future__ import annotations
 
 import random
+import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import translit
-from translit import key_many, lexicon, romanize_many
+from translit import key_many, romanize_many
 from translit.memo import clear_all
 
-LEX = lexicon.load()
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bench_core  # its names: one sample for both benchmarks
+
 RNG = random.Random(5)
-N = 40_000
-
-
-def pool(language: str, kinds: set[str]) -> list[str]:
-    out = []
-    for word in LEX:
-        entry = LEX.get(word)
-        if entry is not None and language in entry.languages and entry.kinds & kinds and " " not in word:
-            out.append("-".join(p[:1].upper() + p[1:] for p in word.split("-")))
-    return out
 
 
 def data(language: str) -> dict[str, list[str]]:
-    words = pool(language, {"surname", "place"})
-    RNG.shuffle(words)
-    given = pool(language, {"given"})
-    places = pool(language, {"place"})
-    RNG.shuffle(places)
-    two: set[str] = set()
-    while len(two) < N:
-        two.add(f"{RNG.choice(words)} {RNG.choice(given)}")
-    return {"words": words[:N], "two": list(two), "places": places[:N]}
+    """The names of bench_core.py (one list of words, two-word names and places a language)."""
+    sets = bench_core.data(language, RNG)
+    return {"words": sets["words"], "two": sets["two words"], "places": sets["places"]}
 
 
 def timed(label: str, run: Callable[[list[str]], object], names: list[str]) -> float:
