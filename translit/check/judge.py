@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Sequence
 
 from rapidfuzz.distance import Levenshtein
 
 from ..normalize import key
-from ..places import lookup_form
+from ..places import Renaming, lookup_form
 from ..reverse import ALPHABETS, identify
 from ..systems import romanize, system, systems
+from ..tables import check_cues
 from .norm import exonym_for
 from .text import (
     _CYRILLIC,
@@ -17,6 +20,7 @@ from .text import (
     _FORMER_BEFORE,
     _REGION_AFTER,
     _REGION_BEFORE,
+    _SENTENCE_END,
     _Mention,
     _Name,
     _system_for,
@@ -151,4 +155,116 @@ def _former_exempt(doc: _Text, mention: _Mention) -> str:
         return "region"
     if _FORMER_BEFORE.search(before) or _FORMER_AFTER.search(after):
         return "marked"
+    if renaming is not None and _in_its_time(doc, mention, renaming):
+        return "time"
     return ""
+
+
+# --- a former name in its time (tables/check/cues.toml, [former-time]) ---------------------
+
+_TIME = check_cues()["former-time"]
+_YEAR = re.compile(r"(?<![\d.,])(1\d{3}|20\d{2})(?!\d|[.,]\d)")
+_CENTURY = re.compile(
+    r"\b(\d{1,2}|[XVI]{1,5})(?:st|nd|rd|th|e|er|\.|-?(?:го|му|м|й))?\s+"
+    rf"(?:{'|'.join(_TIME['century'])})\b", re.I)
+# each era's words, with the last year it lasted ('past' words: before any renaming)
+_ERAS = [(re.compile(rf"\b(?:{'|'.join(words)})\b", re.I),
+          0 if name == "past" else int(name.removeprefix("until-")))
+         for name, words in _TIME.items() if name == "past" or name.startswith("until-")]
+_PRESENT = re.compile(rf"\b(?:{'|'.join(_TIME['present'])})\b", re.I)
+_CLAUSE_END = re.compile(r"[;:]")
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+_WINDOW = 600  # characters searched for a sentence's end either side of a name
+
+
+def _roman(numeral: str) -> int:
+    total = 0
+    for i, c in enumerate(numeral):
+        value = _ROMAN[c]
+        total += -value if i + 1 < len(numeral) and _ROMAN[numeral[i + 1]] > value else value
+    return total
+
+
+def _times(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """(position, year) of every time marker in text[lo:hi]: a year or decade (1948, the
+    1920s), a century (its first year), an era (its last year), 'past' words (year 0)."""
+    part = text[lo:hi]
+    out = [(lo + m.start(), int(m.group(1))) for m in _YEAR.finditer(part)]
+    for m in _CENTURY.finditer(part):
+        number = m.group(1)
+        n = int(number) if number.isdigit() else _roman(number.upper())
+        if 1 <= n <= 21:
+            out.append((lo + m.start(), (n - 1) * 100))
+    for pattern, year in _ERAS:
+        out.extend((lo + m.start(), year) for m in pattern.finditer(part))
+    return out
+
+
+def _sentence(doc: _Text, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentence around text[start:end] (the check's sentence ends)."""
+    text = doc.text
+    lo = max(0, start - _WINDOW)
+    begin = lo
+    for m in _SENTENCE_END.finditer(text, lo, start):
+        begin = m.end()
+    m = _SENTENCE_END.search(text, end, min(len(text), end + _WINDOW))
+    return begin, m.start() if m else min(len(text), end + _WINDOW)
+
+
+def _renaming_year(renaming: Renaming) -> int | None:
+    """The year of a renaming (its date's first year: an interval between two classifier
+    editions counts from the earlier one)."""
+    head = renaming.date[:4]
+    return int(head) if head.isdigit() else None
+
+
+def _in_its_time(doc: _Text, mention: _Mention, renaming: Renaming) -> bool:
+    """Whether the sentence speaks of a time before the renaming (see cues.toml's
+    [former-time]), or tells the renaming itself, naming the place now too."""
+    year = _renaming_year(renaming)
+    if year is None:
+        return False
+    text = doc.text
+    lo, hi = _sentence(doc, mention.start, mention.end)
+    clause_lo = lo
+    for m in _CLAUSE_END.finditer(text, lo, mention.start):
+        clause_lo = m.end()
+    m = _CLAUSE_END.search(text, mention.end, hi)
+    clause_hi = m.start() if m else hi
+    times = _times(text, clause_lo, clause_hi) or _times(text, lo, hi)
+    if times:
+        def distance(t: tuple[int, int]) -> int:
+            return mention.start - t[0] if t[0] < mention.start else t[0] - mention.end
+        if min(times, key=distance)[1] < year:
+            return True
+        return (any(y <= year for _, y in _times(text, lo, hi))
+                and _names_now(doc, mention, lo, hi))
+    if _PRESENT.search(text, lo, hi) or lo == 0:
+        return False
+    before_lo, _ = _sentence(doc, max(0, lo - 2), max(0, lo - 1))
+    earlier = _times(text, before_lo, lo)
+    return bool(earlier) and max(earlier)[1] < year
+
+
+def _names_now(doc: _Text, mention: _Mention, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] also names the mention's place by a correct current spelling."""
+    name = mention.name
+    forms = set(_accepted(name, doc)) if not name.words else set()
+    if name.place is not None:
+        forms.add(lookup_form(name.place.latin))
+        if name.place.name:
+            forms.add(lookup_form(name.place.name))
+    forms.discard(lookup_form(mention.text))
+    forms.discard("")
+    tokens = doc.tokens
+    first = bisect.bisect_left(doc._token_starts, lo)
+    last = bisect.bisect_left(doc._token_starts, hi)
+    for i in range(first, last):
+        if tokens[i].start == mention.start:
+            continue
+        words = []
+        for j in range(i, min(i + 4, last)):
+            words.append(tokens[j].text)
+            if lookup_form(" ".join(words)) in forms:
+                return True
+    return False
