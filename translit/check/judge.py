@@ -68,7 +68,10 @@ def _accepted_spellings(name: _Name, doc: _Text) -> frozenset[str]:
     if here or name.kind == "place":
         out |= name.also  # a place's also: its names in other languages too (Moskau, Moscou)
     if name.cyrillic and name.language:
-        out.add(lookup_form(romanize(name.cyrillic, _system_for(name.language, doc.target))))
+        own = _system_for(name.language, doc.target)
+        out.add(lookup_form(romanize(name.cyrillic, own)))
+        if name.kind == "place":
+            out.update(lookup_form(v) for v in _ending_variants(name.cyrillic, own))
         if name.language != doc.language:
             # another language's name: any of its systems, and its other Latin names
             for s in systems(name.language):
@@ -79,6 +82,29 @@ def _accepted_spellings(name: _Name, doc: _Text) -> frozenset[str]:
                                                    strict=False)
                            if k == own and not _CYRILLIC.search(n))
     return frozenset(out)
+
+
+# Word endings written otherwise for places (cues.toml [place-endings]): table id →
+# (Cyrillic ending, Latin ending)
+_PLACE_ENDINGS = {table: tuple(tuple(e.split("=", 1)) for e in entries)
+                  for table, entries in check_cues().get("place-endings", {}).items()}
+_WORD_SPLIT = re.compile(r"([\s-]+)")
+
+
+def _ending_variants(cyrillic: str, system_id: str) -> list[str]:
+    """The name written by *system_id* with the word endings [place-endings] gives it
+    (Кропивницький → Kropyvnytskyï in uk-french): none when no word of it ends so."""
+    out = []
+    for ending, latin in _PLACE_ENDINGS.get(system_id, ()):
+        parts = _WORD_SPLIT.split(cyrillic)
+        if not any(p.lower().endswith(ending) and len(p) > len(ending) for p in parts[::2]):
+            continue
+        out.append("".join(
+            romanize(p[:-len(ending)], system_id) + latin
+            if i % 2 == 0 and p.lower().endswith(ending) and len(p) > len(ending)
+            else (p if i % 2 else romanize(p, system_id))
+            for i, p in enumerate(parts)))
+    return out
 
 
 def _follows(spelling: str, name: _Name, doc: _Text) -> tuple[str, ...]:
@@ -205,10 +231,10 @@ def _sentence(doc: _Text, start: int, end: int) -> tuple[int, int]:
     text = doc.text
     lo = max(0, start - _WINDOW)
     begin = lo
-    for m in _SENTENCE_END.finditer(text, lo, start):
-        begin = m.end()
-    m = _SENTENCE_END.search(text, end, min(len(text), end + _WINDOW))
-    return begin, m.start() if m else min(len(text), end + _WINDOW)
+    for match in _SENTENCE_END.finditer(text, lo, start):
+        begin = match.end()
+    stop = _SENTENCE_END.search(text, end, min(len(text), end + _WINDOW))
+    return begin, stop.start() if stop else min(len(text), end + _WINDOW)
 
 
 def _renaming_year(renaming: Renaming) -> int | None:
@@ -227,10 +253,10 @@ def _in_its_time(doc: _Text, mention: _Mention, renaming: Renaming) -> bool:
     text = doc.text
     lo, hi = _sentence(doc, mention.start, mention.end)
     clause_lo = lo
-    for m in _CLAUSE_END.finditer(text, lo, mention.start):
-        clause_lo = m.end()
-    m = _CLAUSE_END.search(text, mention.end, hi)
-    clause_hi = m.start() if m else hi
+    for match in _CLAUSE_END.finditer(text, lo, mention.start):
+        clause_lo = match.end()
+    stop = _CLAUSE_END.search(text, mention.end, hi)
+    clause_hi = stop.start() if stop else hi
     times = _times(text, clause_lo, clause_hi) or _times(text, lo, hi)
     if times:
         def distance(t: tuple[int, int]) -> int:
