@@ -194,8 +194,9 @@ _CENTURY = re.compile(
     r"\b(\d{1,2}|[XVI]{1,5})(?:st|nd|rd|th|e|er|\.|-?(?:го|му|м|й))?\s+"
     rf"(?:{'|'.join(_TIME['century'])})\b", re.I)
 # each era's words, with the last year it lasted ('past' words: before any renaming)
+# (an era's year counts one less: an era is before a renaming in its last year or later)
 _ERAS = [(re.compile(rf"\b(?:{'|'.join(words)})\b", re.I),
-          0 if name == "past" else int(name.removeprefix("until-")))
+          0 if name == "past" else int(name.removeprefix("until-")) - 1)
          for name, words in _TIME.items() if name == "past" or name.startswith("until-")]
 _PRESENT = re.compile(rf"\b(?:{'|'.join(_TIME['present'])})\b", re.I)
 _CLAUSE_END = re.compile(r"[;:]")
@@ -213,7 +214,8 @@ def _roman(numeral: str) -> int:
 
 def _times(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """(position, year) of every time marker in text[lo:hi]: a year or decade (1948, the
-    1920s), a century (its first year), an era (its last year), 'past' words (year 0)."""
+    1920s), a century (its first year), an era (the year before its last), 'past' words
+    (year 0)."""
     part = text[lo:hi]
     out = [(lo + m.start(), int(m.group(1))) for m in _YEAR.finditer(part)]
     for m in _CENTURY.finditer(part):
