@@ -200,6 +200,10 @@ _ERAS = [(re.compile(rf"\b(?:{'|'.join(words)})\b", re.I),
          for name, words in _TIME.items() if name == "past" or name.startswith("until-")]
 _PRESENT = re.compile(rf"\b(?:{'|'.join(_TIME['present'])})\b", re.I)
 _CLAUSE_END = re.compile(r"[;:]")
+_PHRASE_END = re.compile(r"[;:,]|\s[—–]\s")
+_RANGE = re.compile(
+    rf"\b(?:(?:{'|'.join(_TIME['range-from'])})\s+)?(1\d{{3}}|20\d{{2}})\s*(?:[–—-]|\s(?:"
+    rf"{'|'.join(_TIME['range-to'])})\s)\s*(?:1\d{{3}}|20\d{{2}})(?!\d)", re.I)
 _ROMAN = {"I": 1, "V": 5, "X": 10}
 _WINDOW = 600  # characters searched for a sentence's end either side of a name
 
@@ -217,7 +221,10 @@ def _times(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     1920s), a century (its first year), an era (the year before its last), 'past' words
     (year 0)."""
     part = text[lo:hi]
-    out = [(lo + m.start(), int(m.group(1))) for m in _YEAR.finditer(part)]
+    ranges = [(m.start(), m.end(), int(m.group(1))) for m in _RANGE.finditer(part)]
+    out = [(lo + start, year) for start, _, year in ranges]  # a range: its first year
+    out.extend((lo + m.start(), int(m.group(1))) for m in _YEAR.finditer(part)
+               if not any(start <= m.start() < end for start, end, _ in ranges))
     for m in _CENTURY.finditer(part):
         number = m.group(1)
         n = int(number) if number.isdigit() else _roman(number.upper())
@@ -239,6 +246,16 @@ def _sentence(doc: _Text, start: int, end: int) -> tuple[int, int]:
     return begin, stop.start() if stop else min(len(text), end + _WINDOW)
 
 
+def _around(text: str, ends: re.Pattern[str], lo: int, hi: int,
+            mention: _Mention) -> tuple[int, int]:
+    """The span within text[lo:hi] around the mention that *ends* bound."""
+    begin = lo
+    for match in ends.finditer(text, lo, mention.start):
+        begin = match.end()
+    stop = ends.search(text, mention.end, hi)
+    return begin, stop.start() if stop else hi
+
+
 def _renaming_year(renaming: Renaming) -> int | None:
     """The year of a renaming (its date's first year: an interval between two classifier
     editions counts from the earlier one)."""
@@ -254,12 +271,12 @@ def _in_its_time(doc: _Text, mention: _Mention, renaming: Renaming) -> bool:
         return False
     text = doc.text
     lo, hi = _sentence(doc, mention.start, mention.end)
-    clause_lo = lo
-    for match in _CLAUSE_END.finditer(text, lo, mention.start):
-        clause_lo = match.end()
-    stop = _CLAUSE_END.search(text, mention.end, hi)
-    clause_hi = stop.start() if stop else hi
-    times = _times(text, clause_lo, clause_hi) or _times(text, lo, hi)
+    times: list[tuple[int, int]] = []
+    for ends in (_PHRASE_END, _CLAUSE_END):  # the name's phrase, its clause, its sentence
+        times = _times(text, *_around(text, ends, lo, hi, mention))
+        if times:
+            break
+    times = times or _times(text, lo, hi)
     if times:
         def distance(t: tuple[int, int]) -> int:
             return mention.start - t[0] if t[0] < mention.start else t[0] - mention.end
@@ -278,6 +295,7 @@ def _names_now(doc: _Text, mention: _Mention, lo: int, hi: int) -> bool:
     """Whether text[lo:hi] also names the mention's place by a correct current spelling."""
     name = mention.name
     forms = set(_accepted(name, doc)) if not name.words else set()
+    forms.update(lookup_form(f) for f in _all_forms(name).values() if f)
     if name.place is not None:
         forms.add(lookup_form(name.place.latin))
         if name.place.name:
