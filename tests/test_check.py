@@ -135,6 +135,10 @@ def test_former_names_the_text_marks_are_not_reported(text: str) -> None:
     ("In 1941 the Germans reached the city. Leningrad was besieged for 872 days.", "uk-national"),
     ("The 2016 renaming of Artemivsk was contested.", "uk-national"),
     ("The Leningrad Oblast borders Estonia.", "uk-national"),
+    ("From 1948 to 1989 Zhdanov had two steelworks.", "uk-national"),  # a range: its first year
+    ("У 1939–2016 роках місто звалося Кіровоград.", "uk-national"),
+    ("В 1980 году в Днепропетровске построили завод.", "uk-national"),
+    ("У 1970-х роках у Дніпропетровську будували ракети.", "uk-national"),
 ])
 def test_former_names_in_their_time_are_not_reported(text: str, target: str) -> None:
     assert _found(check(text, target)) == []
@@ -165,6 +169,13 @@ def test_former_names_in_their_time_are_not_reported(text: str, target: str) -> 
     ("Heute liegt Artemiwsk in Trümmern.", "uk-german", [["Artemiwsk", "former-name", "Bachmut"]]),
     ("Dniepropietrowsk jest dziś zaopatrzony w wodę.", "uk-polish",
      [["Dniepropietrowsk", "former-name", "Dnipro"]]),
+    ("Life in Zhdanov changed between 2000 and 2020.", "uk-national",
+     [["Zhdanov", "former-name", "Mariupol"]]),
+    ("В 2020 году в Днепропетровске открыли метро.", "uk-national",
+     [["Днепропетровске", "former-name", "Днепр"]]),
+    # the year is the next sentence's: today's sentence takes none from it
+    ("Учора обстріляли Дніпропетровськ. У 1970-х роках тут будували ракети.", "uk-national",
+     [["Дніпропетровськ", "former-name", "Дніпро"]]),
 ])
 def test_former_names_today_are_reported(text: str, target: str, found: list[list[str]]) -> None:
     assert _found(check(text, target)) == found
