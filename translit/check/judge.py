@@ -189,7 +189,12 @@ def _former_exempt(doc: _Text, mention: _Mention) -> str:
 # --- a former name in its time (tables/check/cues.toml, [former-time]) ---------------------
 
 _TIME = check_cues()["former-time"]
-_YEAR = re.compile(r"(?<![\d.,])(1\d{3}|20\d{2})(?!\d|[.,]\d)")
+# a year: 1700 to 2099, not a count ("1800 troops") nor one that reaches the present ("since
+# 2014"; a range's first word is read by _RANGE before)
+_YEAR = re.compile(
+    rf"(?<![\d.,])(?<!№)(1[7-9]\d{{2}}|20\d{{2}})(?!\d|[.,]\d)"
+    rf"(?!\s+(?:{'|'.join(_TIME['counted'])})\b)", re.I)
+_SINCE = re.compile(rf"\b(?:{'|'.join(_TIME['since'])})\s+(?:[^\W\d]+\s+)?$", re.I)
 _CENTURY = re.compile(
     r"\b(\d{1,2}|[XVI]{1,5})(?:st|nd|rd|th|e|er|\.|-?(?:го|му|м|й))?\s+"
     rf"(?:{'|'.join(_TIME['century'])})\b", re.I)
@@ -205,6 +210,7 @@ _RANGE = re.compile(
     rf"\b(?:(?:{'|'.join(_TIME['range-from'])})\s+)?(1\d{{3}}|20\d{{2}})\s*(?:[–—-]|\s(?:"
     rf"{'|'.join(_TIME['range-to'])})\s)\s*(?:1\d{{3}}|20\d{{2}})(?!\d)", re.I)
 _ROMAN = {"I": 1, "V": 5, "X": 10}
+_NOW = 10_000  # the year of a time that reaches the present
 _WINDOW = 600  # characters searched for a sentence's end either side of a name
 
 
@@ -216,15 +222,19 @@ def _roman(numeral: str) -> int:
     return total
 
 
-def _times(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+def _times(text: str, lo: int, hi: int, dated: bool = False) -> list[tuple[int, int]]:
     """(position, year) of every time marker in text[lo:hi]: a year or decade (1948, the
     1920s), a century (its first year), an era (the year before its last), 'past' words
-    (year 0)."""
+    (year 0); a year that reaches the present ("since 2014") is now (_NOW), or its own year
+    when *dated*."""
     part = text[lo:hi]
     ranges = [(m.start(), m.end(), int(m.group(1))) for m in _RANGE.finditer(part)]
     out = [(lo + start, year) for start, _, year in ranges]  # a range: its first year
-    out.extend((lo + m.start(), int(m.group(1))) for m in _YEAR.finditer(part)
-               if not any(start <= m.start() < end for start, end, _ in ranges))
+    for m in _YEAR.finditer(part):
+        if any(start <= m.start() < end for start, end, _ in ranges):
+            continue
+        now = not dated and _SINCE.search(part, max(0, m.start() - 30), m.start())
+        out.append((lo + m.start(), _NOW if now else int(m.group(1))))
     for m in _CENTURY.finditer(part):
         number = m.group(1)
         n = int(number) if number.isdigit() else _roman(number.upper())
@@ -282,7 +292,7 @@ def _in_its_time(doc: _Text, mention: _Mention, renaming: Renaming) -> bool:
             return mention.start - t[0] if t[0] < mention.start else t[0] - mention.end
         if min(times, key=distance)[1] < year:
             return True
-        return (any(y <= year for _, y in _times(text, lo, hi))
+        return (any(y <= year for _, y in _times(text, lo, hi, dated=True))
                 and _names_now(doc, mention, lo, hi))
     if _PRESENT.search(text, lo, hi) or lo == 0:
         return False
