@@ -198,6 +198,20 @@ def test_former_names_today_are_reported(text: str, target: str, found: list[lis
     assert _found(check(text, target)) == found
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1700, 2099), st.sampled_from(["In {y}, drones hit {n}.",
+                                                "{n} was shelled in {y}.",
+                                                "Im Jahr {y} lag {n} in Trümmern."]))
+def test_a_year_before_the_renaming_and_only_such_a_year_puts_a_former_name_in_its_time(
+        year: int, shape: str) -> None:
+    """Artemivsk was renamed Bakhmut in 2016 (tables/places/renames.toml)."""
+    german = shape.startswith("Im")
+    name = "Artemiwsk" if german else "Artemivsk"
+    findings = check(shape.format(y=year, n=name), "uk-german" if german else "uk-national")
+    assert bool(findings) == (year >= 2016)
+    assert all(f.problem == "former-name" for f in findings)
+
+
 def test_french_place_names_in_yi_are_french() -> None:
     """The French Wikipedia writes -ий of a place as -yï (Kropyvnytskyï); uk-french writes -y,
     the press form of people's names, which stays the norm for people."""
