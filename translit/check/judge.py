@@ -13,7 +13,7 @@ from ..places import Renaming, lookup_form
 from ..reverse import ALPHABETS, identify
 from ..systems import romanize, system, systems
 from ..tables import check_cues
-from .norm import exonym_for
+from .norm import _languages, exonym_for
 from .text import (
     _CYRILLIC,
     _FORMER_AFTER,
@@ -71,7 +71,8 @@ def _accepted_spellings(name: _Name, doc: _Text) -> frozenset[str]:
         own = _system_for(name.language, doc.target)
         out.add(lookup_form(romanize(name.cyrillic, own)))
         if name.kind == "place":
-            out.update(lookup_form(v) for v in _ending_variants(name.cyrillic, own))
+            out.update(lookup_form(v) for v in _ending_variants(name.cyrillic, own,
+                                                                   doc.text_language))
         if name.language != doc.language:
             # another language's name: any of its systems, and its other Latin names
             for s in systems(name.language):
@@ -84,18 +85,28 @@ def _accepted_spellings(name: _Name, doc: _Text) -> frozenset[str]:
     return frozenset(out)
 
 
-# Word endings written otherwise for places (cues.toml [place-endings]): table id →
-# (Cyrillic ending, Latin ending)
-_PLACE_ENDINGS = {table: tuple(tuple(e.split("=", 1)) for e in entries)
-                  for table, entries in check_cues().get("place-endings", {}).items()}
+# Word endings a text's language writes otherwise for places (languages.toml's
+# place-endings): language → table id → (Cyrillic ending, Latin ending) pairs
+def _place_endings() -> dict[str, dict[str, tuple[tuple[str, str], ...]]]:
+    out: dict[str, dict[str, tuple[tuple[str, str], ...]]] = {}
+    for language, row in _languages().items():
+        tables = row.get("place-endings")
+        if isinstance(tables, dict):
+            out[language] = {str(table): tuple((e.split("=", 1)[0], e.split("=", 1)[1])
+                                               for e in entries)
+                             for table, entries in tables.items()}
+    return out
+
+
+_PLACE_ENDINGS = _place_endings()
 _WORD_SPLIT = re.compile(r"([\s-]+)")
 
 
-def _ending_variants(cyrillic: str, system_id: str) -> list[str]:
-    """The name written by *system_id* with the word endings [place-endings] gives it
-    (Кропивницький → Kropyvnytskyï in uk-french): none when no word of it ends so."""
+def _ending_variants(cyrillic: str, system_id: str, language: str) -> list[str]:
+    """The name written by *system_id* with the word endings that text in *language* gives
+    places (Кропивницький → Kropyvnytskyï in French): none when no word of it ends so."""
     out = []
-    for ending, latin in _PLACE_ENDINGS.get(system_id, ()):
+    for ending, latin in _PLACE_ENDINGS.get(language, {}).get(system_id, ()):
         parts = _WORD_SPLIT.split(cyrillic)
         if not any(p.lower().endswith(ending) and len(p) > len(ending) for p in parts[::2]):
             continue
@@ -186,9 +197,10 @@ def _former_exempt(doc: _Text, mention: _Mention) -> str:
     return ""
 
 
-# --- a former name in its time (tables/check/cues.toml, [former-time]) ---------------------
+# --- a former name in its time (tables/check/cues.toml, [former] time-…) -------------------
 
-_TIME = check_cues()["former-time"]
+_TIME = {name.removeprefix("time-"): words for name, words in check_cues()["former"].items()
+         if name.startswith("time-")}
 # a year: 1700 to 2099, not a count ("1800 troops") nor one that reaches the present ("since
 # 2014"; a range's first word is read by _RANGE before)
 _YEAR = re.compile(
@@ -275,7 +287,7 @@ def _renaming_year(renaming: Renaming) -> int | None:
 
 def _in_its_time(doc: _Text, mention: _Mention, renaming: Renaming) -> bool:
     """Whether the sentence speaks of a time before the renaming (see cues.toml's
-    [former-time]), or tells the renaming itself, naming the place now too."""
+    [former] time-… lists), or tells the renaming itself, naming the place now too."""
     year = _renaming_year(renaming)
     if year is None:
         return False
