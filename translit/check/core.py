@@ -220,7 +220,7 @@ def _judge(doc: _Text, mention: _Mention) -> _Judged | None:
         exempt = _former_exempt(doc, mention)
         if not exempt:
             return "former-name", _correct(name, doc), _former_follows(doc, mention)
-        if exempt == "marked":
+        if exempt in ("marked", "time"):  # marked as former, or used in its time
             return None
         # the region still bears the name: the former name is judged as a current one
         assert mention.renaming is not None

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Sequence
 
 from rapidfuzz.distance import Levenshtein
 
 from ..normalize import key
-from ..places import lookup_form
+from ..places import Renaming, lookup_form
 from ..reverse import ALPHABETS, identify
 from ..systems import romanize, system, systems
-from .norm import exonym_for
+from ..tables import check_cues
+from .norm import _languages, exonym_for
 from .text import (
     _CYRILLIC,
     _FORMER_AFTER,
     _FORMER_BEFORE,
     _REGION_AFTER,
     _REGION_BEFORE,
+    _SENTENCE_END,
     _Mention,
     _Name,
     _system_for,
@@ -64,7 +68,11 @@ def _accepted_spellings(name: _Name, doc: _Text) -> frozenset[str]:
     if here or name.kind == "place":
         out |= name.also  # a place's also: its names in other languages too (Moskau, Moscou)
     if name.cyrillic and name.language:
-        out.add(lookup_form(romanize(name.cyrillic, _system_for(name.language, doc.target))))
+        own = _system_for(name.language, doc.target)
+        out.add(lookup_form(romanize(name.cyrillic, own)))
+        if name.kind == "place":
+            out.update(lookup_form(v) for v in _ending_variants(name.cyrillic, own,
+                                                                   doc.text_language))
         if name.language != doc.language:
             # another language's name: any of its systems, and its other Latin names
             for s in systems(name.language):
@@ -75,6 +83,39 @@ def _accepted_spellings(name: _Name, doc: _Text) -> frozenset[str]:
                                                    strict=False)
                            if k == own and not _CYRILLIC.search(n))
     return frozenset(out)
+
+
+# Word endings a text's language writes otherwise for places (languages.toml's
+# place-endings): language → table id → (Cyrillic ending, Latin ending) pairs
+def _place_endings() -> dict[str, dict[str, tuple[tuple[str, str], ...]]]:
+    out: dict[str, dict[str, tuple[tuple[str, str], ...]]] = {}
+    for language, row in _languages().items():
+        tables = row.get("place-endings")
+        if isinstance(tables, dict):
+            out[language] = {str(table): tuple((e.split("=", 1)[0], e.split("=", 1)[1])
+                                               for e in entries)
+                             for table, entries in tables.items()}
+    return out
+
+
+_PLACE_ENDINGS = _place_endings()
+_WORD_SPLIT = re.compile(r"([\s-]+)")
+
+
+def _ending_variants(cyrillic: str, system_id: str, language: str) -> list[str]:
+    """The name written by *system_id* with the word endings that text in *language* gives
+    places (Кропивницький → Kropyvnytskyï in French): none when no word of it ends so."""
+    out = []
+    for ending, latin in _PLACE_ENDINGS.get(language, {}).get(system_id, ()):
+        parts = _WORD_SPLIT.split(cyrillic)
+        if not any(p.lower().endswith(ending) and len(p) > len(ending) for p in parts[::2]):
+            continue
+        out.append("".join(
+            romanize(p[:-len(ending)], system_id) + latin
+            if i % 2 == 0 and p.lower().endswith(ending) and len(p) > len(ending)
+            else (p if i % 2 else romanize(p, system_id))
+            for i, p in enumerate(parts)))
+    return out
 
 
 def _follows(spelling: str, name: _Name, doc: _Text) -> tuple[str, ...]:
@@ -151,4 +192,147 @@ def _former_exempt(doc: _Text, mention: _Mention) -> str:
         return "region"
     if _FORMER_BEFORE.search(before) or _FORMER_AFTER.search(after):
         return "marked"
+    if renaming is not None and _in_its_time(doc, mention, renaming):
+        return "time"
     return ""
+
+
+# --- a former name in its time (tables/check/cues.toml, [former] time-…) -------------------
+
+_TIME = {name.removeprefix("time-"): words for name, words in check_cues()["former"].items()
+         if name.startswith("time-")}
+# a year: 1700 to 2099, not a count ("1800 troops") nor one that reaches the present ("since
+# 2014"; a range's first word is read by _RANGE before)
+_YEAR = re.compile(
+    rf"(?<![\d.,])(?<!№)(1[7-9]\d{{2}}|20\d{{2}})(?!\d|[.,]\d)"
+    rf"(?!\s+(?:{'|'.join(_TIME['counted'])})\b)", re.I)
+_SINCE = re.compile(rf"\b(?:{'|'.join(_TIME['since'])})\s+(?:[^\W\d]+\s+)?$", re.I)
+_CENTURY = re.compile(
+    r"\b(\d{1,2}|[XVI]{1,5})(?:st|nd|rd|th|e|er|\.|-?(?:го|му|м|й))?\s+"
+    rf"(?:{'|'.join(_TIME['century'])})\b", re.I)
+# each era's words, with the last year it lasted ('past' words: before any renaming)
+# (an era's year counts one less: an era is before a renaming in its last year or later)
+_ERAS = [(re.compile(rf"\b(?:{'|'.join(words)})\b", re.I),
+          0 if name == "past" else int(name.removeprefix("until-")) - 1)
+         for name, words in _TIME.items() if name == "past" or name.startswith("until-")]
+_PRESENT = re.compile(rf"\b(?:{'|'.join(_TIME['present'])})\b", re.I)
+_CLAUSE_END = re.compile(r"[;:]")
+_PHRASE_END = re.compile(r"[;:,]|\s[—–]\s")
+_RANGE = re.compile(
+    rf"\b(?:(?:{'|'.join(_TIME['range-from'])})\s+)?(1\d{{3}}|20\d{{2}})\s*(?:[–—-]|\s(?:"
+    rf"{'|'.join(_TIME['range-to'])})\s)\s*(?:1\d{{3}}|20\d{{2}})(?!\d)", re.I)
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+_NOW = 10_000  # the year of a time that reaches the present
+_WINDOW = 600  # characters searched for a sentence's end either side of a name
+
+
+def _roman(numeral: str) -> int:
+    total = 0
+    for i, c in enumerate(numeral):
+        value = _ROMAN[c]
+        total += -value if i + 1 < len(numeral) and _ROMAN[numeral[i + 1]] > value else value
+    return total
+
+
+def _times(text: str, lo: int, hi: int, dated: bool = False) -> list[tuple[int, int]]:
+    """(position, year) of every time marker in text[lo:hi]: a year or decade (1948, the
+    1920s), a century (its first year), an era (the year before its last), 'past' words
+    (year 0); a year that reaches the present ("since 2014") is now (_NOW), or its own year
+    when *dated*."""
+    part = text[lo:hi]
+    ranges = [(m.start(), m.end(), int(m.group(1))) for m in _RANGE.finditer(part)]
+    out = [(lo + start, year) for start, _, year in ranges]  # a range: its first year
+    for m in _YEAR.finditer(part):
+        if any(start <= m.start() < end for start, end, _ in ranges):
+            continue
+        now = not dated and _SINCE.search(part, max(0, m.start() - 30), m.start())
+        out.append((lo + m.start(), _NOW if now else int(m.group(1))))
+    for m in _CENTURY.finditer(part):
+        number = m.group(1)
+        n = int(number) if number.isdigit() else _roman(number.upper())
+        if 1 <= n <= 21:
+            out.append((lo + m.start(), (n - 1) * 100))
+    for pattern, year in _ERAS:
+        out.extend((lo + m.start(), year) for m in pattern.finditer(part))
+    return out
+
+
+def _sentence(doc: _Text, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentence around text[start:end] (the check's sentence ends)."""
+    text = doc.text
+    lo = max(0, start - _WINDOW)
+    begin = lo
+    for match in _SENTENCE_END.finditer(text, lo, start):
+        begin = match.end()
+    stop = _SENTENCE_END.search(text, end, min(len(text), end + _WINDOW))
+    return begin, stop.start() if stop else min(len(text), end + _WINDOW)
+
+
+def _around(text: str, ends: re.Pattern[str], lo: int, hi: int,
+            mention: _Mention) -> tuple[int, int]:
+    """The span within text[lo:hi] around the mention that *ends* bound."""
+    begin = lo
+    for match in ends.finditer(text, lo, mention.start):
+        begin = match.end()
+    stop = ends.search(text, mention.end, hi)
+    return begin, stop.start() if stop else hi
+
+
+def _renaming_year(renaming: Renaming) -> int | None:
+    """The year of a renaming (its date's first year: an interval between two classifier
+    editions counts from the earlier one)."""
+    head = renaming.date[:4]
+    return int(head) if head.isdigit() else None
+
+
+def _in_its_time(doc: _Text, mention: _Mention, renaming: Renaming) -> bool:
+    """Whether the sentence speaks of a time before the renaming (see cues.toml's
+    [former] time-… lists), or tells the renaming itself, naming the place now too."""
+    year = _renaming_year(renaming)
+    if year is None:
+        return False
+    text = doc.text
+    lo, hi = _sentence(doc, mention.start, mention.end)
+    times: list[tuple[int, int]] = []
+    for ends in (_PHRASE_END, _CLAUSE_END):  # the name's phrase, its clause, its sentence
+        times = _times(text, *_around(text, ends, lo, hi, mention))
+        if times:
+            break
+    times = times or _times(text, lo, hi)
+    if times:
+        def distance(t: tuple[int, int]) -> int:
+            return mention.start - t[0] if t[0] < mention.start else t[0] - mention.end
+        if min(times, key=distance)[1] < year:
+            return True
+        return (any(y <= year for _, y in _times(text, lo, hi, dated=True))
+                and _names_now(doc, mention, lo, hi))
+    if _PRESENT.search(text, lo, hi) or lo == 0:
+        return False
+    before_lo, _ = _sentence(doc, max(0, lo - 2), max(0, lo - 1))
+    earlier = _times(text, before_lo, lo)
+    return bool(earlier) and max(earlier)[1] < year
+
+
+def _names_now(doc: _Text, mention: _Mention, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] also names the mention's place by a correct current spelling."""
+    name = mention.name
+    forms = set(_accepted(name, doc)) if not name.words else set()
+    forms.update(lookup_form(f) for f in _all_forms(name).values() if f)
+    if name.place is not None:
+        forms.add(lookup_form(name.place.latin))
+        if name.place.name:
+            forms.add(lookup_form(name.place.name))
+    forms.discard(lookup_form(mention.text))
+    forms.discard("")
+    tokens = doc.tokens
+    first = bisect.bisect_left(doc._token_starts, lo)
+    last = bisect.bisect_left(doc._token_starts, hi)
+    for i in range(first, last):
+        if tokens[i].start == mention.start:
+            continue
+        words = []
+        for j in range(i, min(i + 4, last)):
+            words.append(tokens[j].text)
+            if lookup_form(" ".join(words)) in forms:
+                return True
+    return False
