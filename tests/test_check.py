@@ -377,6 +377,10 @@ def test_a_wrong_spelling_of_a_former_name_suggests_todays_name() -> None:
     "Belarusian Svetlogorsk lies on the Berezina.",
     # a name several countries have, with no evidence for the renamed one
     "The chemical plant in Dzerzhinsk closed in 1998.",
+    # a former name of places in two countries (Sverdlovsk: Yekaterinburg 1991, Dovzhansk
+    # 2016): the sentence's evidence is for the Russian one, which is not Dovzhansk
+    "In Russia, Sverdlovsk hosts a big factory.",
+    "Sverdlovsk, in the Urals, is an industrial city.",
 ])
 def test_a_cue_anywhere_in_the_sentence_locates_a_name_several_countries_have(text: str) -> None:
     # Dzerzhinsk (233,000 people), Krasnoarmeysk and Kirovsk are current names of Russian
@@ -387,6 +391,7 @@ def test_a_cue_anywhere_in_the_sentence_locates_a_name_several_countries_have(te
 @pytest.mark.parametrize(("text", "spelling", "suggestion"), [
     # the text's evidence is for the renamed place
     ("Ukrainian forces held Dzerzhinsk.", "Dzerzhinsk", "Toretsk"),
+    ("Shelling hit Sverdlovsk in Luhansk Oblast.", "Sverdlovsk", "Dovzhansk"),
     ("Shelling hit Kirovsk and Kharkiv.", "Kirovsk", "Holubivka"),
     ("Fighting raged in Donetsk Oblast. Russian troops entered Dzerzhinsk.", "Dzerzhinsk",
      "Toretsk"),

@@ -6,12 +6,13 @@ A place is another place of its name, and is not judged, when
   near Nizhny Novgorod"; "Kirovsk, Murmansk Oblast"), or the words right before it do
   ("Texas town Odessa", "the Russian city of Dzerzhinsk", "Belarusian Svetlogorsk");
 * its name is also a current name in another country (Dzerzhinsk in Russia, 233,000 people;
-  Kirovsk in Murmansk Oblast) and the text gives no evidence for the one that was renamed:
-  the evidence nearest it in its sentence (a country's word that places something there: "in
-  Russia's Nizhny Novgorod region", "a Russian city"; a place of the gazetteer not listed with
-  it) is another country's, or the sentence has none and the text's places and such words are
-  not mostly the place's country (nor, when it has neither, its countries' words however
-  used: "Ukrainian forces held Kirovsk").
+  Kirovsk in Murmansk Oblast), or a former name there too (Sverdlovsk: Yekaterinburg), and
+  the text gives no evidence for the one that was renamed: the evidence nearest it in its
+  sentence (a country's word that places something there: "in Russia's Nizhny Novgorod
+  region", "a Russian city"; a place of the gazetteer not listed with it) is another country's,
+  or the sentence has none and the text's places and such words are not mostly the place's
+  country (nor, when it has neither, its countries' words however used: "Ukrainian forces
+  held Kirovsk").
 
 A list ("Kharkov, Belgorod and Kursk") locates nothing, and a country word that does not place
 anything ("Missiles struck Kharkov, Russia said") neither; a name only one country has is
@@ -90,15 +91,16 @@ RIVAL_SHARE = 0.1
 def _located(doc: _Text, mentions: list[_Mention]) -> list[_Mention]:
     """The mentions that name the place they resolved to (see the module's docstring)."""
     starts = {m.start: m for m in mentions}
-    rivals: dict[tuple[str, object], frozenset[str]] = {}
+    rivals: dict[tuple[str, object, str], frozenset[str]] = {}
     placed = [m for m in mentions if m.name.kind == "place" and m.name.place is not None]
     ambiguous: set[int] = set()
     for m in placed:
         place = m.name.place
         assert place is not None
-        memo_key = (m.text, place.id)
+        memo_key = (m.text, place.id, m.via)
         if memo_key not in rivals:
-            rivals[memo_key] = _rivals(m.text, place) if m.script == "latin" else frozenset()
+            rivals[memo_key] = (_rivals(m.text, place, m.via == "former") if m.script == "latin"
+                                else frozenset())
         if rivals[memo_key]:
             ambiguous.add(id(m))
     text_evidence: list[Counter[str]] = []
@@ -141,12 +143,15 @@ def _located(doc: _Text, mentions: list[_Mention]) -> list[_Mention]:
     return kept
 
 
-def _rivals(text: str, place: Place) -> frozenset[str]:
-    """The other countries where *text* is the name of a large enough place."""
+def _rivals(text: str, place: Place, former: bool = False) -> frozenset[str]:
+    """The other countries where *text* is the name of a large enough place; for a former
+    name, also where it was one (Sverdlovsk: Dovzhansk in Luhansk Oblast since 2016, and
+    Yekaterinburg since 1991: "In Russia, Sverdlovsk …" is not Dovzhansk)."""
     floor = max(RIVAL_POPULATION, RIVAL_SHARE * place.population)
+    vias = ("name", "former") if former else ("name",)
     return frozenset(
         m.place.country for m in load_gazetteer().lookup(text, limit=12)
-        if m.exact and m.via == "name" and m.place.country != place.country
+        if m.exact and m.via in vias and m.place.country != place.country
         and m.place.population >= floor)
 
 
