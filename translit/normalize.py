@@ -67,11 +67,14 @@ English-style spellings, е in BGN/PCGN's Belarusian), ASCII spellings in anothe
 from __future__ import annotations
 
 import re
+import gzip
 import tomllib
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -418,7 +421,17 @@ class _Classes(dict):  # type: ignore[type-arg]
 
 
 _ENDINGS = _Classes(lambda run: "i" if run[-1] in "JY" else _ENDING_CLASS[_vowels(run)[-1]])
-_INITIALS = _Classes(lambda run: _INITIAL_CLASS[_vowels(run)[0]])
+def _initial_class(run: str) -> str:
+    """A word's first vowel's class; я (a glide before а) is е's: Belarusian яканне writes
+    a word's first е as я (Ершов / Яршоў, Елец / Ялец), and every spelling writes its glide
+    (Яна, Yana, Iana, Jana ≠ Анна)."""
+    vowel = _vowels(run)[0]
+    if run[0] in "IJY" and vowel == "A" and len(run) > 1:
+        return _INITIAL_CLASS["E"]
+    return _INITIAL_CLASS[vowel]
+
+
+_INITIALS = _Classes(_initial_class)
 _INNER = _Classes(_inner_class)
 
 
@@ -500,7 +513,10 @@ def _sounds_key(sounds: str) -> tuple[str, bool]:
     given, folds = _given_names()
     if done not in folds:  # (the sounds of a name's spelling fold to a key in folds)
         return done, False
-    name = given.get(_name_sounds(sounds))
+    exact = _name_sounds(sounds)
+    name = given.get(exact)
+    if name is None:
+        name = _lexicon_given().get(exact)  # a name the table does not list: its own vowels
     if name is None:
         # a key that spells a given name (Александр's aleksandr) is that name, so that a key
         # is its own key
@@ -528,6 +544,8 @@ _ANY_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 # and a name's key is the sounds of its row's first form, in lowercase.  A folded key that
 # spells a listed name is that name (Александр's key aleksandr), so that a key is its own key.
 _GLIDES = re.compile("[IJY]+(?=[AEOU])")
+_SOFT_E = re.compile("(?<=[bcdfgklmnprsštv])J(?=E)")
+_VOWEL_GLIDE = re.compile("(?<=[AEOU])[IJY]+(?![AEOU])")
 
 
 def _name_sounds(sounds: str) -> str:
@@ -540,6 +558,11 @@ def _name_sounds(sounds: str) -> str:
         sounds = _GLIDES.sub("J", sounds)
         if sounds.startswith("JE"):  # Russian е at a word's start is [je]: Evgeny, Yevhen, Євген
             sounds = sounds[1:]
+        if "J" in sounds:  # е after a consonant is written є, ie, je too (Ангєліна, Pietrow)
+            sounds = _SOFT_E.sub("", sounds)
+        # й after a vowel, and ї there, written и, i, y, j alike: Майна / Mayna / Maina,
+        # Аїда / Аида
+        sounds = _VOWEL_GLIDE.sub("I", sounds)
     return _DOUBLES.sub(r"\1", sounds)
 
 
@@ -548,6 +571,14 @@ _LAST_RUN = re.compile("[AEIOUJY]+$")
 
 @cache
 def _given_names() -> tuple[dict[str, str], frozenset[str]]:
+    """The table's names (_given_names_table) and the folded keys of every given name's
+    spelling, the lexicon's too (a word whose key is none of them is no given name)."""
+    mapping, folds = _given_names_table()
+    return mapping, folds | {_fold(_word_sounds(name)) for name in _lexicon_given().values()}
+
+
+@cache
+def _given_names_table() -> tuple[dict[str, str], frozenset[str]]:
     """The sounds (_name_sounds) of every spelling of a given name → its row's key; and the
     folded keys of those spellings (a word whose key is none of them is no given name)."""
     rows = given_names()
@@ -579,6 +610,46 @@ def _given_names() -> tuple[dict[str, str], frozenset[str]]:
     for sounds in clashes:  # a spelling two names share says nothing: keep it as it is
         del mapping[sounds]
     return mapping, frozenset(folds)
+
+
+@cache
+def _lexicon_given() -> dict[str, str]:
+    """The lexicon's given names that no row of the table spells, by their sounds
+    (_name_sounds) → their key: those sounds in lowercase, every vowel as it is spelled.
+
+    A given name is a word of a closed set, and its vowels are part of which name it is (Яна ≠
+    Анна, Аліна ≠ Алена, Марина ≠ Маріанна): the place-name vowel fold, made for the ru/uk/be
+    forms of one place, would make them one.  So a word the table does not list but the
+    lexicon knows as a given name (translit/data/lexicon.tsv.gz, kind "given") keys as its
+    unfolded sounds, in every script (Аліна, Алина, Alina: alina).  Names whose key does not
+    read back as the same sounds, and sounds a row of the table spells, are left out (the
+    table's forms win)."""
+    rows, table_folds = _given_names_table()
+    data = gzip.decompress((resources.files("translit") / "data" / "lexicon.tsv.gz").read_bytes())
+    mapping: dict[str, str] = {}
+    other: set[str] = set()  # the sounds of a given name that is also a place (or surname)
+    for line in data.decode("utf-8").splitlines():
+        fields = line.split("\t")
+        kinds = fields[2].split(",") if len(fields) == 4 else ()
+        given = "given" in kinds
+        if not given and "place" not in kinds:
+            continue
+        for word in _WORDS.findall(_prepare(fields[0])):
+            sounds = _name_sounds(_word_sounds(word))
+            if "place" in kinds:
+                other.add(sounds)
+            name = sounds.lower()
+            if not given or sounds in rows or _name_sounds(_word_sounds(name)) != sounds:
+                continue
+            mapping[sounds] = name
+    for sounds in other:  # a place's forms keep the place fold (Поляна, Ліс / Лес)
+        mapping.pop(sounds, None)
+    # only where the fold would make two names one: a name alone in its fold keeps it, and
+    # with it the spellings the fold unites (Latin ones without the glide or the vowel)
+    folded = {sounds: _fold(sounds) for sounds in mapping}
+    names = Counter(folded.values())
+    return {sounds: name for sounds, name in mapping.items()
+            if names[folded[sounds]] > 1 or folded[sounds] in table_folds}
 
 
 # Invisible format characters (soft hyphen, zero-width and bidi marks) and the combining marks
