@@ -66,8 +66,8 @@ English-style spellings, е in BGN/PCGN's Belarusian), ASCII spellings in anothe
 
 from __future__ import annotations
 
-import re
 import gzip
+import re
 import tomllib
 import unicodedata
 from collections import Counter
@@ -544,6 +544,7 @@ _ANY_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 # and a name's key is the sounds of its row's first form, in lowercase.  A folded key that
 # spells a listed name is that name (Александр's key aleksandr), so that a key is its own key.
 _GLIDES = re.compile("[IJY]+(?=[AEOU])")
+_SOFT_VOWEL = re.compile("(?<=[bcdfgklmnprsštv])J(?=[AEOU])")
 _SOFT_E = re.compile("(?<=[bcdfgklmnprsštv])J(?=E)")
 _VOWEL_GLIDE = re.compile("(?<=[AEOU])[IJY]+(?![AEOU])")
 
@@ -636,8 +637,8 @@ def _lexicon_given() -> dict[str, str]:
             continue
         for word in _WORDS.findall(_prepare(fields[0])):
             sounds = _name_sounds(_word_sounds(word))
-            if "place" in kinds:
-                other.add(sounds)
+            if "place" in kinds:  # and as Latin writes it without a consonant's softness
+                other.update((sounds, _SOFT_VOWEL.sub("", sounds)))  # (Poľana, Polana)
             name = sounds.lower()
             if not given or sounds in rows or _name_sounds(_word_sounds(name)) != sounds:
                 continue
