@@ -25,9 +25,10 @@ folded together (key sign)  why
 double letters → single     Запоріжжя / Запорожье, Savva / Sava
 ь ъ and apostrophes         dropped: soft signs and ʼ are spelled, omitted or ' at will (ь ъ
                             before a vowel, and ' in Latin, are the glide й: see below)
-a word's first vowel        keeps its class: а о е є э ё (a: Олександр / Александр, Олена /
-                            Елена), и і ї ы (i), у ю (u): Алла ≠ Илья, Игорь ≠ Егор; of a
-                            run, the first vowel (Aidar = Айдар; ya, ia, ю: the glide's vowel)
+a word's first vowel        keeps its class: а о (a: Олександр / Александр), е є э ё я (e:
+                            Belarusian яканне writes a first е as я, Ершов / Яршоў; Анна ≠
+                            Яна), и і ї ы (i), у ю (u): Алла ≠ Илья, Игорь ≠ Егор; of a run,
+                            the first vowel (Aidar = Айдар; ye, ia, ю: the glide's vowel)
 vowels inside a word        by class: а о (a: Belarusian akanne, Маладзечна / Молодечна),
                             е и і ы є э ё (e: Київ / Киев, Сергій / Сергей, Артём / Артем;
                             yo, io, ö, ьо are ё), у ю ou (u: Сумы ≠ Сімі); after ж ш ч щ ц,
@@ -55,7 +56,9 @@ are tables (tables/key/: cyrillic.toml, latin.toml, one latin-*.toml per convent
 vowel classes in folds.toml); the contexts no row can say are the patterns below.  Given names
 are one closed set: a word whose sounds (before the vowel fold) are those of a spelling of a
 row of tables/names/given-names.toml keys as that row (Владимир = Володимир = Wolodymyr), and
-two rows never meet through the fold; the words are sorted, so word order and "Surname,
+two rows never meet through the fold; a given name the table does not list but the lexicon
+knows keys by its own vowels where the fold would make it one with another name (Аліна ≠
+Алена, Марина ≠ Маріанна: _lexicon_given); the words are sorted, so word order and "Surname,
 Given" do not matter.
 
 What a key cannot tell is left to block_keys(): Дніпро / Днепр (the ending), Dainega /
@@ -89,7 +92,7 @@ from .systems import romanize, systems
 from .tables import given_names, tables_dir
 
 #: Bumped whenever a key changes for some input; store it beside stored keys.
-KEY_VERSION = 4
+KEY_VERSION = 5
 #: The spelling conventions whose Latin the key reads as their own (its Latin readers, by
 #: translit.letters.latin_family); other conventions' spellings are read as English.
 KEY_CONVENTIONS = frozenset({"english", "scholarly", "lacinka", "german", "polish", "french",
@@ -508,7 +511,8 @@ def _word_key(word: str) -> str:
 
 
 def _sounds_key(sounds: str) -> tuple[str, bool]:
-    """The key of a word's sounds, and whether it is a given name's (tables/names)."""
+    """The key of a word's sounds, and whether it is a given name's of the table
+    (tables/names; block_keys gives such a name no looser key)."""
     done = _fold(sounds)
     given, folds = _given_names()
     if done not in folds:  # (the sounds of a name's spelling fold to a key in folds)
@@ -516,8 +520,9 @@ def _sounds_key(sounds: str) -> tuple[str, bool]:
     exact = _name_sounds(sounds)
     name = given.get(exact)
     if name is None:
-        name = _lexicon_given().get(exact)  # a name the table does not list: its own vowels
-    if name is None:
+        unlisted = _lexicon_given().get(exact)  # a name the table does not list: its vowels
+        if unlisted is not None:
+            return unlisted, False
         # a key that spells a given name (Александр's aleksandr) is that name, so that a key
         # is its own key
         name = given.get(done.translate(_SPELLED))
