@@ -43,8 +43,8 @@ SAME = [
     ["Pokrovsk", "Покровськ", "Покровsk", "Pokrowsk"],
     # BGN/PCGN writes Belarusian ў as w: beside v, kh or zh that w is not German в (ch is ч)
     ["Чарнавусаў", "Charnavusaw", "Charnavusau", "Čarnavusaŭ"],
-    # a word's first я is е's: Belarusian яканне writes a first е as я
-    ["Ершов", "Яршоў", "Yershov", "Jarshou"], ["Елец", "Ялец", "Yelets"],
+    # a word's first а о е є я are one class: Belarusian яканне writes a first е as я
+    ["Ершов", "Яршоў", "Yershov", "Jarshou"], ["Оленівка", "Еленовка", "Olenivka"],
     # a given name the table does not list, in its own vowels, in every script
     ["Аліна", "Алина", "Alina"], ["Яна", "Yana", "Iana", "Jana"], ["Марина", "Maryna", "Marina"],
 ]

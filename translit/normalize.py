@@ -25,10 +25,9 @@ folded together (key sign)  why
 double letters → single     Запоріжжя / Запорожье, Savva / Sava
 ь ъ and apostrophes         dropped: soft signs and ʼ are spelled, omitted or ' at will (ь ъ
                             before a vowel, and ' in Latin, are the glide й: see below)
-a word's first vowel        keeps its class: а о (a: Олександр / Александр), е є э ё я (e:
-                            Belarusian яканне writes a first е as я, Ершов / Яршоў; Анна ≠
-                            Яна), и і ї ы (i), у ю (u): Алла ≠ Илья, Игорь ≠ Егор; of a run,
-                            the first vowel (Aidar = Айдар; ye, ia, ю: the glide's vowel)
+a word's first vowel        keeps its class: а о е є э ё (a: Олександр / Александр, Олена /
+                            Елена), и і ї ы (i), у ю (u): Алла ≠ Илья, Игорь ≠ Егор; of a
+                            run, the first vowel (Aidar = Айдар; ya, ia, ю: the glide's vowel)
 vowels inside a word        by class: а о (a: Belarusian akanne, Маладзечна / Молодечна),
                             е и і ы є э ё (e: Київ / Киев, Сергій / Сергей, Артём / Артем;
                             yo, io, ö, ьо are ё), у ю ou (u: Сумы ≠ Сімі); after ж ш ч щ ц,
@@ -424,17 +423,7 @@ class _Classes(dict):  # type: ignore[type-arg]
 
 
 _ENDINGS = _Classes(lambda run: "i" if run[-1] in "JY" else _ENDING_CLASS[_vowels(run)[-1]])
-def _initial_class(run: str) -> str:
-    """A word's first vowel's class; я (a glide before а) is е's: Belarusian яканне writes
-    a word's first е as я (Ершов / Яршоў, Елец / Ялец), and every spelling writes its glide
-    (Яна, Yana, Iana, Jana ≠ Анна)."""
-    vowel = _vowels(run)[0]
-    if run[0] in "IJY" and vowel == "A" and len(run) > 1:
-        return _INITIAL_CLASS["E"]
-    return _INITIAL_CLASS[vowel]
-
-
-_INITIALS = _Classes(_initial_class)
+_INITIALS = _Classes(lambda run: _INITIAL_CLASS[_vowels(run)[0]])
 _INNER = _Classes(_inner_class)
 
 
@@ -554,9 +543,10 @@ _SOFT_E = re.compile("(?<=[bcdfgklmnprsštv])J(?=E)")
 _VOWEL_GLIDE = re.compile("(?<=[AEOU])[IJY]+(?![AEOU])")
 
 
-def _name_sounds(sounds: str) -> str:
+def _name_sounds(sounds: str, initial: bool = True) -> str:
     """A word's sounds as given names are looked up: glides one way, the ending as its class
-    (as the key writes it: Andriï / Андрій, Serguey / Сергей), single signs."""
+    (as the key writes it: Andriï / Андрій, Serguey / Сергей), single signs; with *initial*,
+    the first vowel as its class too (as a name's key is written: without)."""
     ending = _LAST_RUN.search(sounds)
     if ending is not None and ending.start() > 0:
         sounds = sounds[: ending.start()] + _ENDINGS[ending.group()].upper()
@@ -569,6 +559,8 @@ def _name_sounds(sounds: str) -> str:
         # й after a vowel, and ї there, written и, i, y, j alike: Майна / Mayna / Maina,
         # Аїда / Аида
         sounds = _VOWEL_GLIDE.sub("I", sounds)
+    if initial and sounds[:1] in ("O", "E"):  # a first а о е is one, as the table's forms show it
+        sounds = "A" + sounds[1:]  # (Олександр / Александр, Олена / Елена; Яна ≠ Анна)
     return _DOUBLES.sub(r"\1", sounds)
 
 
@@ -596,7 +588,7 @@ def _given_names_table() -> tuple[dict[str, str], frozenset[str]]:
     folds: set[str] = set()
     clashes: set[str] = set()
     for first, others in rows.items():
-        target = _name_sounds(_word_sounds(_prepare(first))).lower()
+        target = _name_sounds(_word_sounds(_prepare(first)), initial=False).lower()
         spellings = {target}  # the key is a spelling of the name too (a key is its own key)
         for form in [first, *others]:
             spellings.add(form)
@@ -644,12 +636,13 @@ def _lexicon_given() -> dict[str, str]:
             sounds = _name_sounds(_word_sounds(word))
             if "place" in kinds:  # and as Latin writes it without a consonant's softness
                 other.update((sounds, _SOFT_VOWEL.sub("", sounds)))  # (Poľana, Polana)
-            name = sounds.lower()
+            name = sounds.lower()  # (the first vowel as its class, as the fold writes it)
             if not given or sounds in rows or _name_sounds(_word_sounds(name)) != sounds:
                 continue
             mapping[sounds] = name
-    for sounds in other:  # a place's forms keep the place fold (Поляна, Ліс / Лес)
-        mapping.pop(sounds, None)
+    for sounds in other:  # a place's forms keep the place fold (Поляна, Ліс / Лес), unless
+        if _fold(sounds) not in table_folds:  # it would fold into a listed name (Яна, Анна)
+            mapping.pop(sounds, None)
     # only where the fold would make two names one: a name alone in its fold keeps it, and
     # with it the spellings the fold unites (Latin ones without the glide or the vowel)
     folded = {sounds: _fold(sounds) for sounds in mapping}
