@@ -543,10 +543,9 @@ _SOFT_E = re.compile("(?<=[bcdfgklmnprsštv])J(?=E)")
 _VOWEL_GLIDE = re.compile("(?<=[AEOU])[IJY]+(?![AEOU])")
 
 
-def _name_sounds(sounds: str, initial: bool = True) -> str:
+def _name_sounds(sounds: str) -> str:
     """A word's sounds as given names are looked up: glides one way, the ending as its class
-    (as the key writes it: Andriï / Андрій, Serguey / Сергей), single signs; with *initial*,
-    the first vowel as its class too (as a name's key is written: without)."""
+    (as the key writes it: Andriï / Андрій, Serguey / Сергей), single signs."""
     ending = _LAST_RUN.search(sounds)
     if ending is not None and ending.start() > 0:
         sounds = sounds[: ending.start()] + _ENDINGS[ending.group()].upper()
@@ -559,8 +558,6 @@ def _name_sounds(sounds: str, initial: bool = True) -> str:
         # й after a vowel, and ї there, written и, i, y, j alike: Майна / Mayna / Maina,
         # Аїда / Аида
         sounds = _VOWEL_GLIDE.sub("I", sounds)
-    if initial and sounds[:1] in ("O", "E"):  # a first а о е is one, as the table's forms show it
-        sounds = "A" + sounds[1:]  # (Олександр / Александр, Олена / Елена; Яна ≠ Анна)
     return _DOUBLES.sub(r"\1", sounds)
 
 
@@ -588,7 +585,7 @@ def _given_names_table() -> tuple[dict[str, str], frozenset[str]]:
     folds: set[str] = set()
     clashes: set[str] = set()
     for first, others in rows.items():
-        target = _name_sounds(_word_sounds(_prepare(first)), initial=False).lower()
+        target = _name_sounds(_word_sounds(_prepare(first))).lower()
         spellings = {target}  # the key is a spelling of the name too (a key is its own key)
         for form in [first, *others]:
             spellings.add(form)
@@ -597,14 +594,22 @@ def _given_names_table() -> tuple[dict[str, str], frozenset[str]]:
                 letters = {c for c in form.lower() if c.isalpha()}
                 spellings |= {romanize(form, s.id) for s in every
                               if letters <= set(ALPHABETS.get(s.language, letters))}
+        row: set[str] = set()
         for spelling in spellings:
             for word in _WORDS.findall(_prepare(spelling)):
                 read = _word_sounds(word.strip(APOSTROPHES + "”\"·"))
                 folds.add(_fold(read))
-                sounds = _name_sounds(read)
-                if mapping.get(sounds, target) != target:
-                    clashes.add(sounds)
-                mapping[sounds] = target
+                row.add(_name_sounds(read))
+        # the first vowels the row's forms alternate (Олександр / Александр: о а; Олена /
+        # Елена / Алена) alternate in its other spellings too (Olexander = Alexander), and
+        # only there (Єна ≠ Анна, whose forms all begin with а)
+        firsts = {sounds[0] for sounds in row if sounds[:1] in ("A", "O", "E")}
+        if len(firsts) > 1:
+            row |= {v + sounds[1:] for sounds in row if sounds[:1] in firsts for v in firsts}
+        for sounds in row:
+            if mapping.get(sounds, target) != target:
+                clashes.add(sounds)
+            mapping[sounds] = target
     for sounds in clashes:  # a spelling two names share says nothing: keep it as it is
         del mapping[sounds]
     return mapping, frozenset(folds)
