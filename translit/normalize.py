@@ -650,9 +650,13 @@ def _lexicon_given() -> dict[str, str]:
     Анна, Аліна ≠ Алена, Марина ≠ Маріанна): the place-name vowel fold, made for the ru/uk/be
     forms of one place, would make them one.  So a word the table does not list but the
     lexicon knows as a given name (translit/data/lexicon.tsv.gz, kind "given") keys as its
-    unfolded sounds, in every script (Аліна, Алина, Alina: alina).  Names whose key does not
-    read back as the same sounds, and sounds a row of the table spells, are left out (the
-    table's forms win)."""
+    unfolded sounds, in every script (Аліна, Алина, Alina: alina), where the fold would make
+    it one with another name: its fold is a listed name's, or another given name's of the
+    lexicon (a name alone in its fold keeps it, with the Latin spellings the fold unites).
+    The sounds of a place of the lexicon keep the place fold (Поляна, Ліс / Лес: the ru/uk/be
+    forms of a place), unless that fold is a listed name's (Яна, a river, ≠ Анна).  Names
+    whose key does not read back as the same sounds, and sounds a row of the table spells,
+    are left out (the table's forms win)."""
     rows, table_folds = _given_names_table()
     data = gzip.decompress((resources.files("translit") / "data" / "lexicon.tsv.gz").read_bytes())
     mapping: dict[str, str] = {}
