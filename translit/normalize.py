@@ -55,7 +55,9 @@ are tables (tables/key/: cyrillic.toml, latin.toml, one latin-*.toml per convent
 vowel classes in folds.toml); the contexts no row can say are the patterns below.  Given names
 are one closed set: a word whose sounds (before the vowel fold) are those of a spelling of a
 row of tables/names/given-names.toml keys as that row (Владимир = Володимир = Wolodymyr), and
-two rows never meet through the fold; the words are sorted, so word order and "Surname,
+two rows never meet through the fold; a given name the table does not list but the lexicon
+knows keys by its own vowels where the fold would make it one with another name (Аліна ≠
+Алена, Марина ≠ Маріанна: _lexicon_given); the words are sorted, so word order and "Surname,
 Given" do not matter.
 
 What a key cannot tell is left to block_keys(): Дніпро / Днепр (the ending), Dainega /
@@ -66,12 +68,15 @@ English-style spellings, е in BGN/PCGN's Belarusian), ASCII spellings in anothe
 
 from __future__ import annotations
 
+import gzip
 import re
 import tomllib
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -86,7 +91,7 @@ from .systems import romanize, systems
 from .tables import given_names, tables_dir
 
 #: Bumped whenever a key changes for some input; store it beside stored keys.
-KEY_VERSION = 4
+KEY_VERSION = 5
 #: The spelling conventions whose Latin the key reads as their own (its Latin readers, by
 #: translit.letters.latin_family); other conventions' spellings are read as English.
 KEY_CONVENTIONS = frozenset({"english", "scholarly", "lacinka", "german", "polish", "french",
@@ -495,13 +500,30 @@ def _word_key(word: str) -> str:
 
 
 def _sounds_key(sounds: str) -> tuple[str, bool]:
-    """The key of a word's sounds, and whether it is a given name's (tables/names)."""
+    """The key of a word's sounds, and whether it is a given name's of the table
+    (tables/names; block_keys gives such a name no looser key)."""
+    known = _known_names().get(sounds)  # (the lexicon's names and places: worked out once)
+    return _sounds_key_of(sounds) if known is None else known
+
+
+@cache
+def _known_names() -> dict[str, tuple[str, bool]]:
+    """_sounds_key_of the sounds of every given name and place of the lexicon, worked out once."""
+    return {sounds: _sounds_key_of(sounds) for sounds in _lexicon_given_sounds()}
+
+
+def _sounds_key_of(sounds: str) -> tuple[str, bool]:
+    """_sounds_key, worked out."""
     done = _fold(sounds)
     given, folds = _given_names()
     if done not in folds:  # (the sounds of a name's spelling fold to a key in folds)
         return done, False
-    name = given.get(_name_sounds(sounds))
+    exact = _name_sounds(sounds)
+    name = given.get(exact)
     if name is None:
+        unlisted = _lexicon_given().get(exact)  # a name the table does not list: its vowels
+        if unlisted is not None:
+            return unlisted, False
         # a key that spells a given name (Александр's aleksandr) is that name, so that a key
         # is its own key
         name = given.get(done.translate(_SPELLED))
@@ -528,6 +550,9 @@ _ANY_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 # and a name's key is the sounds of its row's first form, in lowercase.  A folded key that
 # spells a listed name is that name (Александр's key aleksandr), so that a key is its own key.
 _GLIDES = re.compile("[IJY]+(?=[AEOU])")
+_SOFT_VOWEL = re.compile("(?<=[bcdfgklmnprsštv])J(?=[AEOU])")
+_SOFT_E = re.compile("(?<=[bcdfgklmnprsštv])J(?=E)")
+_VOWEL_GLIDE = re.compile("(?<=[AEOU])[IJY]+(?![AEOU])")
 
 
 def _name_sounds(sounds: str) -> str:
@@ -540,6 +565,11 @@ def _name_sounds(sounds: str) -> str:
         sounds = _GLIDES.sub("J", sounds)
         if sounds.startswith("JE"):  # Russian е at a word's start is [je]: Evgeny, Yevhen, Євген
             sounds = sounds[1:]
+        if "J" in sounds:  # е after a consonant is written є, ie, je too (Ангєліна, Pietrow)
+            sounds = _SOFT_E.sub("", sounds)
+        # й after a vowel, and ї there, written и, i, y, j alike: Майна / Mayna / Maina,
+        # Аїда / Аида
+        sounds = _VOWEL_GLIDE.sub("I", sounds)
     return _DOUBLES.sub(r"\1", sounds)
 
 
@@ -548,6 +578,14 @@ _LAST_RUN = re.compile("[AEIOUJY]+$")
 
 @cache
 def _given_names() -> tuple[dict[str, str], frozenset[str]]:
+    """The table's names (_given_names_table) and the folded keys of every given name's
+    spelling, the lexicon's too (a word whose key is none of them is no given name)."""
+    mapping, folds = _given_names_table()
+    return mapping, folds | {_fold(_word_sounds(name)) for name in _lexicon_given().values()}
+
+
+@cache
+def _given_names_table() -> tuple[dict[str, str], frozenset[str]]:
     """The sounds (_name_sounds) of every spelling of a given name → its row's key; and the
     folded keys of those spellings (a word whose key is none of them is no given name)."""
     rows = given_names()
@@ -568,17 +606,84 @@ def _given_names() -> tuple[dict[str, str], frozenset[str]]:
                 letters = {c for c in form.lower() if c.isalpha()}
                 spellings |= {romanize(form, s.id) for s in every
                               if letters <= set(ALPHABETS.get(s.language, letters))}
+        row: set[str] = set()
         for spelling in spellings:
             for word in _WORDS.findall(_prepare(spelling)):
                 read = _word_sounds(word.strip(APOSTROPHES + "”\"·"))
                 folds.add(_fold(read))
-                sounds = _name_sounds(read)
-                if mapping.get(sounds, target) != target:
-                    clashes.add(sounds)
-                mapping[sounds] = target
+                row.add(_name_sounds(read))
+        # the first vowels the row's forms alternate (Олександр / Александр: о а; Олена /
+        # Елена / Алена) alternate in its other spellings too (Olexander = Alexander), and
+        # only there (Єна ≠ Анна, whose forms all begin with а)
+        firsts = {sounds[0] for sounds in row if sounds[:1] in ("A", "O", "E")}
+        if len(firsts) > 1:
+            row |= {v + sounds[1:] for sounds in row if sounds[:1] in firsts for v in firsts}
+        for sounds in row:
+            if mapping.get(sounds, target) != target:
+                clashes.add(sounds)
+            mapping[sounds] = target
     for sounds in clashes:  # a spelling two names share says nothing: keep it as it is
         del mapping[sounds]
     return mapping, frozenset(folds)
+
+
+_read: list[str] = []  # the sounds of the lexicon's given names and places, as read
+
+
+def _lexicon_given_sounds() -> list[str]:
+    """The sounds of the lexicon's given names and places (read by _lexicon_given)."""
+    _lexicon_given()
+    return _read
+
+
+# a lexicon row (word, languages, kinds, weight) whose kinds name a given name or a place
+_GIVEN_OR_PLACE = re.compile(rb"^([^\t\n]+)\t[^\t\n]*\t([^\t\n]*(?:given|place)[^\t\n]*)\t",
+                             re.MULTILINE)
+
+
+@cache
+def _lexicon_given() -> dict[str, str]:
+    """The lexicon's given names that no row of the table spells, by their sounds
+    (_name_sounds) → their key: those sounds in lowercase, every vowel as it is spelled.
+
+    A given name is a word of a closed set, and its vowels are part of which name it is (Яна ≠
+    Анна, Аліна ≠ Алена, Марина ≠ Маріанна): the place-name vowel fold, made for the ru/uk/be
+    forms of one place, would make them one.  So a word the table does not list but the
+    lexicon knows as a given name (translit/data/lexicon.tsv.gz, kind "given") keys as its
+    unfolded sounds, in every script (Аліна, Алина, Alina: alina), where the fold would make
+    it one with another name: its fold is a listed name's, or another given name's of the
+    lexicon (a name alone in its fold keeps it, with the Latin spellings the fold unites).
+    The sounds of a place of the lexicon keep the place fold (Поляна, Ліс / Лес: the ru/uk/be
+    forms of a place), unless that fold is a listed name's (Яна, a river, ≠ Анна).  Names
+    whose key does not read back as the same sounds, and sounds a row of the table spells,
+    are left out (the table's forms win)."""
+    rows, table_folds = _given_names_table()
+    data = gzip.decompress((resources.files("translit") / "data" / "lexicon.tsv.gz").read_bytes())
+    mapping: dict[str, str] = {}
+    _read.clear()
+    other: set[str] = set()  # the sounds of a given name that is also a place (or surname)
+    for row in _GIVEN_OR_PLACE.finditer(data):  # (only these rows become strings)
+        kinds = row[2].decode("ascii").split(",")
+        given = "given" in kinds
+        for word in _WORDS.findall(_prepare(row[1].decode("utf-8"))):
+            read = _word_sounds(word)
+            _read.append(read)
+            sounds = _name_sounds(read)
+            if "place" in kinds:  # and as Latin writes it without a consonant's softness
+                other.update((sounds, _SOFT_VOWEL.sub("", sounds)))  # (Poľana, Polana)
+            name = sounds.lower()  # (the first vowel as its class, as the fold writes it)
+            if not given or sounds in rows or _name_sounds(_word_sounds(name)) != sounds:
+                continue
+            mapping[sounds] = name
+    for sounds in other:  # a place's forms keep the place fold (Поляна, Ліс / Лес), unless
+        if _fold(sounds) not in table_folds:  # it would fold into a listed name (Яна, Анна)
+            mapping.pop(sounds, None)
+    # only where the fold would make two names one: a name alone in its fold keeps it, and
+    # with it the spellings the fold unites (Latin ones without the glide or the vowel)
+    folded = {sounds: _fold(sounds) for sounds in mapping}
+    names = Counter(folded.values())
+    return {sounds: name for sounds, name in mapping.items()
+            if names[folded[sounds]] > 1 or folded[sounds] in table_folds}
 
 
 # Invisible format characters (soft hyphen, zero-width and bidi marks) and the combining marks
