@@ -536,3 +536,24 @@ def test_a_bad_key_table_names_its_file_and_row(tmp_path: Path, text: str, row: 
     with pytest.raises(translit.TableError) as error:
         _reading(path)
     assert error.value.file.endswith("latin-bad.toml") and error.value.row == row
+
+
+def test_the_shipped_given_names_are_todays() -> None:
+    """translit/data/given-unlisted.tsv.gz (tools/build_places.py) is what the sources give
+    today: read at the first key() in place of a second's work, it must be the same answer."""
+    import gzip
+
+    from translit import normalize
+
+    shipped = normalize._read_prepared_given()
+    assert shipped is not None, "stale or missing: run python tools/build_places.py"
+    assert shipped == normalize._work_out_lexicon_given()
+    data = gzip.decompress((Path(normalize.__file__).parent / "data" / normalize.PREPARED_GIVEN).read_bytes())
+    assert data == gzip.decompress(normalize.prepared_given_text())
+
+
+def test_a_stale_given_names_file_is_not_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    from translit import normalize
+
+    monkeypatch.setattr(normalize, "_given_digest", lambda: "another source")
+    assert normalize._read_prepared_given() is None

@@ -63,6 +63,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from translit import normalize  # noqa: E402
 from translit.blocking import block_keys, close_spelling  # noqa: E402
 from translit.normalize import KEY_VERSION, key  # noqa: E402
 from translit.places import loading, prepared  # noqa: E402
@@ -74,6 +75,8 @@ import codifiers  # noqa: E402
 
 OUTPUT = ROOT / "translit" / "data" / "places" / "places.tsv.gz"
 SURNAMES = ROOT / "translit" / "data" / "places" / "surnames.tsv.gz"
+# the key's given names worked out once (translit.normalize.PREPARED_GIVEN): read at the first key()
+GIVEN = ROOT / "translit" / "data" / normalize.PREPARED_GIVEN
 PREPARED = ROOT / "translit" / "data" / "places" / "places.bin.gz"
 #: Surnames at least this frequent (the lexicon's holder counts) are indexed by key.
 SURNAME_MIN_WEIGHT = 50
@@ -420,7 +423,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rows, info = build_rows(args.katottg)
     surnames = build_surnames()
-    outputs = {args.output: render(rows, info), SURNAMES: render_surnames(surnames)}
+    outputs = {args.output: render(rows, info), SURNAMES: render_surnames(surnames),
+               GIVEN: normalize.prepared_given_text()}
     if args.check:
         stale = [p for p, data in outputs.items()
                  if not p.exists() or gzip.decompress(p.read_bytes()) != gzip.decompress(data)]
@@ -437,6 +441,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{args.output}: {len(rows)} settlements, {len(outputs[args.output])} bytes")
     print(info["counts"])
     print(f"{SURNAMES}: {len(surnames)} surnames, {len(outputs[SURNAMES])} bytes")
+    print(f"{GIVEN}: {len(outputs[GIVEN])} bytes")
     return 0
 
 

@@ -641,8 +641,60 @@ _GIVEN_OR_PLACE = re.compile(rb"^([^\t\n]+)\t[^\t\n]*\t([^\t\n]*(?:given|place)[
                              re.MULTILINE)
 
 
+#: _lexicon_given() as shipped (written by tools/build_places.py): a second's work at the
+#: first key() otherwise.  Its digest names what it is made from; a stale or damaged file is
+#: not read (the dict is worked out, the same answer).
+PREPARED_GIVEN = "given-unlisted.tsv.gz"
+
+
+def _given_digest() -> str:
+    """What _lexicon_given() is made from: this module, the key and given-names tables, every
+    system's table (the table's spellings), the lexicon, KEY_VERSION."""
+    import hashlib
+
+    digest = hashlib.sha256(KEY_VERSION.to_bytes(4, "big"))
+    folder = tables_dir()
+    files = [Path(__file__), *sorted(folder.glob("*.toml")), *sorted((folder / "key").glob("*.toml")),
+             *sorted((folder / "names").glob("*.toml"))]
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    digest.update((resources.files("translit") / "data" / "lexicon.tsv.gz").read_bytes())
+    return digest.hexdigest()
+
+
+def prepared_given_text() -> bytes:
+    """The shipped file's bytes for today's sources (tools/build_places.py writes them)."""
+    lines = ["# translit: the lexicon's given names that key by their own vowels (normalize.py)",
+             f"# digest: {_given_digest()}"]
+    lines += [f"{sounds}\t{name}" for sounds, name in sorted(_work_out_lexicon_given().items())]
+    return gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), mtime=0)
+
+
+def _read_prepared_given() -> dict[str, str] | None:
+    try:
+        data = gzip.decompress((resources.files("translit") / "data" / PREPARED_GIVEN).read_bytes())
+        text = data.decode("utf-8")
+    except (OSError, EOFError, ValueError):
+        return None
+    lines = text.split("\n")
+    if len(lines) < 2 or lines[1] != f"# digest: {_given_digest()}":
+        return None
+    out: dict[str, str] = {}
+    for line in lines[2:]:
+        if line:
+            sounds, _, name = line.partition("\t")
+            out[sounds] = name
+    return out
+
+
 @cache
 def _lexicon_given() -> dict[str, str]:
+    """_work_out_lexicon_given(), from the shipped file where it is today's."""
+    prepared = _read_prepared_given()
+    return prepared if prepared is not None else _work_out_lexicon_given()
+
+
+def _work_out_lexicon_given() -> dict[str, str]:
     """The lexicon's given names that no row of the table spells, by their sounds
     (_name_sounds) → their key: those sounds in lowercase, every vowel as it is spelled.
 
