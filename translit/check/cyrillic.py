@@ -49,19 +49,19 @@ from difflib import SequenceMatcher
 from functools import cache
 
 from ..letters import CYRILLIC
-from ..places import Place, RussianForm, lookup_form, official_russian
+from ..places import LANGUAGE_COUNTRY, Place, RussianForm, lookup_form, official_russian
 from ..places import load as load_gazetteer
 from ..tables import tables_dir
 from .cyrillic_language import _APOSTROPHES, _writes, cyrillic_language
 from .data import _place_name
 from .finding import APPROXIMATE_MIN_POPULATION
 from .judge import _former_exempt
+from .norm import language_name
 from .text import _Judged, _Mention, _Text, _Token
+from .unknown import _Unknown
 
 PROBLEM = "russian-form"
 
-_COUNTRY = {"uk": "UA", "be": "BY", "ru": "RU"}
-_NAME = {"uk": "Ukrainian", "ru": "Russian", "be": "Belarusian"}
 
 
 @cache
@@ -95,8 +95,8 @@ def cyrillic_mentions(doc: _Text, mentions: list[_Mention]) -> list[_Mention]:
     out: list[_Mention] = []
     # an unknown place (translit.check.unknown) may be a known one inflected (в Кропивницком):
     # read back here first; it stays unknown only where nothing here reads it
-    unknowns = [m for m in mentions if type(m).__name__ == "_Unknown"]
-    mentions = [m for m in mentions if type(m).__name__ != "_Unknown"]
+    unknowns = [m for m in mentions if isinstance(m, _Unknown)]
+    mentions = [m for m in mentions if not isinstance(m, _Unknown)]
     starts = {m.start for m in mentions}
     for m in mentions:
         if m.script == "cyrillic" and not m.gloss and not isinstance(m, _CyrillicMention):
@@ -212,7 +212,7 @@ def _unresolved(language: str, word: str, placed: bool) -> _CyrillicMention | No
         matches = [m for m in load_gazetteer().lookup(nominative, limit=8)
                    if m.exact and lookup_form(m.name) == folded]
         if any(m.via == "name" and lookup_form(m.place.name) == folded
-               and (language == "ru" or m.place.country == _COUNTRY[language]) for m in matches):
+               and (language == "ru" or m.place.country == LANGUAGE_COUNTRY[language]) for m in matches):
             # the current name of a place (of the country, in Ukrainian or Belarusian text:
             # Николаев, a village of Russia, does not make "до Николаева" Ukrainian)
             return None
@@ -286,7 +286,7 @@ def _russian_form_of(word: str, language: str) -> tuple[Place, str] | None:
     """(the place, its name in *language*) when *word* is the Russian form of a place of that
     language's country in Ukrainian or Belarusian text; None otherwise (also when *word* is
     the current name of a place there: Ровно, Николаев, Гродно are nobody's own name there)."""
-    country = _COUNTRY.get(language)
+    country = LANGUAGE_COUNTRY.get(language)
     if language == "ru" or country is None:
         return None
     folded = lookup_form(word)
@@ -454,7 +454,7 @@ def _marked_former(doc: _Text, mention: _Mention) -> bool:
 
 def explain(mention: _CyrillicMention, problem: str, suggestion: str) -> str:
     """One line for a person: why the mention is reported."""
-    language = _NAME.get(mention.language, mention.language)
+    language = language_name(mention.language)
     text = mention.text
     read = f" (read as {mention.nominative})" if mention.nominative else ""
     case = f"; write {suggestion} in the case the sentence needs" if mention.nominative else ""
@@ -471,7 +471,7 @@ def explain(mention: _CyrillicMention, problem: str, suggestion: str) -> str:
         "letters": (f"; KOATUU (2019, the last edition with Russian names) gives no Russian "
                     f"name for {official}: Russian writes it as it stands"),
         "official": (f"; no {language} form of {official} is known: the official "
-                     f"{_NAME.get(place.language, '') if place else ''} name is given".replace(
+                     f"{language_name(place.language) if place else ''} name is given".replace(
                          "  ", " ")),
     }.get(mention.source, "")
     when = f" on {r.date} by {r.act}" if r is not None else ""

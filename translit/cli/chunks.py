@@ -11,6 +11,7 @@ from operator import itemgetter
 from typing import Any
 
 import translit
+from translit.letters import ALPHABETS
 
 from .formats import open_quote, record_spans, rows_touching
 from .job import ChunkResult, Job, error_at
@@ -83,11 +84,13 @@ def run_chunk(job: Job, chunk: Chunk) -> ChunkResult:
 
 #: Letters a language's alphabet lacks and a neighbour's has: a Ukrainian name given to a
 #: Russian system (Київ → Kiyiv by ru-bgn-pcgn) is romanized, by rules not made for it.
-_NOT_IN = {
-    "ru": re.compile("[іїєґўІЇЄҐЎ]"),
-    "uk": re.compile("[ыэъёўЫЭЪЁЎ]"),
-    "be": re.compile("[иїєґщъИЇЄҐЩЪ]"),
+_NOT_IN_LETTERS = {
+    language: "".join(sorted(set().union(*(ALPHABETS[o] for o in ALPHABETS if o != language))
+                             - set(ALPHABETS[language]) - {"ʼ"}))
+    for language in ("ru", "uk", "be")
 }
+_NOT_IN = {language: re.compile(f"[{letters}{letters.upper()}]")
+           for language, letters in _NOT_IN_LETTERS.items()}
 _LANGUAGE_NAMES = {"ru": "Russian", "uk": "Ukrainian", "be": "Belarusian"}
 
 
@@ -100,7 +103,7 @@ def _note_other_languages(job: Job, chunk: Chunk, text: str, values: list[Any],
     if pattern is None or not pattern.search(text):
         return
     language = _LANGUAGE_NAMES[system.language]
-    letters = " ".join(pattern.pattern[1:-1][: len(pattern.pattern[1:-1]) // 2])
+    letters = " ".join(_NOT_IN_LETTERS[system.language])
     kind = (f"holds letters {language} does not write (of {letters}): {system.id} is a {language} "
             "system ('translit detect' tells a name's language; -s another system)")
     for line, value in _with_lines(job, chunk, text, values):
