@@ -502,18 +502,6 @@ def _word_key(word: str) -> str:
 def _sounds_key(sounds: str) -> tuple[str, bool]:
     """The key of a word's sounds, and whether it is a given name's of the table
     (tables/names; block_keys gives such a name no looser key)."""
-    known = _known_names().get(sounds)  # (the lexicon's names and places: worked out once)
-    return _sounds_key_of(sounds) if known is None else known
-
-
-@cache
-def _known_names() -> dict[str, tuple[str, bool]]:
-    """_sounds_key_of the sounds of every given name and place of the lexicon, worked out once."""
-    return {sounds: _sounds_key_of(sounds) for sounds in _lexicon_given_sounds()}
-
-
-def _sounds_key_of(sounds: str) -> tuple[str, bool]:
-    """_sounds_key, worked out."""
     done = _fold(sounds)
     given, folds = _given_names()
     if done not in folds:  # (the sounds of a name's spelling fold to a key in folds)
@@ -627,15 +615,6 @@ def _given_names_table() -> tuple[dict[str, str], frozenset[str]]:
     return mapping, frozenset(folds)
 
 
-_read: list[str] = []  # the sounds of the lexicon's given names and places, as read
-
-
-def _lexicon_given_sounds() -> list[str]:
-    """The sounds of the lexicon's given names and places (read by _lexicon_given)."""
-    _lexicon_given()
-    return _read
-
-
 # a lexicon row (word, languages, kinds, weight) whose kinds name a given name or a place
 _GIVEN_OR_PLACE = re.compile(rb"^([^\t\n]+)\t[^\t\n]*\t([^\t\n]*(?:given|place)[^\t\n]*)\t",
                              re.MULTILINE)
@@ -712,14 +691,12 @@ def _work_out_lexicon_given() -> dict[str, str]:
     rows, table_folds = _given_names_table()
     data = gzip.decompress((resources.files("translit") / "data" / "lexicon.tsv.gz").read_bytes())
     mapping: dict[str, str] = {}
-    _read.clear()
     other: set[str] = set()  # the sounds of a given name that is also a place (or surname)
     for row in _GIVEN_OR_PLACE.finditer(data):  # (only these rows become strings)
         kinds = row[2].decode("ascii").split(",")
         given = "given" in kinds
         for word in _WORDS.findall(_prepare(row[1].decode("utf-8"))):
             read = _word_sounds(word)
-            _read.append(read)
             sounds = _name_sounds(read)
             if "place" in kinds:  # and as Latin writes it without a consonant's softness
                 other.update((sounds, _SOFT_VOWEL.sub("", sounds)))  # (Poľana, Polana)
