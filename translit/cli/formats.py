@@ -8,6 +8,7 @@ import io
 import json
 import os
 import re
+import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,8 +75,6 @@ class AtomicFile:
         self.direct = False
 
     def __enter__(self) -> BinaryIO:
-        import tempfile
-
         if _is_special(self.given):
             # /dev/null, /dev/stdout, a FIFO, a terminal: written into, never replaced (a
             # rename over /dev/null, as root, made it a regular file)
@@ -86,13 +85,24 @@ class AtomicFile:
                 raise InputError(str(self.given), f"cannot write here: {exc.strerror}") from None
             return self.file
         directory = self.path.resolve().parent
+        # the name is known before the file exists, so that a signal (Terminated) arriving
+        # between its creation and the with-block's start removes it too (an __enter__ that
+        # raises gets no __exit__: a .part file was left when SIGHUP came in that moment)
+        self.temp = directory / f".{self.path.name}.{os.getpid()}.{secrets.token_hex(4)}.part"
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
         try:
-            fd, name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".part",
-                                        dir=directory)
-        except OSError as exc:
+            fd = os.open(self.temp, flags, 0o600)
+        except OSError as exc:  # nothing was created (O_EXCL: never another's file)
             raise InputError(str(self.path), f"cannot write here: {exc.strerror}") from None
-        self.temp = Path(name)
-        self.file = os.fdopen(fd, "wb", buffering=1 << 20)
+        except BaseException:
+            self.temp.unlink(missing_ok=True)
+            raise
+        try:
+            self.file = os.fdopen(fd, "wb", buffering=1 << 20)
+        except BaseException:
+            os.close(fd)
+            self.temp.unlink(missing_ok=True)
+            raise
         return self.file
 
     def __exit__(
