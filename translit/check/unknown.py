@@ -38,6 +38,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -63,6 +64,7 @@ from .text import (
     _Name,
     _system_for,
     _Text,
+    _Token,
 )
 
 PROBLEM = "unknown-place"
@@ -107,20 +109,11 @@ def _unknown_places(doc: _Text, mentions: list[_Mention]) -> list[_Mention]:
     are a known place, as mentions of that place), in the order of the text."""
     if not doc.latin_text:
         return _unknown_cyrillic(doc, mentions)
-    spans = sorted((m.start, m.end) for m in mentions)
     starts = {m.start: m for m in mentions}
     added: list[_Mention] = []
-    tokens = doc.tokens
     text = doc.text
-    at = 0
-    for i, token in enumerate(tokens):
+    for i, token in _free_names(doc, mentions):
         word = token.text
-        if len(word) < _MIN_LETTERS or not word[:1].isupper() or not word[1:].islower():
-            continue
-        while at < len(spans) and spans[at][1] <= token.start:
-            at += 1
-        if at < len(spans) and spans[at][0] < token.end:
-            continue  # part of a known name
         if _CYRILLIC.search(word):
             continue
         appositive = _APPOSITIVE.match(text, token.end)
@@ -141,11 +134,39 @@ def _unknown_places(doc: _Text, mentions: list[_Mention]) -> list[_Mention]:
             continue  # in a list of names nothing places a name
         if _elsewhere(doc, token.end) or _known(word):
             continue
-        nearest, suggestion = _nearest(word, doc)
-        name = _Name(id=f"unknown:{key(word)}", kind="place", language=None, cyrillic="",
-                     known=False, latin=word)
-        added.append(_Unknown(token.start, token.end, word, name, via="unknown", exact=False,
-                              nearest=nearest, suggestion=suggestion or word))
+        added.append(_unknown(token, word, doc))
+    return _with(mentions, added)
+
+
+def _free_names(doc: _Text, mentions: list[_Mention]) -> Iterator[tuple[int, _Token]]:
+    """The text's tokens (with their index) that may be an unknown place's name: capitalized
+    words of at least _MIN_LETTERS letters, lowercase after the first, outside every known
+    mention."""
+    spans = sorted((m.start, m.end) for m in mentions)
+    at = 0
+    for i, token in enumerate(doc.tokens):
+        word = token.text
+        if len(word) < _MIN_LETTERS or not word[:1].isupper() or not word[1:].islower():
+            continue
+        while at < len(spans) and spans[at][1] <= token.start:
+            at += 1
+        if at < len(spans) and spans[at][0] < token.end:
+            continue  # part of a known name
+        yield i, token
+
+
+def _unknown(token: _Token, name_form: str, doc: _Text) -> _Unknown:
+    """The finding for *token*, an unknown place whose nominative is *name_form*."""
+    word = token.text
+    nearest, suggestion = _nearest(name_form, doc)
+    name = _Name(id=f"unknown:{key(name_form)}", kind="place", language=None, cyrillic="",
+                 known=False, latin=word)
+    return _Unknown(token.start, token.end, word, name, via="unknown", exact=False,
+                    nearest=nearest, suggestion=suggestion or word)
+
+
+def _with(mentions: list[_Mention], added: list[_Mention]) -> list[_Mention]:
+    """*mentions* and the *added* ones, in the order of the text."""
     if not added:
         return mentions
     return sorted([*mentions, *added], key=lambda m: m.start)
@@ -167,20 +188,13 @@ def _unknown_cyrillic(doc: _Text, mentions: list[_Mention]) -> list[_Mention]:
     medium shape where a preposition or "в місті", "у селі", "в городе" places it, that no
     gazetteer nor the lexicon knows in any case form.  A text whose known places are mostly of
     Russia or Belarus gives none (the gazetteer lacks their villages)."""
-    spans = sorted((m.start, m.end) for m in mentions)
     added: list[_Mention] = []
     tokens = doc.tokens
     text = doc.text
-    at = 0
-    for i, token in enumerate(tokens):
+    for i, token in _free_names(doc, mentions):
         word = token.text
-        if (len(word) < _MIN_LETTERS or not word[:1].isupper() or not word[1:].islower()
-                or not _CYR_WORD.fullmatch(word[1:]) or not _CYRILLIC.match(word)):
+        if not _CYR_WORD.fullmatch(word[1:]) or not _CYRILLIC.match(word):
             continue
-        while at < len(spans) and spans[at][1] <= token.start:
-            at += 1
-        if at < len(spans) and spans[at][0] < token.end:
-            continue  # part of a known name
         if i == 0 or tokens[i - 1].sentence != token.sentence or _line_start(text, token.start):
             continue  # the first word of a sentence may be any noun
         lower = word.lower()
@@ -200,14 +214,8 @@ def _unknown_cyrillic(doc: _Text, mentions: list[_Mention]) -> list[_Mention]:
         if not added and not _about_ukraine(doc, mentions):
             return mentions
         nominative = next((f for f in forms if _CYR_STRONG.fullmatch(f)), forms[-1])
-        nearest, suggestion = _nearest(nominative, doc)
-        name = _Name(id=f"unknown:{key(nominative)}", kind="place", language=None,
-                     cyrillic="", known=False, latin=word)
-        added.append(_Unknown(token.start, token.end, word, name, via="unknown", exact=False,
-                              nearest=nearest, suggestion=suggestion or word))
-    if not added:
-        return mentions
-    return sorted([*mentions, *added], key=lambda m: m.start)
+        added.append(_unknown(token, nominative, doc))
+    return _with(mentions, added)
 
 
 def _about_ukraine(doc: _Text, mentions: list[_Mention]) -> bool:
