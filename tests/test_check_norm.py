@@ -202,3 +202,19 @@ def test_consistency_never_suggests_another_languages_form() -> None:
                      "der Bürgermeister von Kiew, dass die Stadt hält.")
     assert [(f.text, f.problem, f.suggestion) for f in findings] == [
         ("Kyiv", "exonym", "Kiew")] * 3
+
+
+def test_a_column_is_told_as_a_list_of_names_not_as_prose(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """`check -c name people.csv` reads a list of names: stderr says so and how many, and
+    where its norm comes from (no 'English text (guessed)' for a list that is no text)."""
+    from translit.cli import main
+
+    people = tmp_path / "people.csv"
+    people.write_text("name\nTaras Shevchenko\nKharkov\nMirnograd\n", encoding="utf-8")
+    main(["check", "-c", "name", str(people)])
+    err = capsys.readouterr().err
+    assert "a list of 3 values, checked as names; norm uk-national" in err
+    assert "(guessed)" not in err and " text" not in err
+    main(["check", "-c", "name", "--target", "uk-german", str(people)])
+    err = capsys.readouterr().err
+    assert "norm uk-german and German exonyms (given by --target)" in err

@@ -64,12 +64,20 @@ def _read_text(path: str, errors: str) -> tuple[str, str]:
     return source.name, text
 
 
-def _checked(name: str, text: str, target: str | None) -> list[Finding]:
-    """The findings of one text, its language and norm told on stderr."""
+def _checked(name: str, text: str, target: str | None, values: int | None = None) -> list[Finding]:
+    """The findings of one text, its language and norm told on stderr; *values*: the text is
+    a column's list of that many values (names, not prose: its language is the names')."""
     text_norm = norm(text, target)
-    how = "" if target else " (guessed)"
-    say(f"{name}: {text_norm.language_name} text{how}; norm {text_norm.target}"
-        f"{'' if text_norm.norm_language == 'en' else ' and ' + language_name(text_norm.norm_language) + ' exonyms'}")
+    exonyms = ("" if text_norm.norm_language == "en"
+               else f" and {language_name(text_norm.norm_language)} exonyms")
+    if values is not None:
+        how = "given by --target" if target else (
+            f"the default for a list in {text_norm.language_name}; --target chooses another")
+        say(f"{name}: a list of {values:,} values, checked as names; norm {text_norm.target}"
+            f"{exonyms} ({how})")
+    else:
+        how = "" if target else " (guessed)"
+        say(f"{name}: {text_norm.language_name} text{how}; norm {text_norm.target}{exonyms}")
     return translit.check(text, target)
 
 
@@ -91,7 +99,7 @@ def _check_list(args: argparse.Namespace, path: str, target: str | None) -> _Fou
         starts.append(at)
         at += len(value) + 1
     found = []
-    for f in _checked("<stdin>" if path == "-" else path, text, target):
+    for f in _checked("<stdin>" if path == "-" else path, text, target, len(values)):
         i = bisect_right(starts, f.start) - 1
         begin = starts[i]
         found.append(replace(f, line=values[i][0], column=f.start - begin + 1,
