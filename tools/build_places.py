@@ -77,6 +77,8 @@ OUTPUT = ROOT / "translit" / "data" / "places" / "places.tsv.gz"
 SURNAMES = ROOT / "translit" / "data" / "places" / "surnames.tsv.gz"
 # the key's given names worked out once (translit.normalize.PREPARED_GIVEN): read at the first key()
 GIVEN = ROOT / "translit" / "data" / normalize.PREPARED_GIVEN
+# the known Russian forms' keys (translit.normalize.PREPARED_KNOWN), worked out once likewise
+KNOWN = ROOT / "translit" / "data" / normalize.PREPARED_KNOWN
 PREPARED = ROOT / "translit" / "data" / "places" / "places.bin.gz"
 #: Surnames at least this frequent (the lexicon's holder counts) are indexed by key.
 SURNAME_MIN_WEIGHT = 50
@@ -424,7 +426,7 @@ def main(argv: list[str] | None = None) -> int:
     rows, info = build_rows(args.katottg)
     surnames = build_surnames()
     outputs = {args.output: render(rows, info), SURNAMES: render_surnames(surnames),
-               GIVEN: normalize.prepared_given_text()}
+               GIVEN: normalize.prepared_given_text(), KNOWN: normalize.prepared_known_text()}
     if args.check:
         stale = [p for p, data in outputs.items()
                  if not p.exists() or gzip.decompress(p.read_bytes()) != gzip.decompress(data)]

@@ -60,8 +60,12 @@ knows keys by its own vowels where the fold would make it one with another name 
 Алена, Марина ≠ Маріанна: _lexicon_given); the words are sorted, so word order and "Surname,
 Given" do not matter.
 
-What a key cannot tell is left to block_keys(): Дніпро / Днепр (the ending), Dainega /
-Deineha (a for е), Belarusian яканне (Зяленскі / Зеленський), Zaporozhye (ye is ье in
+The key knows the official Russian forms of Ukraine's settlements (KOATUU 2019): a Russian
+form's word that keys otherwise than its Ukrainian word keys as it (Николаев / Миколаїв,
+Днепр / Дніпро), and so do all their spellings (_known_forms: the rules, and the law).
+
+What a key cannot tell is left to block_keys(): forms of one word the known forms do not
+list (Запорожье / Zaporozhye: the ending), Dainega / Deineha (a for е), Belarusian яканне (Зяленскі / Зеленський), Zaporozhye (ye is ье in
 English-style spellings, е in BGN/PCGN's Belarusian), ASCII spellings in another convention
 (Sevcenko, Tschernigow without its w).
 """
@@ -91,7 +95,7 @@ from .systems import romanize, systems
 from .tables import given_names, tables_dir
 
 #: Bumped whenever a key changes for some input; store it beside stored keys.
-KEY_VERSION = 5
+KEY_VERSION = 6
 #: The spelling conventions whose Latin the key reads as their own (its Latin readers, by
 #: translit.letters.latin_family); other conventions' spellings are read as English.
 KEY_CONVENTIONS = frozenset({"english", "scholarly", "lacinka", "german", "polish", "french",
@@ -501,7 +505,16 @@ def _word_key(word: str) -> str:
 
 def _sounds_key(sounds: str) -> tuple[str, bool]:
     """The key of a word's sounds, and whether it is a given name's of the table
-    (tables/names; block_keys gives such a name no looser key)."""
+    (tables/names; block_keys gives such a name no looser key): _raw_sounds_key's, with a
+    known Russian form's key written as its Ukrainian form's (_known_forms)."""
+    done, given = _raw_sounds_key(sounds)
+    if given:
+        return done, True
+    return _known_forms().get(done, done), False
+
+
+def _raw_sounds_key(sounds: str) -> tuple[str, bool]:
+    """_sounds_key() without the known forms: what the sounds alone say."""
     done = _fold(sounds)
     given, folds = _given_names()
     if done not in folds:  # (the sounds of a name's spelling fold to a key in folds)
@@ -626,6 +639,7 @@ _GIVEN_OR_PLACE = re.compile(rb"^([^\t\n]+)\t[^\t\n]*\t([^\t\n]*(?:given|place)[
 PREPARED_GIVEN = "given-unlisted.tsv.gz"
 
 
+@cache
 def _given_digest() -> str:
     """What _lexicon_given() is made from: this module, the key and given-names tables, every
     system's table (the table's spellings), the lexicon, KEY_VERSION."""
@@ -649,14 +663,15 @@ def prepared_given_text() -> bytes:
     return gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), mtime=0)
 
 
-def _read_prepared_given() -> dict[str, str] | None:
+def _read_prepared(name: str, digest: str) -> dict[str, str] | None:
+    """A shipped two-column file of translit/data, or None where it is stale or damaged."""
     try:
-        data = gzip.decompress((resources.files("translit") / "data" / PREPARED_GIVEN).read_bytes())
+        data = gzip.decompress((resources.files("translit") / "data" / name).read_bytes())
         text = data.decode("utf-8")
     except (OSError, EOFError, ValueError):
         return None
     lines = text.split("\n")
-    if len(lines) < 2 or lines[1] != f"# digest: {_given_digest()}":
+    if len(lines) < 2 or lines[1] != f"# digest: {digest}":
         return None
     out: dict[str, str] = {}
     for line in lines[2:]:
@@ -669,7 +684,7 @@ def _read_prepared_given() -> dict[str, str] | None:
 @cache
 def _lexicon_given() -> dict[str, str]:
     """_work_out_lexicon_given(), from the shipped file where it is today's."""
-    prepared = _read_prepared_given()
+    prepared = _read_prepared(PREPARED_GIVEN, _given_digest())
     return prepared if prepared is not None else _work_out_lexicon_given()
 
 
@@ -713,6 +728,97 @@ def _work_out_lexicon_given() -> dict[str, str]:
     names = Counter(folded.values())
     return {sounds: name for sounds, name in mapping.items()
             if names[folded[sounds]] > 1 or folded[sounds] in table_folds}
+
+
+# The project's knowledge: the official Russian forms of Ukraine's settlements (KOATUU of 2019,
+# columns NU and NR: translit/data/places/koatuu-ru.tsv.gz), a source tagged by language.  Where
+# a Russian form's word keys otherwise than the Ukrainian word it stands for (Николаев /
+# Миколаїв: nekalaev / mekalaev; Днепр / Дніпро; Церковь / Церква), the Russian word's key is
+# written as the Ukrainian one's, so that every spelling of either (Nikolayev, Mykolaiv,
+# Nikolajew) gets one key.  The law: a word's key is _known_forms() applied to the key its
+# sounds alone give, so an unknown spelling of a known name keys as the name
+# (tests/test_known_forms.py).  Taken only where the pair says one name:
+# * the two names have as many words (paired in order);
+# * the keys are alike (Indel similarity ≥ KNOWN_SIMILARITY: вторая / друга, a translation, is
+#   not) and of at least KNOWN_LETTERS signs (a short word's key is many words' key);
+# * they do not end in different vowel classes (Видрадный / Відрадне, Иванка / Іванки: another
+#   derivation, which the key keeps apart); a consonant against a vowel (Днепр / Дніпро) is
+#   the same word;
+# * the Russian key is no Ukrainian word's key of the list (else it is a name of its own), and
+#   at least KNOWN_SHARE of that Russian key's words stand for this one Ukrainian key;
+# * neither word is a given name (the given-names table decides those).
+# GeoNames' alternate names carry no language and mix former, German and Crimean Tatar names:
+# not used (in a prototype they tripled the false merges).
+KNOWN_SIMILARITY = 60
+KNOWN_SHARE = 0.9
+KNOWN_LETTERS = 5
+#: _work_out_known_forms() as shipped (written by tools/build_places.py), with its digest.
+PREPARED_KNOWN = "known-forms.tsv.gz"
+_KNOWN_SOURCE = "places/koatuu-ru.tsv.gz"
+_ENDING_CLASSES = frozenset("aeiou")
+
+
+@cache
+def _known_forms() -> dict[str, str]:
+    """A known Russian form's key → its Ukrainian form's (the shipped file where it is
+    today's, else worked out: the same answer)."""
+    prepared = _read_prepared(PREPARED_KNOWN, _known_digest())
+    return prepared if prepared is not None else _work_out_known_forms()
+
+
+def _known_digest() -> str:
+    import hashlib
+
+    source = (resources.files("translit") / "data" / _KNOWN_SOURCE).read_bytes()
+    return hashlib.sha256((_given_digest() + f" {KNOWN_SIMILARITY} {KNOWN_SHARE} {KNOWN_LETTERS}\n").encode()
+                          + source).hexdigest()
+
+
+def _work_out_known_forms() -> dict[str, str]:
+    from collections import defaultdict
+
+    from rapidfuzz.fuzz import ratio
+
+    data = gzip.decompress((resources.files("translit") / "data" / _KNOWN_SOURCE).read_bytes())
+    ukrainian: set[str] = set()
+    stands_for: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    skipped: set[str] = set()  # Russian keys of a given name's word
+
+    def keys(name: str) -> list[tuple[str, bool]]:
+        return [_raw_sounds_key(_word_sounds(w.strip(APOSTROPHES + "”\"·")))
+                for w in _WORDS.findall(_prepare(name))]
+
+    for line in data.decode("utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        uk, ru = line.split("\t")[:2]
+        uk_keys, ru_keys = keys(uk), keys(ru)
+        ukrainian.update(k for k, _ in uk_keys)
+        if len(uk_keys) != len(ru_keys):
+            continue
+        for (ku, given_u), (kr, given_r) in zip(uk_keys, ru_keys, strict=True):
+            if given_u or given_r:
+                skipped.add(kr)
+            stands_for[kr][ku] += 1
+    out: dict[str, str] = {}
+    for kr, counts in stands_for.items():
+        ku, n = counts.most_common(1)[0]
+        if (ku == kr or kr in ukrainian or kr in skipped or not ku or not kr
+                or n < KNOWN_SHARE * sum(counts.values())
+                or min(len(ku), len(kr)) < KNOWN_LETTERS or ratio(ku, kr) < KNOWN_SIMILARITY
+                or (ku[-1] in _ENDING_CLASSES and kr[-1] in _ENDING_CLASSES and ku[-1] != kr[-1])):
+            continue
+        out[kr] = ku
+    return out
+
+
+def prepared_known_text() -> bytes:
+    """The shipped known-forms file's bytes for today's sources (tools/build_places.py)."""
+    lines = ["# translit: known Russian forms' keys → their Ukrainian forms' (normalize.py, "
+             "_known_forms; KOATUU 2019 via translit/data/places/koatuu-ru.tsv.gz)",
+             f"# digest: {_known_digest()}"]
+    lines += [f"{ru}\t{uk}" for ru, uk in sorted(_work_out_known_forms().items())]
+    return gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), mtime=0)
 
 
 # Invisible format characters (soft hyphen, zero-width and bidi marks) and the combining marks
