@@ -65,9 +65,9 @@ form's word that keys otherwise than its Ukrainian word keys as it (Никола
 Днепр / Дніпро), and so do all their spellings (_known_forms: the rules, and the law).
 
 What a key cannot tell is left to block_keys(): forms of one word the known forms do not
-list (Запорожье / Zaporozhye: the ending), Dainega / Deineha (a for е), Belarusian яканне (Зяленскі / Зеленський), Zaporozhye (ye is ье in
-English-style spellings, е in BGN/PCGN's Belarusian), ASCII spellings in another convention
-(Sevcenko, Tschernigow without its w).
+list (other endings), Dainega / Deineha (a for е), Belarusian яканне (Зяленскі /
+Зеленський), Zaporozhye (ye is ье in English-style spellings, е in BGN/PCGN's Belarusian),
+ASCII spellings in another convention (Sevcenko, Tschernigow without its w).
 """
 
 from __future__ import annotations
