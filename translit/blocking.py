@@ -17,10 +17,12 @@ from .memo import NAMES, WORDS, Memo
 from .normalize import (
     _ANY_LATIN,
     _DOUBLES,
+    _HUSHED_O,
     _INITIAL_CLASS,
     _RUNS,
     _VOWEL_SIGNS,
     _WORDS,
+    _glide_ending,
     _prepare,
     _sounds_key,
     _vowels,
@@ -82,12 +84,8 @@ def _loose(sounds: str) -> str:
     return _DOUBLES.sub(r"\1", (head + body).translate(_LOOSE_CONSONANTS))
 
 
-def _word_blocks(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The keys of one word under every plausible reading (the precise key first), and the
-    same readings with the looser fold."""
-    done = _block_memo.get(word)
-    if done is not None:
-        return done
+def _word_readings(word: str) -> tuple[str, ...]:
+    """The sounds of one word under every plausible reading (its own convention's first)."""
     readings: list[str] = [_word_sounds(word)]
     if _ANY_LATIN.search(word) is not None:
         own = latin_family(word)
@@ -105,6 +103,16 @@ def _word_blocks(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         belarusian = _TSEKANNE.sub("т", _YAKANNE.sub("е", word))
         if belarusian != word:
             readings.append(_word_sounds(belarusian))
+    return tuple(dict.fromkeys(readings))
+
+
+def _word_blocks(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The keys of one word under every plausible reading (the precise key first), and the
+    same readings with the looser fold."""
+    done = _block_memo.get(word)
+    if done is not None:
+        return done
+    readings = _word_readings(word)
     strict: dict[str, None] = {}
     loose: dict[str, None] = {}
     for sounds in readings:
@@ -185,19 +193,181 @@ _name_block_memo: Memo[str, tuple[frozenset[str], frozenset[str]]] = Memo(NAMES)
 def same_name(a: str, b: str) -> bool:
     """Whether *a* and *b* are one name, for a pair that block_keys() brought together.
 
-    True when the keys are equal, or when one reading of each (block_keys' conventions, not
-    the looser fold) gives the same key: Selenskyj read as German, Jarkov as Spanish.  A pair
-    that only the looser fold blocks together (Дніпро / Днепр, Dainega / Deineha) is not
-    taken: of such pairs in a labelled collection, 78% were two names (Ровное / Ревне, Ivanov /
-    Ivanova); compare them yourself, e.g. similarity() ≥ SAME_NAME_THRESHOLD, where a person
-    checks the matches.  False for names without a key.
+    Two conditions, both needed:
+
+    1. the keys are equal, or one reading of each (block_keys' conventions, not the looser
+       fold) gives the same key: Selenskyj read as German, Jarkov as Spanish.  A pair that
+       only the looser fold blocks together (Дніпро / Днепр, Dainega / Deineha) is not taken:
+       of such pairs in a labelled collection, 78% were two names (Ровное / Ревне, Ivanov /
+       Ivanova); compare them yourself, e.g. similarity() ≥ SAME_NAME_THRESHOLD, where a person
+       checks the matches;
+    2. the vowels the key folds into one class differ, word by word, only as the Russian,
+       Ukrainian and Belarusian forms of one name differ (_vowels_agree): so equal keys are not
+       always one name (Макіївка / Мокіївка, Головин / Халявин: a / o in an open syllable,
+       where only Belarusian аканне writes а for о).  Measured on the labelled collection of
+       benchmarks/bench_key.py (section "key"): this rule took precision on the blocked pairs
+       from 0.917 to 0.928 at recall 0.764 → 0.747.
+
+    Symmetric; a name is the same name as itself; false for names without a key.
     """
     ka, kb = key(a), key(b)
     if not ka or not kb:
         return False  # blank or a placeholder ("-", "n/a"): no name to be the same
-    if ka == kb:
+    if ka != kb and not (_name_blocks(a)[0] & _name_blocks(b)[0]):
+        return False
+    return a == b or _vowels_agree(a, b)
+
+
+# -- Verification: the vowels a key folds, compared -----------------------------------------
+
+# The runs of a word's vowel signs, each by its place: a word's first ("initial"), its ending
+# (the last, after a consonant), and the others in an open or a closed syllable (as the key
+# tells them: a consonant and then a consonant, the word's end or a glide ending).
+_INITIAL, _ENDING, _OPEN, _CLOSED = "initial", "ending", "open", "closed"
+# A Belarusian name, where аканне writes а for an unstressed о in any syllable (Маладзечна /
+# Молодечна, Garakhavec / Гороховец): Cyrillic with ў or дз (дзеканне), or with і beside ы or э, and none of
+# и щ ъ ї є ґ; Latin with ŭ (Belarusian Latin), dz (дз), or ł or w (the Polish-style
+# spellings Belarusian names are written in: Maładziečna, Wołkowysk).
+_BELARUSIAN_CYRILLIC = re.compile("ў|дз|і.*[ыэ]|[ыэ].*і")
+_BELARUSIAN_LATIN = re.compile("ŭ|dz|ł|w")
+_CYRILLIC_LETTER = re.compile("[а-яёіїєґў]")
+
+
+def _may_be_belarusian(name: str) -> bool:
+    text = _prepare(name)
+    if _CYRILLIC_LETTER.search(text) is None:
+        return _BELARUSIAN_LATIN.search(text) is not None
+    return _BELARUSIAN_CYRILLIC.search(text) is not None and _NOT_BELARUSIAN.search(text) is None
+
+
+def _run_vowels(run: str) -> tuple[str, ...]:
+    """The vowels of a run without its glides; a glide + O (ё, yo, io, jo) as Ë."""
+    out = []
+    glide = False
+    last = len(run) - 1
+    for i, c in enumerate(run):
+        if c in "IJY" and i < last:
+            glide = True
+            continue
+        out.append("I" if c in "JY" else "Ë" if c == "O" and glide else c)
+        glide = False
+    return tuple(out)
+
+
+def _word_runs(sounds: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A word's vowel runs, each with its place (as translit.normalize folds them)."""
+    sounds = _HUSHED_O.sub("E", sounds)  # о after ж ш ч щ ц is Russian е or ё: one sound
+    out = []
+    end = len(sounds)
+    for match in _RUNS.finditer(sounds):
+        start, stop = match.span()
+        if stop == end and start > 0:
+            place = _ENDING
+        elif start == 0:
+            place = _INITIAL
+        else:
+            after = stop + 1
+            closed = after >= end or sounds[after] not in _VOWEL_SIGNS or (
+                sounds[after] in "IJY" and _glide_ending(sounds, after))
+            place = _CLOSED if closed else _OPEN
+        out.append((place, _run_vowels(match.group())))
+    return tuple(out)
+
+
+# The vowel pairs one name's Russian, Ukrainian and Belarusian forms show, by place (every
+# other pair of different vowels is two names):
+# * anywhere, ё (Ë) for е or о: Russian writes ё as е (Королёв / Королев), and Ukrainian has
+#   о or е for it (Озёрная / Озерна, Шилёвка / Шиловка);
+# * in a closed syllable, Ukrainian і for о and е (Харків / Харьков, Рівне / Ровно, Іванів):
+#   о and е are not one (Ровное / Ревне);
+# * in an open syllable, е and и / і (Біла / Белая: Ukrainian і for ѣ; Chichelnik: unstressed
+#   е written и), and а for о only in a Belarusian name (аканне: Клімавічы / Климовичи);
+# * word-initially, а and о (Олександр / Александр, Орша / Ворша's Аршанскі); е beside а or о
+#   only where the given-names table says so (Олена / Елена: the table's rows decide, and a
+#   given name is compared by its row, not by its vowels);
+# * the ending as the key's classes (-о -е -ое one, -ий -ый -ій one …).
+_ANYWHERE = (frozenset("ËE"), frozenset("ËO"))
+_ALTERNATIONS = {
+    _CLOSED: frozenset({frozenset("IO"), frozenset("IE"), *_ANYWHERE}),
+    _OPEN: frozenset({frozenset("EI"), *_ANYWHERE}),
+    _INITIAL: frozenset({frozenset("AO"), *_ANYWHERE}),
+}
+_AKANNE = frozenset("AO")
+
+
+def _runs_agree(x: tuple[tuple[str, tuple[str, ...]], ...],
+                y: tuple[tuple[str, tuple[str, ...]], ...], belarusian: bool) -> bool:
+    """Whether two words' vowel runs differ only by the alternations above.  Runs that do not
+    line up (another number of runs or places), and runs of two vowels against one
+    (Андреевка / Андріївка: ее, ії), are left to the key: it said one name."""
+    if len(x) != len(y) or any(p != q for (p, _), (q, _) in zip(x, y, strict=True)):
         return True
-    return bool(_name_blocks(a)[0] & _name_blocks(b)[0])
+    for (place, vx), (_, vy) in zip(x, y, strict=True):
+        if vx == vy or place == _ENDING or len(vx) != len(vy):
+            continue
+        allowed = _ALTERNATIONS[place]
+        for p, q in zip(vx, vy, strict=True):
+            if p == q:
+                continue
+            pair = frozenset((p, q))
+            if pair in allowed or (belarusian and pair == _AKANNE and place == _OPEN):
+                continue
+            return False
+    return True
+
+
+def _word_readings_compared(word: str) -> tuple[tuple[str, bool, tuple[tuple[str, tuple[str, ...]], ...]], ...]:
+    """Each reading of a word: its key, whether it is a given name's, and its vowel runs."""
+    done = _compared_memo.get(word)
+    if done is None:
+        done = tuple((*_sounds_key(sounds), _word_runs(sounds)) for sounds in _word_readings(word))
+        _compared_memo[word] = done
+    return done
+
+
+_compared_memo: Memo[str, tuple[tuple[str, bool, tuple[tuple[str, tuple[str, ...]], ...]], ...]] = Memo(WORDS)
+
+
+def _words_compared(name: str) -> list[tuple[tuple[str, bool, tuple[tuple[str, tuple[str, ...]], ...]], ...]]:
+    out = []
+    for match in _WORDS.finditer(_prepare(name)):
+        readings = _word_readings_compared(match.group().strip(APOSTROPHES + "”\"·"))
+        if readings and readings[0][0]:
+            out.append(readings)
+    return out
+
+
+def _vowels_agree(a: str, b: str) -> bool:
+    """Whether the words of *a* and *b* pair up (a matching: any word order) so that in each
+    pair one reading of each gives the same key and their vowels differ only by the
+    alternations of _ALTERNATIONS.  A given name's word agrees with a word of the same row
+    whatever its vowels: the given-names table decides (Олена / Елена / Алена)."""
+    wa, wb = _words_compared(a), _words_compared(b)
+    if len(wa) != len(wb):
+        return True  # words that do not pair up: the key decided
+    belarusian = _may_be_belarusian(a) or _may_be_belarusian(b)
+
+    def agree(x: int, y: int) -> bool:
+        return any(ka == kb and ((given_a and given_b) or _runs_agree(ra, rb, belarusian))
+                   for ka, given_a, ra in wa[x] for kb, given_b, rb in wb[y])
+
+    keyed = [[y for y in range(len(wb)) if any(r[0] == s[0] for r in wa[x] for s in wb[y])]
+             for x in range(len(wa))]
+    if not all(keyed):
+        return True  # no reading pairs the words up: the key decided
+    edges = [[y for y in keyed[x] if agree(x, y)] for x in range(len(wa))]
+    matched: dict[int, int] = {}  # word of b -> word of a (augmenting paths: Kuhn's algorithm)
+
+    def augment(x: int, seen: set[int]) -> bool:
+        for y in edges[x]:
+            if y not in seen:
+                seen.add(y)
+                if y not in matched or augment(matched[y], seen):
+                    matched[y] = x
+                    return True
+        return False
+
+    return all(augment(x, set()) for x in range(len(wa)))
 
 
 def close_spelling(a: str, b: str) -> bool:
