@@ -975,6 +975,9 @@ def evaluate(baseline: str | None = None) -> tuple[str, str]:
         names, components)
     results["translit group(by=\"same_name\"): same_name's pairs, average linkage"] = count(
         names, by_same_name)
+    people = parts["persons"]
+    by_part["persons, group(by=\"same_name\")"] = count([names[i] for i in people],
+                                                        [by_same_name[i] for i in people])
     block_size = sum(map(len, blocks)) / len(blocks)
     then: list[str] = []
     if baseline:  # the two levels as they were, beside today's
@@ -1051,7 +1054,8 @@ def evaluate(baseline: str | None = None) -> tuple[str, str]:
            "where same_name takes at least half the pairs of their spellings (average linkage; "
            "the script checks that each of its groups lies inside one connected component of "
            "the pairs same_name takes, the row above)."]
-    md += ["", "translit key on parts of the collection: place names and people's names (a name "
+    md += ["", "translit key (and, in one row, group(by=\"same_name\")) on parts of the "
+           "collection: place names and people's names (a name "
            "counts where its source listed it first), and the collection without the Latin "
            "spellings in other languages' conventions (letters with marks, w, q, German, Polish, "
            "Czech or French spellings: `other_convention`):", "",

@@ -203,8 +203,8 @@ def same_name(a: str, b: str) -> bool:
        checks the matches;
     2. the vowels the key folds into one class differ, word by word, only as the Russian,
        Ukrainian and Belarusian forms of one name differ (_ALTERNATIONS): so equal keys are
-       not always one name (Ровное / Ревне: о and е in a closed syllable; Aleksandrja /
-       Oleksandra is a / o word-initially, Ялове / Елово е and я).  Measured on the labelled
+       not always one name (Ровное / Ревне: о and е in a closed syllable; Ялове / Елово: я and
+       е word-initially).  Measured on the labelled
        collection of benchmarks/bench_key.py (section "key"): precision on the blocked pairs
        0.917 → 0.924 at recall 0.764 → 0.759;
     3. two Cyrillic spellings write the consonants the key reads alike (г х, з с, ж ш, ц ч:
