@@ -19,6 +19,7 @@ group, one Merge per member but the first, each naming the pair it joined and th
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -125,11 +126,11 @@ def _same_name_parts(
     items: Sequence[str | None], keys: dict[str, str], members: dict[str, list[int]]
 ) -> list[tuple[list[int], list[Merge]]]:
     """The groups of the distinct spellings by the pairs that share a block key and that
-    same_name() takes: two groups are joined when those pairs are at least LINKAGE of all pairs
-    of their spellings.  The pairs are visited equal keys first, then in the order of the
-    spellings (sorted: the groups do not depend on the input's order), again until no join
-    is left; each group has
-    the pairs that joined it as its spanning tree."""
+    same_name() takes (average linkage): starting from one group per spelling, the two groups
+    with the largest share of their spellings' pairs linked are joined, while that share is at
+    least LINKAGE.  Ties go to the pair whose first link comes first (equal keys before
+    readings, then the spellings in sorted order: the groups do not depend on the input's
+    order).  Each join's first link is a Merge of the group's spanning tree."""
     positions: dict[str, list[int]] = defaultdict(list)  # spelling -> its input positions
     for idx in members.values():
         for i in idx:
@@ -147,38 +148,49 @@ def _same_name_parts(
     links = sorted((p for p in candidates if same_name(spellings[p[0]], spellings[p[1]])),
                    key=lambda p: (keys[spellings[p[0]]] != keys[spellings[p[1]]], p))
 
-    parent = list(range(len(spellings)))  # union-find over the spellings
+    parent = list(range(len(spellings)))  # each spelling's group, as a tree
     size = [1] * len(spellings)
-    between: list[dict[int, int]] = [{} for _ in spellings]  # group -> group -> links
-    for x, y in links:
-        between[x][y] = between[y][x] = 1
+    version = [0] * len(spellings)  # a group's, bumped at each join (older heap entries stale)
+    # group -> group -> [links between them, the first such link (its rank in links)]
+    between: list[dict[int, list[int]]] = [{} for _ in spellings]
+    heap: list[tuple[float, int, int, int, int, int]] = []
+    for rank, (x, y) in enumerate(links):
+        between[x][y], between[y][x] = [1, rank], [1, rank]
+        heap.append((-1.0, rank, x, y, 0, 0))
+    heapq.heapify(heap)
+    joins: list[tuple[int, int]] = []
+    while heap:  # the two groups with the largest share of linked pairs first
+        share, rank, gx, gy, vx, vy = heapq.heappop(heap)
+        if -share < LINKAGE:
+            break
+        if version[gx] != vx or version[gy] != vy or parent[gx] != gx or parent[gy] != gy:
+            continue
+        if len(between[gx]) < len(between[gy]):
+            gx, gy = gy, gx
+        parent[gy] = gx
+        size[gx] += size[gy]
+        version[gx] += 1
+        version[gy] += 1
+        joins.append(links[rank])
+        for other, (count, first) in between[gy].items():
+            if other == gx:
+                continue
+            entry = between[gx].setdefault(other, [0, first])
+            entry[0] += count
+            entry[1] = min(entry[1], first)
+            del between[other][gy]
+            between[other][gx] = [entry[0], entry[1]]
+        between[gx].pop(gy, None)
+        between[gy] = {}
+        for other, (count, first) in between[gx].items():
+            heapq.heappush(heap, (-count / (size[gx] * size[other]), first, gx, other,
+                                  version[gx], version[other]))
 
     def find(n: int) -> int:
         while parent[n] != n:
-            parent[n] = parent[parent[n]]
             n = parent[n]
         return n
 
-    joins: list[tuple[int, int]] = []
-    joined = True
-    while joined:
-        joined = False
-        for x, y in links:
-            rx, ry = find(x), find(y)
-            if rx == ry or between[rx].get(ry, 0) < LINKAGE * size[rx] * size[ry]:
-                continue
-            if len(between[rx]) < len(between[ry]):
-                rx, ry = ry, rx
-            parent[ry] = rx
-            size[rx] += size[ry]
-            for other, count in between[ry].items():
-                if other != rx:
-                    between[rx][other] = between[rx].get(other, 0) + count
-                    between[other][rx] = between[other].get(rx, 0) + between[other].pop(ry)
-            between[rx].pop(ry, None)
-            between[ry] = {}
-            joins.append((x, y))
-            joined = True
     components: dict[int, list[int]] = defaultdict(list)
     trees: dict[int, list[Merge]] = defaultdict(list)
     for n, spelling in enumerate(spellings):
