@@ -1049,9 +1049,10 @@ def evaluate(baseline: str | None = None) -> tuple[str, str]:
            + (f" ({was_block_size:.2f} at {baseline})" if baseline else "")
            + "; same_name takes a blocked pair when the keys are equal or when a reading of each "
            "in a convention gives one key (not a pair that only the looser fold joins), "
-           "and only where the vowels the key folds differ as Russian, Ukrainian and "
-           "Belarusian forms of one name do; `group(names, by=\"same_name\")` joins two groups "
-           "where same_name takes at least half the pairs of their spellings (average linkage; "
+           "and only where the vowels the key folds (and, between two Cyrillic spellings, the "
+           "consonants) differ as Russian, Ukrainian and Belarusian forms of one name do; "
+           "`group(names, by=\"same_name\")` joins two groups where same_name takes at least "
+           "half the pairs of their spellings (average linkage, the best-linked groups first; "
            "the script checks that each of its groups lies inside one connected component of "
            "the pairs same_name takes, the row above)."]
     md += ["", "translit key (and, in one row, group(by=\"same_name\")) on parts of the "
