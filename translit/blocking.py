@@ -229,6 +229,10 @@ def same_name(a: str, b: str) -> bool:
 # (the last, after a consonant), and the others in an open or a closed syllable (as the key
 # tells them: a consonant and then a consonant, the word's end or a glide ending).
 _INITIAL, _ENDING, _OPEN, _CLOSED = "initial", "ending", "open", "closed"
+_Runs = tuple[tuple[str, tuple[str, ...]], ...]  # a word's vowel runs: (place, vowels)
+_Readings = tuple[tuple[str, bool, _Runs], ...]  # a word's readings: (key, given name?, runs)
+
+
 def _run_vowels(run: str) -> tuple[str, ...]:
     """The vowels of a run without its glides; a glide + O (ё, yo, io, jo) as Ë."""
     out = []
@@ -243,7 +247,7 @@ def _run_vowels(run: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _word_runs(sounds: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _word_runs(sounds: str) -> _Runs:
     """A word's vowel runs, each with its place (as translit.normalize folds them)."""
     sounds = _HUSHED_O.sub("E", sounds)  # о after ж ш ч щ ц is Russian е or ё: one sound
     out = []
@@ -287,8 +291,7 @@ _ALTERNATIONS = {
 }
 
 
-def _runs_agree(x: tuple[tuple[str, tuple[str, ...]], ...],
-                y: tuple[tuple[str, tuple[str, ...]], ...]) -> bool:
+def _runs_agree(x: _Runs, y: _Runs) -> bool:
     """Whether two words' vowel runs differ only by the alternations above.  Runs that do not
     line up (another number of runs or places), and runs of two vowels against one
     (Андреевка / Андріївка: ее, ії), are left to the key: it said one name."""
@@ -308,7 +311,7 @@ def _runs_agree(x: tuple[tuple[str, tuple[str, ...]], ...],
     return True
 
 
-def _word_readings_compared(word: str) -> tuple[tuple[str, bool, tuple[tuple[str, tuple[str, ...]], ...]], ...]:
+def _word_readings_compared(word: str) -> _Readings:
     """Each reading of a word: its key, whether it is a given name's, and its vowel runs."""
     done = _compared_memo.get(word)
     if done is None:
@@ -317,16 +320,23 @@ def _word_readings_compared(word: str) -> tuple[tuple[str, bool, tuple[tuple[str
     return done
 
 
-_compared_memo: Memo[str, tuple[tuple[str, bool, tuple[tuple[str, tuple[str, ...]], ...]], ...]] = Memo(WORDS)
+_compared_memo: Memo[str, _Readings] = Memo(WORDS)
 
 
-def _words_compared(name: str) -> list[tuple[tuple[str, bool, tuple[tuple[str, tuple[str, ...]], ...]], ...]]:
-    out = []
-    for match in _WORDS.finditer(_prepare(name)):
-        readings = _word_readings_compared(match.group().strip(APOSTROPHES + "”\"·"))
-        if readings and readings[0][0]:
-            out.append(readings)
-    return out
+def _words_compared(name: str) -> tuple[_Readings, ...]:
+    """Each word of a name with a key: its readings as _word_readings_compared gives them."""
+    done = _words_memo.get(name)
+    if done is None:
+        out = []
+        for match in _WORDS.finditer(_prepare(name)):
+            readings = _word_readings_compared(match.group().strip(APOSTROPHES + "”\"·"))
+            if readings and readings[0][0]:
+                out.append(readings)
+        done = _words_memo[name] = tuple(out)
+    return done
+
+
+_words_memo: Memo[str, tuple[_Readings, ...]] = Memo(NAMES)
 
 
 def _vowels_agree(a: str, b: str) -> bool:
@@ -399,10 +409,17 @@ def _cyrillic_consonants(word: str, read_back: bool) -> str:
     return _DOUBLED.sub(r"\1", "".join(c for c in word if c in _KEPT_CONSONANTS))
 
 
-def _name_consonants(name: str, read_back: bool) -> list[str] | None:
+def _name_consonants(name: str, read_back: bool) -> tuple[str, ...] | None:
     """The consonants of each word of a Cyrillic name, sorted, but of its given names (the
     given-names table decides those: Иосиф / Йосип); None for a name with a word in another
     script."""
+    done = _consonants_memo.get((name, read_back))
+    if done is None:
+        done = _consonants_memo[name, read_back] = (_work_out_consonants(name, read_back),)
+    return done[0]
+
+
+def _work_out_consonants(name: str, read_back: bool) -> tuple[str, ...] | None:
     out = []
     for match in _WORDS.finditer(_prepare(name)):
         word = match.group().strip(APOSTROPHES + "”\"·")
@@ -413,7 +430,10 @@ def _name_consonants(name: str, read_back: bool) -> list[str] | None:
             return None
         if not readings[0][1]:
             out.append(_cyrillic_consonants(word, read_back))
-    return sorted(out)
+    return tuple(sorted(out))
+
+
+_consonants_memo: Memo[tuple[str, bool], tuple[tuple[str, ...] | None]] = Memo(NAMES)
 
 
 def _consonants_agree(a: str, b: str) -> bool:
