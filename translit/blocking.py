@@ -446,13 +446,21 @@ def _consonants_agree(a: str, b: str) -> bool:
 
 
 def close_spelling(a: str, b: str) -> bool:
-    """same_name(), or a pair that only the looser fold blocks together and whose similarity()
-    is at least SAME_NAME_THRESHOLD (Dainega / Deineha 0.92, Дніпро / Днепр 0.91; Ivanov /
+    """A pair with equal keys or one key under a reading of each (same_name()'s first
+    condition, without its vowel and consonant rules: Ревне / Ровное are close spellings, not
+    one name), or a pair that only the looser fold blocks together and whose similarity() is
+    at least SAME_NAME_THRESHOLD (Dainega / Deineha 0.92, Дніпро / Днепр 0.91; Ivanov /
     Ivanova 0.77 stay apart).  Not one name for a join (78% of such pairs in a labelled
     collection were two names): a misspelling's candidates where something else decides, as
     the surnames table does by frequency (Dainega, a surname of 2 holders, read as Дейнега, of
-    68) and a person checks."""
-    if same_name(a, b):
+    68) and a person checks.  Every pair same_name() takes is a close spelling."""
+    ka, kb = key(a), key(b)
+    if not ka or not kb:
+        return False
+    if ka == kb:
         return True
-    loose_a, loose_b = _name_blocks(a)[1], _name_blocks(b)[1]
+    strict_a, loose_a = _name_blocks(a)
+    strict_b, loose_b = _name_blocks(b)
+    if strict_a & strict_b:
+        return True
     return bool(loose_a & loose_b) and similarity(a, b) >= SAME_NAME_THRESHOLD
