@@ -17,11 +17,14 @@ from .memo import NAMES, WORDS, Memo
 from .normalize import (
     _ANY_LATIN,
     _DOUBLES,
+    _HUSHED_O,
     _INITIAL_CLASS,
     _RUNS,
     _VOWEL_SIGNS,
     _WORDS,
+    _glide_ending,
     _prepare,
+    _raw_sounds_key,
     _sounds_key,
     _vowels,
     _word_sounds,
@@ -82,12 +85,8 @@ def _loose(sounds: str) -> str:
     return _DOUBLES.sub(r"\1", (head + body).translate(_LOOSE_CONSONANTS))
 
 
-def _word_blocks(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The keys of one word under every plausible reading (the precise key first), and the
-    same readings with the looser fold."""
-    done = _block_memo.get(word)
-    if done is not None:
-        return done
+def _word_readings(word: str) -> tuple[str, ...]:
+    """The sounds of one word under every plausible reading (its own convention's first)."""
     readings: list[str] = [_word_sounds(word)]
     if _ANY_LATIN.search(word) is not None:
         own = latin_family(word)
@@ -105,6 +104,16 @@ def _word_blocks(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         belarusian = _TSEKANNE.sub("т", _YAKANNE.sub("е", word))
         if belarusian != word:
             readings.append(_word_sounds(belarusian))
+    return tuple(dict.fromkeys(readings))
+
+
+def _word_blocks(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The keys of one word under every plausible reading (the precise key first), and the
+    same readings with the looser fold."""
+    done = _block_memo.get(word)
+    if done is not None:
+        return done
+    readings = _word_readings(word)
     strict: dict[str, None] = {}
     loose: dict[str, None] = {}
     for sounds in readings:
@@ -185,29 +194,292 @@ _name_block_memo: Memo[str, tuple[frozenset[str], frozenset[str]]] = Memo(NAMES)
 def same_name(a: str, b: str) -> bool:
     """Whether *a* and *b* are one name, for a pair that block_keys() brought together.
 
-    True when the keys are equal, or when one reading of each (block_keys' conventions, not
-    the looser fold) gives the same key: Selenskyj read as German, Jarkov as Spanish.  A pair
-    that only the looser fold blocks together (Дніпро / Днепр, Dainega / Deineha) is not
-    taken: of such pairs in a labelled collection, 78% were two names (Ровное / Ревне, Ivanov /
-    Ivanova); compare them yourself, e.g. similarity() ≥ SAME_NAME_THRESHOLD, where a person
-    checks the matches.  False for names without a key.
+    Two conditions, both needed:
+
+    1. the keys are equal, or one reading of each (block_keys' conventions, not the looser
+       fold) gives the same key: Selenskyj read as German, Jarkov as Spanish.  A pair that
+       only the looser fold blocks together (Дніпро / Днепр, Dainega / Deineha) is not taken:
+       of such pairs in a labelled collection, 78% were two names (Ровное / Ревне, Ivanov /
+       Ivanova); compare them yourself, e.g. similarity() ≥ SAME_NAME_THRESHOLD, where a person
+       checks the matches;
+    2. the vowels the key folds into one class differ, word by word, only as the Russian,
+       Ukrainian and Belarusian forms of one name differ (_ALTERNATIONS): so equal keys are
+       not always one name (Ровное / Ревне: о and е in a closed syllable; Ялове / Елово: я and
+       е word-initially).  Measured on the labelled
+       collection of benchmarks/bench_key.py (section "key"): precision on the blocked pairs
+       0.917 → 0.924 at recall 0.764 → 0.759;
+    3. two Cyrillic spellings write the consonants the key reads alike (г х, з с, ж ш, ц ч:
+       Latin spellings cannot tell them apart) as one name's Russian, Ukrainian and Belarusian
+       forms do (_consonants_agree): Галій / Халій, Головин / Халявин, Горошине / Горожене are
+       two names.  Measured: precision 0.924 → 0.928 at the same recall.
+
+    So key-equal names are not always same_name (the law is: equal keys and the rules of 2
+    and 3), but for names the key's known forms make one (translit.normalize._known_forms:
+    Николаев / Миколаїв, Днепр / Дніпро, whose letters differ beyond the rules): a source
+    that names both forms of one place is surer than letters.  Symmetric; a name is the same
+    name as itself; false for names without a key.
     """
     ka, kb = key(a), key(b)
     if not ka or not kb:
         return False  # blank or a placeholder ("-", "n/a"): no name to be the same
-    if ka == kb:
+    if ka != kb and not (_name_blocks(a)[0] & _name_blocks(b)[0]):
+        return False
+    if ka == kb and _raw_key(a) != _raw_key(b):
+        return True  # equal only by the known forms
+    return a == b or (_vowels_agree(a, b) and _consonants_agree(a, b))
+
+
+def _raw_key(name: str) -> str:
+    """key() without the known forms (normalize._raw_sounds_key): what the letters alone say."""
+    done = _raw_memo.get(name)
+    if done is None:
+        words = (_raw_sounds_key(_word_sounds(m.group().strip(APOSTROPHES + "”\"·")))[0]
+                 for m in _WORDS.finditer(_prepare(name)))
+        done = _raw_memo[name] = " ".join(sorted(w for w in words if w))
+    return done
+
+
+_raw_memo: Memo[str, str] = Memo(NAMES)
+
+
+# -- Verification: the vowels a key folds, compared -----------------------------------------
+
+# The runs of a word's vowel signs, each by its place: a word's first ("initial"), its ending
+# (the last, after a consonant), and the others in an open or a closed syllable (as the key
+# tells them: a consonant and then a consonant, the word's end or a glide ending).
+_INITIAL, _ENDING, _OPEN, _CLOSED = "initial", "ending", "open", "closed"
+_Runs = tuple[tuple[str, tuple[str, ...]], ...]  # a word's vowel runs: (place, vowels)
+_Readings = tuple[tuple[str, bool, _Runs], ...]  # a word's readings: (key, given name?, runs)
+
+
+def _run_vowels(run: str) -> tuple[str, ...]:
+    """The vowels of a run without its glides; a glide + O (ё, yo, io, jo) as Ë."""
+    out = []
+    glide = False
+    last = len(run) - 1
+    for i, c in enumerate(run):
+        if c in "IJY" and i < last:
+            glide = True
+            continue
+        out.append("I" if c in "JY" else "Ë" if c == "O" and glide else c)
+        glide = False
+    return tuple(out)
+
+
+def _word_runs(sounds: str) -> _Runs:
+    """A word's vowel runs, each with its place (as translit.normalize folds them)."""
+    sounds = _HUSHED_O.sub("E", sounds)  # о after ж ш ч щ ц is Russian е or ё: one sound
+    out = []
+    end = len(sounds)
+    for match in _RUNS.finditer(sounds):
+        start, stop = match.span()
+        if stop == end and start > 0:
+            place = _ENDING
+        elif start == 0:
+            place = _INITIAL
+        else:
+            after = stop + 1
+            closed = after >= end or sounds[after] not in _VOWEL_SIGNS or (
+                sounds[after] in "IJY" and _glide_ending(sounds, after))
+            place = _CLOSED if closed else _OPEN
+        out.append((place, _run_vowels(match.group())))
+    return tuple(out)
+
+
+# The vowel pairs one name's Russian, Ukrainian and Belarusian forms show, by place (every
+# other pair of different vowels is two names):
+# * anywhere, ё (Ë) for е or о: Russian writes ё as е (Королёв / Королев), and Ukrainian has
+#   о or е for it (Озёрная / Озерна, Шилёвка / Шиловка);
+# * in a closed syllable, Ukrainian і for о and е (Харків / Харьков, Рівне / Ровно, Іванів):
+#   о and е are not one (Ровное / Ревне);
+# * in an open syllable, е and и / і (Біла / Белая: Ukrainian і for ѣ; Chichelnik: unstressed
+#   е written и), and а and о: Belarusian аканне (Клімавічы / Климовичи), Russian а for an
+#   unstressed о (Козак / Казак, Кропивна / Крапивна, Словʼянськ / Славянск) and Ukrainian а
+#   for Russian о (Багате / Богатое) in KOATUU's official pairs.  (Only in Belarusian names,
+#   as a rule, it kept 1.3% more different names apart and lost 2.3% of one name's pairs:
+#   measured, and false by those official pairs);
+# * word-initially, а and о (Олександр / Александр, Орша / Ворша's Аршанскі); е beside а or о
+#   only where the given-names table says so (Олена / Елена: the table's rows decide, and a
+#   given name is compared by its row, not by its vowels);
+# * the ending as the key's classes (-о -е -ое one, -ий -ый -ій one …).
+_ANYWHERE = (frozenset("ËE"), frozenset("ËO"))
+_ALTERNATIONS = {
+    _CLOSED: frozenset({frozenset("IO"), frozenset("IE"), *_ANYWHERE}),
+    _OPEN: frozenset({frozenset("EI"), frozenset("AO"), *_ANYWHERE}),
+    _INITIAL: frozenset({frozenset("AO"), *_ANYWHERE}),
+}
+
+
+def _runs_agree(x: _Runs, y: _Runs) -> bool:
+    """Whether two words' vowel runs differ only by the alternations above.  Runs that do not
+    line up (another number of runs or places), and runs of two vowels against one
+    (Андреевка / Андріївка: ее, ії), are left to the key: it said one name."""
+    if len(x) != len(y) or any(p != q for (p, _), (q, _) in zip(x, y, strict=True)):
         return True
-    return bool(_name_blocks(a)[0] & _name_blocks(b)[0])
+    for (place, vx), (_, vy) in zip(x, y, strict=True):
+        if vx == vy or place == _ENDING or len(vx) != len(vy):
+            continue
+        allowed = _ALTERNATIONS[place]
+        for p, q in zip(vx, vy, strict=True):
+            if p == q:
+                continue
+            pair = frozenset((p, q))
+            if pair in allowed:
+                continue
+            return False
+    return True
+
+
+def _word_readings_compared(word: str) -> _Readings:
+    """Each reading of a word: its key, whether it is a given name's, and its vowel runs."""
+    done = _compared_memo.get(word)
+    if done is None:
+        done = tuple((*_sounds_key(sounds), _word_runs(sounds)) for sounds in _word_readings(word))
+        _compared_memo[word] = done
+    return done
+
+
+_compared_memo: Memo[str, _Readings] = Memo(WORDS)
+
+
+def _words_compared(name: str) -> tuple[_Readings, ...]:
+    """Each word of a name with a key: its readings as _word_readings_compared gives them."""
+    done = _words_memo.get(name)
+    if done is None:
+        out = []
+        for match in _WORDS.finditer(_prepare(name)):
+            readings = _word_readings_compared(match.group().strip(APOSTROPHES + "”\"·"))
+            if readings and readings[0][0]:
+                out.append(readings)
+        done = _words_memo[name] = tuple(out)
+    return done
+
+
+_words_memo: Memo[str, tuple[_Readings, ...]] = Memo(NAMES)
+
+
+def _vowels_agree(a: str, b: str) -> bool:
+    """Whether the words of *a* and *b* pair up (a matching: any word order) so that in each
+    pair one reading of each gives the same key and their vowels differ only by the
+    alternations of _ALTERNATIONS.  A given name's word agrees with a word of the same row
+    whatever its vowels: the given-names table decides (Олена / Елена / Алена)."""
+    wa, wb = _words_compared(a), _words_compared(b)
+    if len(wa) != len(wb):
+        return True  # words that do not pair up: the key decided
+
+    def agree(x: int, y: int) -> bool:
+        return any(ka == kb and ((given_a and given_b) or _runs_agree(ra, rb))
+                   for ka, given_a, ra in wa[x] for kb, given_b, rb in wb[y])
+
+    keyed = [[y for y in range(len(wb)) if any(r[0] == s[0] for r in wa[x] for s in wb[y])]
+             for x in range(len(wa))]
+    if not all(keyed):
+        return True  # no reading pairs the words up: the key decided
+    edges = [[y for y in keyed[x] if agree(x, y)] for x in range(len(wa))]
+    matched: dict[int, int] = {}  # word of b -> word of a (augmenting paths: Kuhn's algorithm)
+
+    def augment(x: int, seen: set[int]) -> bool:
+        for y in edges[x]:
+            if y not in seen:
+                seen.add(y)
+                if y not in matched or augment(matched[y], seen):
+                    matched[y] = x
+                    return True
+        return False
+
+    return all(augment(x, set()) for x in range(len(wa)))
+
+
+# -- Verification: the consonants a key folds, for two Cyrillic spellings -------------------
+
+# The key reads г and х, з and с, ж and ш, ц and ч … alike, because Latin spellings do (h is
+# Ukrainian г and Czech х; German s is з).  Cyrillic writes them apart, and one name's Russian,
+# Ukrainian and Belarusian forms keep them apart but for these (each a rule of the spelling,
+# not of a name):
+# * ґ is г; щ is шч (Belarusian writes шч: Шчучын / Щучин), and so are сч, зч (Песчаное);
+#   тч is ч (Вятчеслав / Вячеслав); signs and apostrophes are no consonant, and a doubled
+#   consonant is one (Ukrainian Запоріжжя / Russian Запорожье);
+# * тс and дс are ц (Ukrainian Братськ / Russian Брацк, -тськ / -цк);
+# * з before a consonant is с: the prefixes з- / с-, роз- / рос-, без- / бес- (Збірне /
+#   Сборное, Безкровне / Бескровное, Розтока / Ростока);
+# * Belarusian цеканне and дзеканне: ц and дз before е і ё ю я ь are т and д (Віцебск /
+#   Витебск), in a word of Belarusian letters (і or ў, none of и щ ъ ї є ґ), read back where
+#   the other spelling needs it;
+# * в, ў, й and the vowels are left to the vowel rules (Ukrainian в / у: Вкраїна / Україна).
+_KEPT_CONSONANTS = frozenset("бгджзклмнпрстфхцчш")
+_ALL_CYRILLIC = re.compile("[а-яёіїєґўʼ'’]+")
+_SHCH = re.compile("щ|[сз]ч")
+_SIGNS = re.compile("[ьъʼ'’]")
+_DOUBLED = re.compile(r"(.)\1+")
+_TS = re.compile("[тд]с")
+_Z_BEFORE_CONSONANT = re.compile("з(?=[бвгджзклмнпрстфхцчшщ])")
+_DZEKANNE = re.compile("дз(?=[еіёюяь])")
+_TSEKANNE_SOFT = re.compile("ц(?=[еіёюяь])")
+
+
+def _cyrillic_consonants(word: str, read_back: bool) -> str:
+    """The consonants of a Cyrillic word as the rules above compare them; *read_back*: with
+    Belarusian цеканне and дзеканне read back (in a word of Belarusian letters)."""
+    word = _SHCH.sub("шч", word.replace("ґ", "г").replace("тч", "ч"))
+    if read_back and _BELARUSIAN.search(word) and not _NOT_BELARUSIAN.search(word):
+        word = _TSEKANNE_SOFT.sub("т", _DZEKANNE.sub("д", word))
+    word = _DOUBLED.sub(r"\1", _SIGNS.sub("", word))
+    word = _Z_BEFORE_CONSONANT.sub("с", _TS.sub("ц", word))
+    return _DOUBLED.sub(r"\1", "".join(c for c in word if c in _KEPT_CONSONANTS))
+
+
+def _name_consonants(name: str, read_back: bool) -> tuple[str, ...] | None:
+    """The consonants of each word of a Cyrillic name, sorted, but of its given names (the
+    given-names table decides those: Иосиф / Йосип); None for a name with a word in another
+    script."""
+    done = _consonants_memo.get((name, read_back))
+    if done is None:
+        done = _consonants_memo[name, read_back] = (_work_out_consonants(name, read_back),)
+    return done[0]
+
+
+def _work_out_consonants(name: str, read_back: bool) -> tuple[str, ...] | None:
+    out = []
+    for match in _WORDS.finditer(_prepare(name)):
+        word = match.group().strip(APOSTROPHES + "”\"·")
+        readings = _word_readings_compared(word)
+        if not readings or not readings[0][0]:
+            continue
+        if _ALL_CYRILLIC.fullmatch(word) is None:
+            return None
+        if not readings[0][1]:
+            out.append(_cyrillic_consonants(word, read_back))
+    return tuple(sorted(out))
+
+
+_consonants_memo: Memo[tuple[str, bool], tuple[tuple[str, ...] | None]] = Memo(NAMES)
+
+
+def _consonants_agree(a: str, b: str) -> bool:
+    """Whether two Cyrillic names' consonants agree by the rules above (true for a pair with a
+    Latin spelling, or whose words do not pair up: the key decided those)."""
+    ca, cb = _name_consonants(a, False), _name_consonants(b, False)
+    if ca is None or cb is None or len(ca) != len(cb) or ca == cb:
+        return True
+    return _name_consonants(a, True) == cb or ca == _name_consonants(b, True)
 
 
 def close_spelling(a: str, b: str) -> bool:
-    """same_name(), or a pair that only the looser fold blocks together and whose similarity()
-    is at least SAME_NAME_THRESHOLD (Dainega / Deineha 0.92, Дніпро / Днепр 0.91; Ivanov /
+    """A pair with equal keys or one key under a reading of each (same_name()'s first
+    condition, without its vowel and consonant rules: Ревне / Ровное are close spellings, not
+    one name), or a pair that only the looser fold blocks together and whose similarity() is
+    at least SAME_NAME_THRESHOLD (Dainega / Deineha 0.92, Дніпро / Днепр 0.91; Ivanov /
     Ivanova 0.77 stay apart).  Not one name for a join (78% of such pairs in a labelled
     collection were two names): a misspelling's candidates where something else decides, as
     the surnames table does by frequency (Dainega, a surname of 2 holders, read as Дейнега, of
-    68) and a person checks."""
-    if same_name(a, b):
+    68) and a person checks.  Every pair same_name() takes is a close spelling."""
+    ka, kb = key(a), key(b)
+    if not ka or not kb:
+        return False
+    if ka == kb:
         return True
-    loose_a, loose_b = _name_blocks(a)[1], _name_blocks(b)[1]
+    strict_a, loose_a = _name_blocks(a)
+    strict_b, loose_b = _name_blocks(b)
+    if strict_a & strict_b:
+        return True
     return bool(loose_a & loose_b) and similarity(a, b) >= SAME_NAME_THRESHOLD

@@ -4,10 +4,13 @@ Two ways to group, as translit.normalize and translit.blocking describe the two 
 
 * ``by="key"`` (the default): names with one key are one group.  Precise (for joins and
   storage); Дніпро and Днепр, Dainega and Deineha stay apart.
-* ``by="same_name"``: names that share a block key and that same_name() takes are joined, and
-  the groups are the connected components of those pairs (transitively: a = b and b = c put
-  a, b and c in one group).  More spellings of one name come together, and more different
+* ``by="same_name"``: names that share a block key and that same_name() takes are joined, two
+  groups at a time, where same_name() takes at least half the pairs of their spellings
+  (LINKAGE: average linkage, not connected components, so that one weak pair does not bridge
+  two names).  More spellings of one name come together than by the key, and more different
   names too (benchmarks/RESULTS.md, section "key", measures both on 91,000 labelled names).
+  Equal keys do not always join here: same_name() keeps apart key-equal names whose vowels
+  differ beyond the Russian, Ukrainian and Belarusian alternations (Макіївка / Мокіївка).
 
 Every group says why its members are in it: ``Group.merges`` is a spanning tree of the
 group, one Merge per member but the first, each naming the pair it joined and the reason
@@ -16,6 +19,7 @@ group, one Merge per member but the first, each naming the pair it joined and th
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -65,7 +69,7 @@ def group(names: Iterable[Any], *, by: Literal["key", "same_name"] = "key") -> l
     """The input names grouped: nothing dropped, input order kept inside each group.
 
     *by* is "key" (names with equal keys) or "same_name" (names that share a block key and
-    that same_name() takes, joined transitively): see the module's docstring.
+    that same_name() takes, joined by average linkage): see the module's docstring.
 
     Blank and placeholder names ("", "-", "n/a" …: key "") each form a group of their own:
     two unknowns are not one name.  Missing values (None, NaN, pandas.NA, Arrow nulls) are in
@@ -110,48 +114,93 @@ def _key_merges(idx: Sequence[int]) -> list[Merge]:
     return [Merge(idx[0], i, "key") for i in idx[1:]]
 
 
+#: by="same_name" joins two groups when same_name() takes at least this share of the pairs of
+#: their spellings (average linkage).  Connected components (any one pair joins two groups)
+#: let one weak pair bridge two names and then every spelling of both: measured on the
+#: labelled collection of benchmarks/bench_key.py, components gave precision 0.881 at recall
+#: 0.794, this rule 0.928 at 0.757, as precise as same_name's pairs themselves (section "key").
+LINKAGE = 0.5
+
+
 def _same_name_parts(
     items: Sequence[str | None], keys: dict[str, str], members: dict[str, list[int]]
 ) -> list[tuple[list[int], list[Merge]]]:
-    """The connected components of the pairs that share a block key and that same_name()
-    takes, each with its spanning tree.  The key's groups are joined first (equal keys are
-    one name); then each block key's distinct spellings are verified pair by pair, skipping
-    pairs already in one component."""
-    parent: dict[str, str] = {}  # union-find over the groups' keys
-
-    def find(k: str) -> str:
-        while parent.get(k, k) != k:
-            parent[k] = parent.get(parent[k], parent[k])
-            k = parent[k]
-        return k
-
-    # one spelling per (key, spelling), and the position of its first use
-    first_use: dict[str, int] = {}
+    """The groups of the distinct spellings by the pairs that share a block key and that
+    same_name() takes (average linkage): starting from one group per spelling, the two groups
+    with the largest share of their spellings' pairs linked are joined, while that share is at
+    least LINKAGE.  Ties go to the pair whose first link comes first (equal keys before
+    readings, then the spellings in sorted order: the groups do not depend on the input's
+    order).  Each join's first link is a Merge of the group's spanning tree."""
+    positions: dict[str, list[int]] = defaultdict(list)  # spelling -> its input positions
     for idx in members.values():
         for i in idx:
-            first_use.setdefault(items[i] or "", i)
-    by_block: dict[str, list[str]] = defaultdict(list)
-    for spelling in first_use:
-        for block in sorted(_name_blocks(spelling)[0]):  # same_name takes no looser fold
-            by_block[block].append(spelling)
-    joins: list[tuple[str, str, str]] = []  # (spelling a, spelling b, reason)
-    for block in sorted(by_block):
-        spellings = by_block[block]
-        for x_at, x in enumerate(spellings):
-            for y in spellings[x_at + 1:]:
-                rx, ry = find(keys[x]), find(keys[y])
-                if rx == ry or not same_name(x, y):
-                    continue
-                parent[max(rx, ry)] = min(rx, ry)
-                joins.append((x, y, _reason(x, y, keys)))
-    components: dict[str, list[int]] = defaultdict(list)
-    trees: dict[str, list[Merge]] = defaultdict(list)
-    for k, idx in members.items():
-        root = find(k)
+            positions[items[i] or ""].append(i)
+    spellings = sorted(positions)
+    by_block: dict[str, list[int]] = defaultdict(list)
+    for n, spelling in enumerate(spellings):
+        for block in _name_blocks(spelling)[0]:  # same_name takes no looser fold
+            by_block[block].append(n)
+    candidates: set[tuple[int, int]] = set()
+    for block_members in by_block.values():
+        for x_at, x in enumerate(block_members):
+            candidates.update((x, y) for y in block_members[x_at + 1:])
+    # equal keys first, then the readings' pairs
+    links = sorted((p for p in candidates if same_name(spellings[p[0]], spellings[p[1]])),
+                   key=lambda p: (keys[spellings[p[0]]] != keys[spellings[p[1]]], p))
+
+    parent = list(range(len(spellings)))  # each spelling's group, as a tree
+    size = [1] * len(spellings)
+    version = [0] * len(spellings)  # a group's, bumped at each join (older heap entries stale)
+    # group -> group -> [links between them, the first such link (its rank in links)]
+    between: list[dict[int, list[int]]] = [{} for _ in spellings]
+    heap: list[tuple[float, int, int, int, int, int]] = []
+    for rank, (x, y) in enumerate(links):
+        between[x][y], between[y][x] = [1, rank], [1, rank]
+        heap.append((-1.0, rank, x, y, 0, 0))
+    heapq.heapify(heap)
+    joins: list[tuple[int, int]] = []
+    while heap:  # the two groups with the largest share of linked pairs first
+        share, rank, gx, gy, vx, vy = heapq.heappop(heap)
+        if -share < LINKAGE:
+            break
+        if version[gx] != vx or version[gy] != vy or parent[gx] != gx or parent[gy] != gy:
+            continue
+        if len(between[gx]) < len(between[gy]):
+            gx, gy = gy, gx
+        parent[gy] = gx
+        size[gx] += size[gy]
+        version[gx] += 1
+        version[gy] += 1
+        joins.append(links[rank])
+        for other, (count, first) in between[gy].items():
+            if other == gx:
+                continue
+            entry = between[gx].setdefault(other, [0, first])
+            entry[0] += count
+            entry[1] = min(entry[1], first)
+            del between[other][gy]
+            between[other][gx] = [entry[0], entry[1]]
+        between[gx].pop(gy, None)
+        between[gy] = {}
+        for other, (count, first) in between[gx].items():
+            heapq.heappush(heap, (-count / (size[gx] * size[other]), first, gx, other,
+                                  version[gx], version[other]))
+
+    def find(n: int) -> int:
+        while parent[n] != n:
+            n = parent[n]
+        return n
+
+    components: dict[int, list[int]] = defaultdict(list)
+    trees: dict[int, list[Merge]] = defaultdict(list)
+    for n, spelling in enumerate(spellings):
+        root = find(n)
+        idx = positions[spelling]
         components[root].extend(idx)
-        trees[root].extend(_key_merges(idx))
-    for x, y, reason in joins:
-        trees[find(keys[x])].append(Merge(first_use[x], first_use[y], reason))
+        trees[root].extend(_key_merges(idx))  # a spelling's repeats: one name, one key
+    for x, y in joins:
+        a, b = spellings[x], spellings[y]
+        trees[find(x)].append(Merge(positions[a][0], positions[b][0], _reason(a, b, keys)))
     return [(sorted(idx), trees[root]) for root, idx in components.items()]
 
 

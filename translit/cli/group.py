@@ -1,5 +1,5 @@
 """``translit group``: the spellings of one name grouped by key (or, with ``--by same_name``,
-by block keys and same_name, transitively), largest group first; per row (each row's group
+by block keys and same_name, by average linkage), largest group first; per row (each row's group
 and representative) or as a summary (one row per group)."""
 
 from __future__ import annotations

@@ -203,7 +203,8 @@ def build_parser() -> Parser:
     p = _add_verb(
         sub, "group", "group the spellings of one name (by key), largest group first",
         "Group names whose keys are equal (--by key, the default), or that share a block key "
-        "and that same_name() takes, transitively (--by same_name: more spellings of one name "
+        "and that same_name() takes, two groups joined where it takes half their pairs (--by "
+        "same_name: more spellings of one name "
         "together, Dnipro and Днепр, and more different names too).  Per row (the default): "
         "each row gets its group's number (1 = the largest) and representative spelling.  "
         "--summary: one row per group, largest first.", GROUP_EXAMPLE)
@@ -211,7 +212,7 @@ def build_parser() -> Parser:
                    help="one row per group: group, size, representative, key, members, counts")
     p.add_argument("--by", choices=("key", "same_name"), default="key",
                    help="key: equal keys (default); same_name: block keys verified by "
-                        "same_name(), joined transitively")
+                        "same_name(), joined by average linkage")
     add_io(p, "group")
     p.set_defaults(handler=run_group)
 
