@@ -1225,7 +1225,7 @@ def key(name):
     """normalize.key(name)."""
     if not isinstance(name, str):
         raise TypeError(f"key() takes a str, not {type(name).__name__}")
-    return key_one(name)
+    return key_one(name if type(name) is str else str.__str__(name))  # (a str subclass: its str)
 
 
 def key_many(list names):

@@ -744,7 +744,7 @@ def key(name: str) -> str:
     True
     """
     if _compiled is not None:
-        return _compiled.key(name)
+        return _compiled.key(name)  # type: ignore[no-any-return]
     return pure_key(name)
 
 
