@@ -57,6 +57,8 @@ cdef enum:
     C_GEM = 1 << 26     # [b-zš]: _GEMINATE_ENDING
     C_AEIOU = 1 << 27   # AEIOU: _GEMINATE_ENDING's lookahead
     C_AEOU = 1 << 28    # AEOU: _GLIDES, _VOWEL_GLIDE
+    C_W = 1 << 29       # str.isalnum(): _WORDS' [^\W_]
+    C_PHFIRST = 1 << 30  # its case fold starts as a placeholder does
 
 cdef unsigned int CLS[LOW]
 
@@ -377,6 +379,10 @@ def init(dict cyrillic, dict cyrillic_groups, dict latin, dict latin_groups, dic
         ch = chr(c)
         if ch.isalnum() and any(d.isalnum() for d in ch.casefold()):
             CLS[c] |= C_ALNUM
+        if ch.isalnum():
+            CLS[c] |= C_W
+        if ch.casefold()[:1] in {p[:1] for p in placeholders}:
+            CLS[c] |= C_PHFIRST
     MAX_PLACEHOLDER = max(len(p) for p in placeholders)
     _py_prepare = prepare
     _py_placeholder = placeholder
@@ -760,44 +766,41 @@ cdef bint doubles(Buf *src, Buf *dst) except -1:
     return changed
 
 
-cdef int word_sounds(str word, Buf *out) except -1:
+cdef int word_sounds(const Py_UCS4 *wp, Py_ssize_t n, Buf *out) except -1:
     """normalize._word_sounds(word): the sounds of one word, single."""
-    cdef Buf W, A, B
+    cdef Buf A, B
     cdef Buf *x = &A
     cdef Buf *y = &B
-    cdef Py_ssize_t i, n, start, k
+    cdef Py_ssize_t i, start, k
     cdef bint cyr = False, lat = False
     cdef int fam
     cdef unsigned int f
-    buf_init(&W)
     buf_init(&A)
     buf_init(&B)
     try:
-        extend_str(&W, word)
-        n = W.n
         for i in range(n):
-            f = cls(W.p[i])
+            f = cls(wp[i])
             if f & C_CYR:
                 cyr = True
             if f & C_LAT:
                 lat = True
         if not cyr:
-            sounds_latin(W.p, n, latin_family(W.p, n), x)
+            sounds_latin(wp, n, latin_family(wp, n), x)
         elif not lat:
-            sounds_cyrillic(W.p, n, x)
+            sounds_cyrillic(wp, n, x)
         else:  # a word in two scripts (Покровsk): each run read in its own
-            fam = latin_family(W.p, n)
+            fam = latin_family(wp, n)
             i = 0
             while i < n:
                 start = i
-                if cls(W.p[i]) & C_CYRRUN:
-                    while i < n and cls(W.p[i]) & C_CYRRUN:
+                if cls(wp[i]) & C_CYRRUN:
+                    while i < n and cls(wp[i]) & C_CYRRUN:
                         i += 1
-                    sounds_cyrillic(W.p + start, i - start, y)
+                    sounds_cyrillic(wp + start, i - start, y)
                 else:
-                    while i < n and not (cls(W.p[i]) & C_CYRRUN):
+                    while i < n and not (cls(wp[i]) & C_CYRRUN):
                         i += 1
-                    sounds_latin(W.p + start, i - start, fam, y)
+                    sounds_latin(wp + start, i - start, fam, y)
             x.n = 0
             read_t_sibilant(y, x)
         # _GEMINATE_ENDING: a doubled consonant before the final vowels is a consonant and J
@@ -811,7 +814,6 @@ cdef int word_sounds(str word, Buf *out) except -1:
             swap(&x, &y)
         extend(out, y.p, y.n)
     finally:
-        buf_free(&W)
         buf_free(&A)
         buf_free(&B)
     return 0
@@ -1113,41 +1115,66 @@ cdef str sounds_key(Buf *sounds):
 
 def word_sounds_of(str word):
     """normalize._word_sounds(word) (for the tests)."""
-    cdef Buf b
+    cdef Buf b, w
     buf_init(&b)
+    buf_init(&w)
     try:
-        word_sounds(word, &b)
+        extend_str(&w, word)
+        word_sounds(w.p, w.n, &b)
         return to_str(&b)
     finally:
         buf_free(&b)
+        buf_free(&w)
 
 
-cdef str word_key(str word):
-    """normalize._word_key(word), memoized in normalize's memo for the compiled key."""
+cdef inline object memo_get(object memo, str key):
+    """Memo.get (translit.memo): the young generation, else the old one, promoted."""
+    cdef dict young = memo._young
+    value = young.get(key)
+    if value is None:
+        value = (<dict> memo._old).get(key)
+        if value is not None:
+            memo_set(memo, key, value)
+    return value
+
+
+cdef inline int memo_set(object memo, str key, object value) except -1:
+    """Memo.__setitem__: a full young generation becomes the old one."""
+    cdef dict young = memo._young
+    if len(young) >= <Py_ssize_t> memo.size:
+        memo._old = young
+        young = {}
+        memo._young = young
+    young[key] = value
+    return 0
+
+
+cdef str word_key(const Py_UCS4 *p, Py_ssize_t n):
+    """normalize._word_key of the word p[:n], memoized in normalize's memo for the compiled key."""
     cdef Buf b
-    memo = _word_memo
-    young = memo._young
-    done = young.get(word)
-    if done is None:
-        done = memo._old.get(word)
-        if done is not None:
-            memo[word] = done
-            return done
-    else:
+    word = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, p, n)
+    done = memo_get(_word_memo, word)
+    if done is not None:
         return done
     buf_init(&b)
     try:
-        word_sounds(word, &b)
+        word_sounds(p, n, &b)
         done = sounds_key(&b)
     finally:
         buf_free(&b)
-    memo[word] = done
+    memo_set(_word_memo, word, done)
     return done
 
 
 def word_key_of(str word):
     """normalize._word_key(word) (for the tests)."""
-    return word_key(word)
+    cdef Buf w
+    buf_init(&w)
+    try:
+        extend_str(&w, word)
+        return word_key(w.p, w.n)
+    finally:
+        buf_free(&w)
 
 
 cdef bint placeholder(str name) except -1:
@@ -1160,11 +1187,23 @@ cdef bint placeholder(str name) except -1:
         a += 1
     while b > a and Py_UNICODE_ISSPACE(name[b - 1]):
         b -= 1
-    if b - a > MAX_PLACEHOLDER:
+    # too long for one, or its first letter starts none: a placeholder only if no alphanumeric
+    if b - a > MAX_PLACEHOLDER or (a < b and name[a] < LOW and not (CLS[name[a]] & C_PHFIRST)):
         for c in name:
             if cls(c) & C_ALNUM:
                 return False
     return _py_placeholder(name)
+
+
+cdef inline Py_UCS4 lower_safe(Py_UCS4 c) noexcept:
+    """str.lower of a C_SAFE character (ASCII, U+0400-U+045F, Ґ ґ)."""
+    if 0x41 <= c <= 0x5a or 0x410 <= c <= 0x42f:
+        return <Py_UCS4> (<int> c + 32)
+    if 0x400 <= c <= 0x40f:
+        return <Py_UCS4> (<int> c + 80)
+    if c == 0x490:
+        return 0x491
+    return c
 
 
 cdef str key_one(str name):
@@ -1173,43 +1212,45 @@ cdef str key_one(str name):
     cdef bint safe = True, ascii = True
     cdef str text
     cdef list words
-    memo = _name_memo
-    done = memo._young.get(name)
-    if done is None:
-        done = memo._old.get(name)
-        if done is not None:
-            memo[name] = done
-            return done
-    else:
+    cdef Buf T
+    done = memo_get(_name_memo, name)
+    if done is not None:
         return done
     if placeholder(name):
-        memo[name] = ""
+        memo_set(_name_memo, name, "")
         return ""
     for c in name:  # _prepare is lower() for ASCII, and for the letters of C_SAFE
         if c >= 0x80:
             ascii = False
         if not (cls(c) & C_SAFE):
             safe = False
-    text = name.lower() if ascii or safe else _py_prepare(name)
+    buf_init(&T)
     words = []
-    n = len(text)
-    i = 0
-    while i < n:  # _WORDS: (?:[^\W_]|[joiners])+, each stripped of the joiners
-        c = text[i]
-        if not (Py_UNICODE_ISALNUM(c) or cls(c) & C_JOIN):
-            i += 1
-            continue
-        start = i
-        while i < n and (Py_UNICODE_ISALNUM(text[i]) or cls(text[i]) & C_JOIN):
-            i += 1
-        stop = i
-        while start < stop and cls(text[start]) & C_JOIN:
-            start += 1
-        while stop > start and cls(text[stop - 1]) & C_JOIN:
-            stop -= 1
-        word = word_key(text[start:stop])
-        if word:
-            words.append(word)
+    try:
+        if ascii or safe:
+            for c in name:
+                push(&T, lower_safe(c))
+        else:
+            extend_str(&T, _py_prepare(name))
+        n = T.n
+        i = 0
+        while i < n:  # _WORDS: (?:[^\W_]|[joiners])+, each stripped of the joiners
+            if not (word_char(T.p[i])):
+                i += 1
+                continue
+            start = i
+            while i < n and word_char(T.p[i]):
+                i += 1
+            stop = i
+            while start < stop and cls(T.p[start]) & C_JOIN:
+                start += 1
+            while stop > start and cls(T.p[stop - 1]) & C_JOIN:
+                stop -= 1
+            word = word_key(T.p + start, stop - start)
+            if word:
+                words.append(word)
+    finally:
+        buf_free(&T)
     if len(words) > 1:
         words.sort()
         done = " ".join(words)
@@ -1217,8 +1258,15 @@ cdef str key_one(str name):
         done = words[0]
     else:
         done = ""
-    memo[name] = done
+    memo_set(_name_memo, name, done)
     return done
+
+
+cdef inline bint word_char(Py_UCS4 c) noexcept:
+    """[^\W_] or a joiner: re's \w is str.isalnum() or _."""
+    if c < LOW:
+        return CLS[c] & (C_W | C_JOIN) != 0
+    return Py_UNICODE_ISALNUM(c)
 
 
 def key(name):
