@@ -204,7 +204,6 @@ cdef dict _given = None
 cdef object _folds = None
 cdef dict _unlisted = None
 cdef object _name_memo = None
-cdef object _word_memo = None
 
 
 cdef int pool_add(list pool, str s) except -1:
@@ -289,11 +288,11 @@ cdef void set_class(str chars, unsigned int bit):
 def init(dict cyrillic, dict cyrillic_groups, dict latin, dict latin_groups, dict family_groups,
          object j_groups, dict word_endings, dict folds, str cyrillic_ranges, str apostrophes,
          object prepare, object placeholder, object placeholders, object stray,
-         object given_names, object lexicon_given, object name_memo, object word_memo,
+         object given_names, object lexicon_given, object name_memo,
          object invisible, object any_apostrophe):
     """Compile normalize.py's tables; take its Python helpers and memos."""
     global POOL, POOL_N, READY, MAX_PLACEHOLDER, _py_prepare, _py_placeholder, _py_stray
-    global _py_given, _py_lexicon_given, _name_memo, _word_memo, _given, _folds, _unlisted
+    global _py_given, _py_lexicon_given, _name_memo, _given, _folds, _unlisted
     import unicodedata
     cdef list pool = []
     cdef Py_ssize_t i
@@ -390,7 +389,6 @@ def init(dict cyrillic, dict cyrillic_groups, dict latin, dict latin_groups, dic
     _py_given = given_names
     _py_lexicon_given = lexicon_given
     _name_memo = name_memo
-    _word_memo = word_memo
     READY = True
 
 
@@ -1150,20 +1148,15 @@ cdef inline int memo_set(object memo, str key, object value) except -1:
 
 
 cdef str word_key(const Py_UCS4 *p, Py_ssize_t n):
-    """normalize._word_key of the word p[:n], memoized in normalize's memo for the compiled key."""
+    """normalize._word_key of the word p[:n].  (Not memoized: in C a word costs less than a
+    memo's lookups and stores of its string; whole names are memoized.)"""
     cdef Buf b
-    word = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, p, n)
-    done = memo_get(_word_memo, word)
-    if done is not None:
-        return done
     buf_init(&b)
     try:
         word_sounds(p, n, &b)
-        done = sounds_key(&b)
+        return sounds_key(&b)
     finally:
         buf_free(&b)
-    memo_set(_word_memo, word, done)
-    return done
 
 
 def word_key_of(str word):

@@ -799,14 +799,14 @@ def _load_compiled() -> Any:
         folds=key_folds(), cyrillic_ranges=CYRILLIC_RANGES, apostrophes=APOSTROPHES,
         prepare=_prepare, placeholder=is_placeholder, placeholders=PLACEHOLDERS,
         stray=_stray_letter, given_names=_given_names, lexicon_given=_lexicon_given,
-        name_memo=_compiled_memo, word_memo=_compiled_word_memo, invisible=_INVISIBLE,
+        name_memo=_compiled_memo, invisible=_INVISIBLE,
         any_apostrophe=_ANY_APOSTROPHE)
     return module
 
 
-# the compiled key's own memos (so that it and pure_key can be compared; clear_all empties both)
+# the compiled key's own memo of names (so that it and pure_key can be compared; clear_all
+# empties both)
 _compiled_memo: Memo[str, str] = Memo(NAMES)
-_compiled_word_memo: Memo[str, str] = Memo(WORDS)
 #: The compiled key (translit._key), or None: key() and key_many() run pure_key.
 _compiled = _load_compiled()
 
