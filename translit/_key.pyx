@@ -198,6 +198,7 @@ FAMILY_NAMES = ("english", "polish", "gost", "german", "czech", "french")
 cdef object _py_prepare = None
 cdef object _py_placeholder = None
 cdef object _py_stray = None
+cdef object _py_latin_family = None
 cdef object _py_given = None  # () → (given, folds); called once
 cdef object _py_lexicon_given = None
 cdef dict _given = None
@@ -289,9 +290,9 @@ def init(dict cyrillic, dict cyrillic_groups, dict latin, dict latin_groups, dic
          object j_groups, dict word_endings, dict folds, str cyrillic_ranges, str apostrophes,
          object prepare, object placeholder, object placeholders, object stray,
          object given_names, object lexicon_given, object name_memo,
-         object invisible, object any_apostrophe):
+         object invisible, object any_apostrophe, object latin_family):
     """Compile normalize.py's tables; take its Python helpers and memos."""
-    global POOL, POOL_N, READY, MAX_PLACEHOLDER, _py_prepare, _py_placeholder, _py_stray
+    global POOL, POOL_N, READY, MAX_PLACEHOLDER, _py_prepare, _py_placeholder, _py_stray, _py_latin_family
     global _py_given, _py_lexicon_given, _name_memo, _given, _folds, _unlisted
     import unicodedata
     cdef list pool = []
@@ -386,6 +387,7 @@ def init(dict cyrillic, dict cyrillic_groups, dict latin, dict latin_groups, dic
     _py_prepare = prepare
     _py_placeholder = placeholder
     _py_stray = stray
+    _py_latin_family = latin_family
     _py_given = given_names
     _py_lexicon_given = lexicon_given
     _name_memo = name_memo
@@ -407,9 +409,14 @@ cdef inline bint at2(const Py_UCS4 *s, Py_ssize_t n, Py_ssize_t i, Py_UCS4 a, Py
     return i + 1 < n and s[i] == a and s[i + 1] == b
 
 
-cdef int latin_family(const Py_UCS4 *s, Py_ssize_t n) noexcept:
-    """letters.latin_family of a lowercase text: its patterns, in their order."""
+cdef int latin_family(const Py_UCS4 *s, Py_ssize_t n) except -1:
+    """letters.latin_family of a lowercase text: its patterns, in their order.  (A text with a
+    newline, where their . stops, asks letters.py: no word of a name holds one.)"""
     cdef Py_ssize_t i
+    for i in range(n):
+        if s[i] == "\n":
+            return FAMILY_NAMES.index(_py_latin_family(PyUnicode_FromKindAndData(
+                PyUnicode_4BYTE_KIND, s, n)))
     cdef bint cz = False, rz = False, rz_no_h = False, w = False, v_kh_zh = False
     cdef bint polish = False, gost = False, tsch = False, czech = False, french = False
     cdef Py_UCS4 c
