@@ -215,7 +215,10 @@ def report(rows: list[tuple[str, dict[str, float]]]) -> str:
     for label, rates in rows:
         if label.startswith("key_many") and "anyascii" in rates:
             best = rates.get("compiled", rates["pure"])
-            lines += ["", f"{label} (the key, translit/_key.pyx: {core.KEY_ENGINE}): "
+            lines += ["", f"{label} (the grouping key: translit/_key.pyx, compiled, and "
+                      "normalize.pure_key, what TRANSLIT_PURE=1 runs, in this one process, each "
+                      "once a round with the peers; as installed: "
+                      f"{core.KEY_ENGINE}): "
                       f"{best:,.0f} names/s, {best / rates['pure']:.2f}× the pure-Python key "
                       f"({rates['pure']:,.0f}), {best / rates['anyascii']:.2f}× `anyascii(x).lower()` "
                       f"({rates['anyascii']:,.0f})"
