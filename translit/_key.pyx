@@ -375,13 +375,16 @@ def init(dict cyrillic, dict cyrillic_groups, dict latin, dict latin_groups, dic
                 and invisible.search(ch) is None and invisible.search(low) is None
                 and any_apostrophe.search(ch) is None and ch not in "\"”·"):
             CLS[c] |= C_SAFE
+    firsts = {p[:1] for p in placeholders}
     for c in range(LOW):
-        ch = chr(c)
-        if ch.isalnum() and any(d.isalnum() for d in ch.casefold()):
-            CLS[c] |= C_ALNUM
-        if ch.isalnum():
+        if Py_UNICODE_ISALNUM(c):  # str.isalnum() of one character
             CLS[c] |= C_W
-        if ch.casefold()[:1] in {p[:1] for p in placeholders}:
+            folded = chr(c).casefold()
+            if any(d.isalnum() for d in folded):
+                CLS[c] |= C_ALNUM
+            if folded[:1] in firsts:
+                CLS[c] |= C_PHFIRST
+        elif chr(c).casefold()[:1] in firsts:
             CLS[c] |= C_PHFIRST
     MAX_PLACEHOLDER = max(len(p) for p in placeholders)
     _py_prepare = prepare
