@@ -372,6 +372,7 @@ def init(dict cyrillic, dict cyrillic_groups, dict latin, dict latin_groups, dic
         low = ch.lower()
         if (unicodedata.normalize("NFC", ch) == ch and not unicodedata.combining(ch)
                 and len(low) == 1 and unicodedata.normalize("NFC", low) == low
+                and low == chr(lower_safe(c))
                 and invisible.search(ch) is None and invisible.search(low) is None
                 and any_apostrophe.search(ch) is None and ch not in "\"”·"):
             CLS[c] |= C_SAFE
