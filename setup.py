@@ -1,6 +1,7 @@
 """Build the optional compiled core; everything else is in pyproject.toml.
 
-``translit/_core.pyx`` (Cython) is the table machine of translit/engine.py in C.  Where it
+``translit/_core.pyx`` (Cython) is the table machine of translit/engine.py in C, and
+``translit/_key.pyx`` the grouping key of translit/normalize.py.  Where it
 cannot be built (no C compiler, no Cython, a compiler error) the package installs without it
 and runs the pure-Python engine, which gives the same output (tests/test_core_equal.py);
 ``translit --version`` says which runs.  TRANSLIT_REQUIRE_CORE=1 makes a failed build an
@@ -30,7 +31,7 @@ def extensions() -> list:
         print("translit: Cython is not installed; installing the pure-Python engine", file=sys.stderr)
         return []
     try:
-        return cythonize(["translit/_core.pyx"], language_level=3, quiet=True)
+        return cythonize(["translit/_core.pyx", "translit/_key.pyx"], language_level=3, quiet=True)
     except Exception as exc:  # a Cython error: the pure engine still works
         if REQUIRED:
             raise

@@ -15,17 +15,16 @@ alone (GeoNames and KATOTTG words, via the lexicon).
   (Russian-Latin/BGN, Ukrainian-Latin/BGN), anyascii and unidecode, one call per name.
 * cyrillize (ru-iso9, "two words" romanized by ru-iso9 first): translit.cyrillize's converter,
   compiled and pure, one call per name, and ICU's Latin-Cyrillic.
-* key_many: as installed (the key is not table-driven yet: it does not run the core), and in a
-  TRANSLIT_PURE=1 subprocess, against ``anyascii(x).lower()``.
+* key_many: the compiled key (translit/_key.pyx) and the pure-Python one (normalize.pure_key,
+  what TRANSLIT_PURE=1 runs) side by side, against ``anyascii(x).lower()`` and
+  ``unidecode(x).lower()``, on the "two words" names and on them in Latin (ru-bgn-pcgn; there
+  anyascii and unidecode have next to nothing to do).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import random
-import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -36,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from _results import machine, revision, write_section
 
-from translit import core, key_many, lexicon
+from translit import core, key_many, lexicon, normalize
 from translit.batch import names_of
 from translit.engine import Converter, invert
 from translit.memo import clear_all
@@ -130,18 +129,21 @@ def batch_of(converter: Converter) -> Callable[[list[str]], object]:
     return lambda names: converter.many(names_of(names, "romanize_many"))  # type: ignore[arg-type]
 
 
-def key_rate(names: list[str]) -> float:
-    return rate(key_many, names)
+def key_runners() -> dict[str, Callable[[list[str]], object]]:
+    """key_many as installed (the compiled key where it is built) and with the pure-Python key
+    (normalize.pure_key, what TRANSLIT_PURE=1 runs), side by side in this process."""
+    out: dict[str, Callable[[list[str]], object]] = {}
+    if normalize._compiled is not None:
+        out["compiled"] = key_many
+    out["pure"] = lambda names: [None if n is None else normalize.pure_key(n)
+                                 for n in names_of(names, "key_many")]
+    return out
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--no-write", action="store_true")
-    parser.add_argument("--key-only", metavar="FILE", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.key_only:  # the TRANSLIT_PURE=1 subprocess
-        print(json.dumps(key_rate(json.loads(Path(args.key_only).read_text("utf-8")))))
-        return
     rng = random.Random(SEED)
     sets = {"uk": data("uk", rng), "ru": data("ru", rng)}
     rows: list[tuple[str, dict[str, float]]] = []
@@ -166,23 +168,26 @@ def main() -> None:
     print(rows[-1], flush=True)
 
     names = sets["ru"]["two words"]
-    keys = {"compiled" if core.ENGINE == "compiled" else "pure": key_rate(names)}
-    if core.ENGINE == "compiled":
-        path = Path("/tmp") / f"bench_core_names_{os.getpid()}.json"
-        path.write_text(json.dumps(names), "utf-8")
-        try:
-            done = subprocess.run([sys.executable, __file__, "--key-only", str(path)], check=True,
-                                  capture_output=True, text=True, env={**os.environ, "TRANSLIT_PURE": "1"})
-        finally:
-            path.unlink()
-        keys["pure"] = float(done.stdout)
+    keyers = key_runners()
     try:
         from anyascii import anyascii
 
-        keys["anyascii"] = rate(per_name(lambda x: anyascii(x).lower()), names)
+        keyers["anyascii"] = per_name(lambda x: anyascii(x).lower())
     except ImportError:
         pass
+    try:
+        from unidecode import unidecode
+
+        keyers["unidecode"] = per_name(lambda x: unidecode(x).lower())
+    except ImportError:
+        pass
+    keys = rates(keyers, names)
     rows.append(("key_many ru, two words", keys))
+    print(rows[-1], flush=True)
+    # the same names in Latin (ru-bgn-pcgn): the key's Latin readers and conventions
+    table = load_table("ru-bgn-pcgn")
+    bgn = Converter(table.rules, True, table.casing, engine="pure").many(names)
+    rows.append(("key_many ru-bgn-pcgn Latin, two words", rates(keyers, bgn)))
     print(rows[-1], flush=True)
 
     markdown = report(rows)
@@ -215,11 +220,18 @@ def report(rows: list[tuple[str, dict[str, float]]]) -> str:
         lines.append(f"| {label} | {base:,.0f} | " + " | ".join(cells) + " |")
     for label, rates in rows:
         if label.startswith("key_many") and "anyascii" in rates:
-            lines += ["", f"{label}: {rates.get('compiled', rates['pure']):,.0f} names/s as installed "
-                      f"({core.ENGINE}), {rates['pure']:,.0f} with TRANSLIT_PURE=1, against "
-                      f"{rates['anyascii']:,.0f} for `anyascii(x).lower()`: "
-                      f"{rates.get('compiled', rates['pure']) / rates['anyascii']:.2f}× (the key is not "
-                      "table-driven yet and does not run the core: issue 16's target of ≥ 1× waits for it)."]
+            best = rates.get("compiled", rates["pure"])
+            lines += ["", f"{label} (the grouping key: translit/_key.pyx, compiled, and "
+                      "normalize.pure_key, what TRANSLIT_PURE=1 runs, in this one process, each "
+                      "once a round with the peers; as installed: "
+                      f"{core.KEY_ENGINE}): "
+                      f"{best:,.0f} names/s, {best / rates['pure']:.2f}× the pure-Python key "
+                      f"({rates['pure']:,.0f}), {best / rates['anyascii']:.2f}× `anyascii(x).lower()` "
+                      f"({rates['anyascii']:,.0f})"
+                      + (f", {best / rates['unidecode']:.2f}× `unidecode(x).lower()` "
+                         f"({rates['unidecode']:,.0f})" if "unidecode" in rates else "")
+                      + (f": issue 16's target of ≥ 1× anyascii {'met' if best >= rates['anyascii'] else 'not met'}."
+                         if "Latin" not in label else ".")]
     places = [rates["compiled"] / rates["ICU"] for label, rates in rows
               if label.startswith("romanize_many") and label.endswith("places") and "ICU" in rates]
     if places:

@@ -12,7 +12,7 @@ import importlib
 import os
 from types import ModuleType
 
-__all__ = ["AVAILABLE", "ENGINE", "FORCED_PURE", "compiled"]
+__all__ = ["AVAILABLE", "ENGINE", "FORCED_PURE", "KEY_ENGINE", "compiled", "compiled_key"]
 
 
 def _load() -> ModuleType | None:
@@ -35,6 +35,19 @@ AVAILABLE = compiled is not None
 FORCED_PURE = os.environ.get("TRANSLIT_PURE", "") not in ("", "0")
 #: The engine Converters use unless told otherwise: "compiled" or "pure".
 ENGINE = "compiled" if AVAILABLE and not FORCED_PURE else "pure"
+
+
+def _load_key() -> ModuleType | None:
+    try:  # the compiled grouping key (translit/_key.pyx), read by translit.normalize
+        return importlib.import_module("._key", __package__)
+    except ImportError:
+        return None
+
+
+#: The compiled key module, or None where it was not built.
+compiled_key: ModuleType | None = _load_key()
+#: The key normalize.key() runs: "compiled" (translit._key) or "pure" (TRANSLIT_PURE forces it).
+KEY_ENGINE = "compiled" if compiled_key is not None and not FORCED_PURE else "pure"
 
 
 def describe() -> str:

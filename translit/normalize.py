@@ -303,7 +303,11 @@ _T_SIBILANT = re.compile("t+[sc]")
 
 def _stray(match: re.Match[str]) -> str:
     """A letter no table knows, read through its unidecode spelling (Kazakh ә, Greek β …)."""
-    c = match.group()
+    return _stray_letter(match.group())
+
+
+def _stray_letter(c: str) -> str:
+    """_stray of one character (the compiled key calls it too)."""
     if not c.isalpha():
         return ""
     return "".join(_LATIN.get(d, "") for d in unidecode(c).lower())
@@ -845,6 +849,13 @@ def key(name: str) -> str:
     >>> key("Kharkiv") == key("Харьков") == key("Charkiw") == key("Khar'kov")
     True
     """
+    if _compiled is not None:
+        return _compiled.key(name)  # type: ignore[no-any-return]
+    return pure_key(name)
+
+
+def pure_key(name: str) -> str:
+    """key() in Python: the reference the compiled key (translit._key) is equal to."""
     if not isinstance(name, str):
         raise TypeError(f"key() takes a str, not {type(name).__name__}")
     done = _memo.get(name)
@@ -870,7 +881,40 @@ def key_many(names: Iterable[Any]) -> list[str | None]:
     """key() over a batch (lists, tuples, generators, pandas Series, Arrow arrays): missing
     values (None, NaN, pandas.NA, Arrow nulls) give None; a bare str is a TypeError, as is an
     element that is neither a str nor missing (its position and type named)."""
-    return [None if n is None else key(n) for n in names_of(names, "key_many")]
+    batch = names_of(names, "key_many")
+    if _compiled is not None:
+        return _compiled.key_many(batch)  # type: ignore[no-any-return]
+    return [None if n is None else pure_key(n) for n in batch]
+
+
+def _load_compiled() -> Any:
+    """translit._key with normalize's tables, helpers and memos, or None (not built, or
+    TRANSLIT_PURE: translit.core.KEY_ENGINE)."""
+    from . import core
+
+    module = core.compiled_key if core.KEY_ENGINE == "compiled" else None
+    if module is None:
+        return None
+    from .batch import PLACEHOLDERS
+    from .engine import _ANY_APOSTROPHE
+
+    module.init(
+        cyrillic=_CYRILLIC, cyrillic_groups=_CYRILLIC_GROUPS, latin=_LATIN,
+        latin_groups=_LATIN_GROUPS, family_groups=_FAMILY_GROUPS, j_groups=_J_GROUPS,
+        word_endings={name: endings for name, (_, endings) in _WORD_ENDINGS.items()},
+        folds=key_folds(), cyrillic_ranges=CYRILLIC_RANGES, apostrophes=APOSTROPHES,
+        prepare=_prepare, placeholder=is_placeholder, placeholders=PLACEHOLDERS,
+        stray=_stray_letter, given_names=_given_names, lexicon_given=_lexicon_given,
+        name_memo=_compiled_memo, invisible=_INVISIBLE,
+        any_apostrophe=_ANY_APOSTROPHE, latin_family=latin_family)
+    return module
+
+
+# the compiled key's own memo of names (so that it and pure_key can be compared; clear_all
+# empties both)
+_compiled_memo: Memo[str, str] = Memo(NAMES)
+#: The compiled key (translit._key), or None: key() and key_many() run pure_key.
+_compiled = _load_compiled()
 
 
 def similarity(a: str, b: str) -> float:
