@@ -201,6 +201,8 @@ cdef object _py_stray = None
 cdef object _py_latin_family = None
 cdef object _py_given = None  # () → (given, folds); called once
 cdef object _py_lexicon_given = None
+cdef object _py_known = None  # () → normalize._known_forms()
+cdef dict _known = None
 cdef dict _given = None
 cdef object _folds = None
 cdef dict _unlisted = None
@@ -290,10 +292,10 @@ def init(dict cyrillic, dict cyrillic_groups, dict latin, dict latin_groups, dic
          object j_groups, dict word_endings, dict folds, str cyrillic_ranges, str apostrophes,
          object prepare, object placeholder, object placeholders, object stray,
          object given_names, object lexicon_given, object name_memo,
-         object invisible, object any_apostrophe, object latin_family):
+         object invisible, object any_apostrophe, object latin_family, object known_forms):
     """Compile normalize.py's tables; take its Python helpers and memos."""
     global POOL, POOL_N, READY, MAX_PLACEHOLDER, _py_prepare, _py_placeholder, _py_stray, _py_latin_family
-    global _py_given, _py_lexicon_given, _name_memo, _given, _folds, _unlisted
+    global _py_given, _py_lexicon_given, _name_memo, _given, _folds, _unlisted, _py_known
     import unicodedata
     cdef list pool = []
     cdef Py_ssize_t i
@@ -394,14 +396,16 @@ def init(dict cyrillic, dict cyrillic_groups, dict latin, dict latin_groups, dic
     _py_latin_family = latin_family
     _py_given = given_names
     _py_lexicon_given = lexicon_given
+    _py_known = known_forms
     _name_memo = name_memo
     READY = True
 
 
 cdef int load_given() except -1:
-    global _given, _folds, _unlisted
+    global _given, _folds, _unlisted, _known
     given, folds = _py_given()
     _unlisted = _py_lexicon_given()
+    _known = _py_known()
     _folds = folds
     _given = given
     return 0
@@ -1087,7 +1091,8 @@ cdef int name_sounds(Buf *src, Buf *out) except -1:
 
 
 cdef str sounds_key(Buf *sounds):
-    """_sounds_key(sounds)[0]: a given name's row key, else the folded sounds."""
+    """_sounds_key(sounds)[0]: a given name's row key, else the folded sounds (a known
+    Russian form's as its Ukrainian form's: normalize._known_forms)."""
     cdef Buf F, D
     cdef Py_ssize_t i
     cdef Py_UCS4 c
@@ -1100,7 +1105,7 @@ cdef str sounds_key(Buf *sounds):
         if _given is None:
             load_given()
         if done not in _folds:
-            return done
+            return _known.get(done, done)  # a known Russian form's key: its Ukrainian form's
         F.n = 0
         name_sounds(sounds, &F)
         exact = to_str(&F)
@@ -1108,13 +1113,13 @@ cdef str sounds_key(Buf *sounds):
         if name is None:
             unlisted = _unlisted.get(exact)
             if unlisted is not None:
-                return unlisted
+                return _known.get(unlisted, unlisted)
             for i in range(D.n):  # _SPELLED
                 c = D.p[i]
                 if c == "a" or c == "e" or c == "i" or c == "o" or c == "u":
                     D.p[i] = <Py_UCS4> (<int> c - 32)
             name = _given.get(to_str(&D))
-        return done if name is None else name
+        return _known.get(done, done) if name is None else name
     finally:
         buf_free(&F)
         buf_free(&D)

@@ -906,7 +906,7 @@ def _load_compiled() -> Any:
         prepare=_prepare, placeholder=is_placeholder, placeholders=PLACEHOLDERS,
         stray=_stray_letter, given_names=_given_names, lexicon_given=_lexicon_given,
         name_memo=_compiled_memo, invisible=_INVISIBLE,
-        any_apostrophe=_ANY_APOSTROPHE, latin_family=latin_family)
+        any_apostrophe=_ANY_APOSTROPHE, latin_family=latin_family, known_forms=_known_forms)
     return module
 
 
