@@ -624,7 +624,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--names", type=int, default=1_000_000)
     parser.add_argument("--hot", type=int, default=100_000, help="distinct names of the hot runs")
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--engines", default="python,pyarrow,duckdb,polars,pandas,spark,dask")
+    parser.add_argument("--engines", default="python,pyarrow,duckdb,polars,pandas,spark,dask",
+                        help="the routes to run (the plain loop always runs)")
     parser.add_argument("--no-write", action="store_true")
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
     parser.add_argument("--render", type=Path, metavar="JSON",
@@ -632,7 +633,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.render:
         return rerender(args.render, write=not args.no_write)
-    wanted = set(args.engines.split(","))
+    wanted = set(args.engines.split(",")) | {"python"}  # the plain loop: every ratio's base
 
     started = time.process_time()
     names = make_names(args.names)
