@@ -51,9 +51,13 @@ KEY_ENGINE = "compiled" if compiled_key is not None and not FORCED_PURE else "pu
 
 
 def describe() -> str:
-    """One line for ``translit --version``: which engine runs, and why."""
-    if ENGINE == "compiled":
-        return "compiled core"
-    if AVAILABLE:
-        return "pure-Python core (TRANSLIT_PURE set; the compiled one is installed)"
-    return "pure-Python core (the compiled one is not built)"
+    """One line for ``translit --version``: which engines run (the table machine's and the
+    key's), and why."""
+    if ENGINE == KEY_ENGINE == "compiled":
+        return "compiled core and key"
+    if FORCED_PURE and (AVAILABLE or compiled_key is not None):
+        return "pure-Python core and key (TRANSLIT_PURE set; the compiled ones are installed)"
+    if ENGINE == KEY_ENGINE == "pure":
+        return "pure-Python core and key (the compiled ones are not built)"
+    built, missing = ("core", "key") if ENGINE == "compiled" else ("key", "core")
+    return f"compiled {built}; pure-Python {missing} (its extension is not built)"
