@@ -7,6 +7,7 @@ import csv
 import io
 import json
 from collections import deque
+from dataclasses import dataclass
 from typing import Any
 
 from .formats import Layout, append_to_object, json_object, record_spans, write_table
@@ -30,8 +31,29 @@ def cell(value: Any) -> Any:
 NO_SYSTEM = "(no system writes this)"
 
 
-def render(job: Job, chunk: Chunk, text: str, rows: list[Any], results: list[Any]) -> str:
-    """The output records of one chunk."""
+@dataclass
+class OneLineRecords:
+    """A chunk's records when each is one line of the header's width: their lines, without
+    their ends (each row's fields are not made: they are not needed)."""
+
+    lines: list[str]
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+
+def appends_to_lines(job: Job) -> bool:
+    """The output is the input's records with one result appended: CSV or TSV, in the
+    input's dialect."""
+    return (len(job.columns) == 1 and job.layout.format in ("csv", "tsv")
+            and job.output.format in ("csv", "tsv")
+            and job.output.delimiter == job.layout.delimiter
+            and job.output.quotechar == job.layout.quotechar)
+
+
+def render(job: Job, chunk: Chunk, text: str, rows: list[Any] | OneLineRecords,
+           results: list[Any]) -> str:
+    """The output records of one chunk (*rows*: OneLineRecords only when appends_to_lines)."""
     wide = len(job.columns) > 1
     out_format = job.output.format
     fmt = job.layout.format
@@ -55,11 +77,14 @@ def render(job: Job, chunk: Chunk, text: str, rows: list[Any], results: list[Any
         else:
             table = [[v, r] for v, r in zip(rows, results, strict=True)]
     else:
-        if not wide and job.output.delimiter == job.layout.delimiter and \
-                job.output.quotechar == job.layout.quotechar:
+        if appends_to_lines(job):
             appended = _append_to_lines(job, text, rows, results)
             if appended is not None:
                 return appended
+        if isinstance(rows, OneLineRecords):  # a result needs quotes and holds a line break
+            from .chunks import parse_table
+
+            rows = parse_table(job, chunk, text, job.layout.reader_options())
         table = rows
         width = len(job.header)
         if not wide and set(map(len, table)) <= {width}:
@@ -77,13 +102,17 @@ def render(job: Job, chunk: Chunk, text: str, rows: list[Any], results: list[Any
     return write_table(table, job.output, text, where)
 
 
-def _append_to_lines(job: Job, text: str, rows: list[list[str]], results: list[Any]) -> str | None:
+def _append_to_lines(job: Job, text: str, rows: list[list[str]] | OneLineRecords,
+                     results: list[Any]) -> str | None:
     """The input lines as they are, each with its result appended: when every record is one
     line and the output's dialect is the input's (else None).  Faster than writing the rows
     anew, and keeps each record byte for byte, quotes and all."""
-    lines = split_values(text)
-    if len(lines) != len(rows):
-        return None  # a record spans lines
+    if isinstance(rows, OneLineRecords):
+        lines = rows.lines
+    else:
+        lines = split_values(text)
+        if len(lines) != len(rows):
+            return None  # a record spans lines
     delimiter = job.output.delimiter
     cells = _plain_cells(results, job.output)
     if cells is None:  # some result needs quotes: let csv write them
@@ -104,7 +133,7 @@ def _append_to_lines(job: Job, text: str, rows: list[list[str]], results: list[A
     def pad(row: list[str]) -> int:  # --ragged pad: the missing fields written empty
         return width - len(row) if job.ragged == "pad" and len(row) < width else 0
 
-    if set(map(len, rows)) <= {width}:
+    if isinstance(rows, OneLineRecords) or set(map(len, rows)) <= {width}:
         return end.join(map(delimiter.join, zip(lines, cells, strict=True))) + end if rows else ""
     body = [
         "" if not row else line + delimiter * pad(row) + delimiter + cell
