@@ -53,7 +53,7 @@ def run_chunk(job: Job, chunk: Chunk) -> ChunkResult:
     fmt = job.layout.format
     if fmt == "lines":
         values: list[Any] = list(split_values(text))
-        rows: list[Any] = values
+        rows: list[Any] | OneLineRecords = values
         result.affected = len(bad)
     elif fmt == "jsonl":
         rows, values = _parse_jsonl(job, chunk, split_lines(text), result)
@@ -61,10 +61,7 @@ def run_chunk(job: Job, chunk: Chunk) -> ChunkResult:
     else:
         try:
             fast = _one_line_records(job, text) if _rows_not_needed(job) else None
-            if fast is not None:
-                rows, values = fast
-            else:
-                rows, values = _read_table(job, chunk, text)
+            rows, values = fast or _read_table(job, chunk, text)
         except OpenRecord as exc:
             result.open = True
             result.complete = exc.complete
@@ -141,7 +138,7 @@ def _rows_not_needed(job: Job) -> bool:
     return job.second < 0 and (job.verb == "group" or appends_to_lines(job))
 
 
-def _one_line_records(job: Job, text: str) -> tuple[OneLineRecords, list[str]] | None:
+def _one_line_records(job: Job, text: str) -> tuple[OneLineRecords, list[Any]] | None:
     """The records of a CSV or TSV chunk and their names' values, when every record is one
     line of the header's width (else None: the chunk is read by the csv module).
 

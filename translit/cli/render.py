@@ -67,6 +67,13 @@ def render(job: Job, chunk: Chunk, text: str, rows: list[Any] | OneLineRecords,
         else:
             cells = ["" if r is None else str(r) for r in results]
         return "\n".join(cells) + "\n" if cells else ""
+    if isinstance(rows, OneLineRecords):
+        appended = _append_to_lines(job, text, rows, results) if appends_to_lines(job) else None
+        if appended is not None:
+            return appended
+        from .chunks import parse_table  # a result needs quotes and holds a line break
+
+        rows = parse_table(job, chunk, text, job.layout.reader_options())
     if out_format == "jsonl":
         return _render_jsonl(job, rows, results)
     # CSV or TSV
@@ -81,10 +88,6 @@ def render(job: Job, chunk: Chunk, text: str, rows: list[Any] | OneLineRecords,
             appended = _append_to_lines(job, text, rows, results)
             if appended is not None:
                 return appended
-        if isinstance(rows, OneLineRecords):  # a result needs quotes and holds a line break
-            from .chunks import parse_table
-
-            rows = parse_table(job, chunk, text, job.layout.reader_options())
         table = rows
         width = len(job.header)
         if not wide and set(map(len, table)) <= {width}:
