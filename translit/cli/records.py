@@ -28,7 +28,7 @@ from translit.errors import TranslitError
 #: (131,072) rejects real data; no limit at all lets a quote left open read the whole file.
 FIELD_LIMIT = 1 << 26
 #: How many bytes a chunk holds (it grows when one record is longer).
-BLOCK = 1 << 18
+BLOCK = 1 << 16
 
 
 def allow_long_fields() -> None:
