@@ -81,9 +81,11 @@ class Chunk:
 def count_breaks(data: bytes, start: int = 0, end: int | None = None) -> int:
     """How many line breaks (LF, CRLF, CR) data[start:end] holds."""
     stop = len(data) if end is None else end
+    if data.find(b"\r", start, stop) < 0:  # a search in C at memory speed, not a count
+        return data.count(b"\n", start, stop)
     crs = data.count(b"\r", start, stop)
     lfs = data.count(b"\n", start, stop)
-    return lfs + crs - data.count(b"\r\n", start, stop) if crs else lfs
+    return lfs + crs - data.count(b"\r\n", start, stop)
 
 
 _BREAK = re.compile(rb"\r\n|\r|\n")
