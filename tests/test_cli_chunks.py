@@ -50,13 +50,13 @@ HOW = st.sampled_from(["plain", "stray", "quoted"])
 
 
 @st.composite
-def csv_texts(draw: Any) -> str:
+def csv_texts(draw: st.DrawFn) -> str:
     rows = draw(st.lists(st.tuples(st.lists(FIELD_TEXT, min_size=1, max_size=4),
                                    HOW), max_size=25))
-    end = draw(ENDS)
+    end: str = draw(ENDS)
     lines = []
-    for fields, stray in rows:
-        lines.append(",".join(_csv_field(f, stray) for f in fields))
+    for fields, how in rows:
+        lines.append(",".join(_csv_field(f, how) for f in fields))
     if rows and draw(st.booleans()):
         lines.insert(draw(st.integers(0, len(lines))), "")  # a blank line
     text = end.join(lines)
@@ -115,11 +115,11 @@ def _run(argv: list[str], capsys: pytest.CaptureFixture[bytes]) -> tuple[int, by
 
 
 @st.composite
-def csv_files(draw: Any) -> str:
+def csv_files(draw: st.DrawFn) -> str:
     rows = draw(st.lists(st.tuples(st.lists(FIELD_TEXT, min_size=3, max_size=3),
                                    HOW), max_size=40))
-    end = draw(ENDS)
-    lines = [",".join(_csv_field(f, stray) for f in fields) for fields, stray in rows]
+    end: str = draw(ENDS)
+    lines = [",".join(_csv_field(f, how) for f in fields) for fields, how in rows]
     for _ in range(draw(st.integers(0, 2))):
         lines.insert(draw(st.integers(0, len(lines))), "")  # blank lines are kept blank
     return end.join([",".join(HEADER), *lines]) + (end if draw(st.booleans()) else "")
