@@ -12,7 +12,6 @@ import csv
 import io
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -57,10 +56,12 @@ def csv_texts(draw: st.DrawFn) -> str:
     lines = []
     for fields, how in rows:
         lines.append(",".join(_csv_field(f, how) for f in fields))
-    if rows and draw(st.booleans()):
+    blank: bool = draw(st.booleans())
+    if rows and blank:
         lines.insert(draw(st.integers(0, len(lines))), "")  # a blank line
     text = end.join(lines)
-    return text + end if draw(st.booleans()) else text
+    ended: bool = draw(st.booleans())
+    return text + end if ended else text
 
 
 @settings(max_examples=600, deadline=None)
