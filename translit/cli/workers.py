@@ -145,7 +145,7 @@ def _serial(job: Job, chunker: Chunker, emit: Emit, once: bool = False) -> None:
 #: Chunks sent to a worker at once: a task of several chunks costs the pool's machinery
 #: (pickling, queues, its threads) once; the worker reads them one by one, each small enough
 #: that its text and rows are made and freed without asking the system for new memory.
-TASK_CHUNKS = 8
+TASK_CHUNKS = 16
 
 
 def run_chunks(job: Job, chunks: list[Chunk]) -> list[ChunkResult]:
