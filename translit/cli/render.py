@@ -12,7 +12,7 @@ from typing import Any
 
 from .formats import Layout, append_to_object, json_object, record_spans, write_table
 from .job import Job, error_at
-from .records import INPUT_COLUMN, Chunk, InputError, split_values
+from .records import INPUT_COLUMN, Chunk, InputError, split_lines, split_values
 
 
 def cell(value: Any) -> Any:
@@ -114,8 +114,8 @@ def _append_to_lines(job: Job, text: str, rows: list[list[str]] | OneLineRecords
         lines = rows.lines
     else:
         lines = split_values(text)
-        if len(lines) != len(rows):
-            return None  # a record spans lines
+        if len(lines) != len(rows):  # a record spans lines: each record on its own
+            return _append_by_record(job, text, rows, results)
     delimiter = job.output.delimiter
     cells = _plain_cells(results, job.output)
     if cells is None:  # some result needs quotes: let csv write them
@@ -128,8 +128,8 @@ def _append_to_lines(job: Job, text: str, rows: list[list[str]] | OneLineRecords
             return None  # TSV without quotes, and a result holds a tab: said by write_table
         written = out.getvalue()
         cells = [cell[1:] for cell in written.split("\n")[:-1]]
-        if len(cells) != len(rows) or "\r" in written:
-            return None  # a result holds a line break
+        if len(cells) != len(rows) or "\r" in written:  # a result holds a line break
+            return _append_by_record(job, text, rows, results)
     end = job.output.terminator
     width = len(job.header)
 
@@ -143,6 +143,58 @@ def _append_to_lines(job: Job, text: str, rows: list[list[str]] | OneLineRecords
         for line, row, cell in zip(lines, rows, cells, strict=True)
     ]
     return end.join(body) + end
+
+
+def _append_by_record(job: Job, text: str, rows: list[list[str]] | OneLineRecords,
+                      results: list[Any]) -> str | None:
+    """As _append_to_lines, one record at a time, for a chunk where some record spans lines
+    or some result holds a line break: a record of one line whose result holds none is kept
+    as it is, its result appended; any other is written anew by csv.  So a record is written
+    the same whichever chunk it falls in (chunks are cut where the reading meets them, and
+    differ with --jobs).  None when csv cannot write a result (said by write_table)."""
+    reading = job.layout.reader_options()
+    known = not isinstance(rows, OneLineRecords)
+    if isinstance(rows, OneLineRecords):  # every record is one line; a result holds a break
+        spans = [(i, i + 1) for i in range(len(rows))]
+        table: list[list[str]] = [[""] * len(job.header)] * len(spans)  # read when needed
+    else:
+        spans = record_spans(text, reading)
+        table = rows
+    layout = job.output
+    options = layout.writer_options()
+    special = (layout.delimiter, "\r", "\n") + ((layout.quotechar,) if layout.quotechar else ())
+    lines = split_values(text)
+    ended = split_lines(text)
+    end = layout.terminator
+    width = len(job.header)
+    out: list[str] = []
+    for (start, stop), row, r in zip(spans, table, results, strict=True):
+        if not row:
+            out.append("")  # a blank line stays blank
+            continue
+        pad = width - len(row) if job.ragged == "pad" and row and len(row) < width else 0
+        value = "" if r is None else str(r)
+        cell_text = value
+        if any(c in value for c in special):
+            written = io.StringIO()
+            try:
+                csv.writer(written, lineterminator="\n", **options).writerow(["", r])
+            except csv.Error:
+                return None
+            cell_text = written.getvalue()[1:-1]
+        if stop - start == 1 and "\r" not in cell_text and "\n" not in cell_text:
+            out.append(lines[start] + layout.delimiter * pad + layout.delimiter + cell_text)
+            continue
+        if not known:
+            row = next(csv.reader([lines[start]], **reading))
+        record = [*row, *[""] * pad]
+        try:
+            again = write_table([[*record, r]], layout, "".join(ended[start:stop]),
+                                lambda i: InputError("", ""))
+        except (csv.Error, InputError):
+            return None
+        out.append(again[: len(again) - len(end)])
+    return end.join(out) + end if out else ""
 
 
 def _plain_cells(results: list[Any], layout: Layout) -> list[str] | None:
