@@ -27,7 +27,10 @@ from translit.errors import TranslitError
 #: The longest field a CSV or TSV file may hold, in characters.  The csv module's default
 #: (131,072) rejects real data; no limit at all lets a quote left open read the whole file.
 FIELD_LIMIT = 1 << 26
-#: How many bytes a chunk holds (it grows when one record is longer).
+#: How many bytes a chunk holds (it grows when one record is longer).  Small enough that a
+#: chunk's text and output are made and freed in memory the process already has: at 256 KiB
+#: they were mapped and faulted in anew for every chunk (140,000 page faults and 0.4 s of
+#: system time on a 1M-row file).
 BLOCK = 1 << 16
 
 
