@@ -190,3 +190,4 @@ def _parallel(job: Job, chunker: Chunker, workers: Workers, emit: Emit, window: 
             chunker.unread(Chunk(b"".join(c.data for c in taken), first.offset, first.line,
                                  False))
             _serial(job, chunker, emit, once=True)
+            break  # (it was the task's last result: run_chunks stops at an open chunk)
