@@ -71,9 +71,9 @@ def render(job: Job, chunk: Chunk, text: str, rows: list[Any] | OneLineRecords,
         appended = _append_to_lines(job, text, rows, results) if appends_to_lines(job) else None
         if appended is not None:
             return appended
-        from .chunks import parse_table  # a result needs quotes and holds a line break
-
-        rows = parse_table(job, chunk, text, job.layout.reader_options())
+        # a result needs quotes and holds a line break: the rows are made after all (each
+        # record is one line, read as the fast reading checked it reads)
+        rows = list(csv.reader(rows.lines, **job.layout.reader_options()))
     if out_format == "jsonl":
         return _render_jsonl(job, rows, results)
     # CSV or TSV
