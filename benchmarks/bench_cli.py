@@ -2,6 +2,7 @@
 
     python benchmarks/bench_cli.py                 # 1,000,000 rows, key (romanize if no key)
     python benchmarks/bench_cli.py --rows 200000 --verb romanize --repeat 1
+    python benchmarks/bench_cli.py --names distinct --repeat 1   # no name repeats
 
 Measures, in one run and on one generated file (a people register: id, name, birth date,
 city; names repeat as in real registers, some fields quoted):
@@ -15,9 +16,9 @@ city; names repeat as in real registers, some fields quoted):
 
 each as rows/s (wall clock, best of --repeat), CPU seconds, and peak memory (resident, all
 processes of the run together, sampled from /proc every 10 ms; the largest single process is
-also shown).  Then checks the targets: one job at least 50% of the floor's rows/s, two jobs at
+also shown).  Then checks the targets: one job at least 70% of the floor's rows/s, two jobs at
 least 1.7 times one job, peak memory under 100 MB.  Wall-clock figures need a quiet machine:
-the load average is printed with them.
+the load average is printed with them.  --names distinct: no name repeats.
 """
 
 from __future__ import annotations
@@ -106,6 +107,51 @@ def make_csv(path: Path, rows: int, seed: int = 7) -> None:
             f.write("".join(lines))
 
 
+NAMES_FILE = ROOT / "benchmarks" / "data" / "key_eval" / "names-translator-uk-ru.tsv"
+
+
+def make_distinct_csv(path: Path, rows: int, seed: int = 7) -> None:
+    """The same register, but no name repeats: surname, given name and patronymic drawn from
+    the names_translator sample (Ukrainian forms or Russian ones), each full name once, so
+    that no memo helps the key: every row's key is computed."""
+    rng = random.Random(seed)
+    parts: dict[str, list[list[str]]] = {}
+    with NAMES_FILE.open(encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            category, uk, *ru = line.rstrip("\n").split("\t")
+            parts.setdefault(category, []).append([uk, ru[0] if ru else uk])
+    last, first, middle = parts["last"], parts["first"], parts["patronymic"]
+    seen: set[str] = set()
+    with path.open("w", encoding="utf-8", newline="") as f:
+        f.write("id,name,birth_date,city\n")
+        lines = []
+        i = 0
+        while i < rows:
+            form = rng.randrange(2)
+            name = (f"{rng.choice(last)[form]} {rng.choice(first)[form]} "
+                    f"{rng.choice(middle)[form]}")
+            if name in seen:
+                continue
+            seen.add(name)
+            year, month, day = 1940 + i % 70, 1 + i % 12, 1 + i % 28
+            lines.append(f"{i},{name},{year}-{month:02}-{day:02},{rng.choice(CITIES)}\n")
+            i += 1
+            if len(lines) == 20_000:
+                f.write("".join(lines))
+                lines = []
+        f.write("".join(lines))
+
+
+def distinct_names(path: Path) -> int:
+    import csv
+
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.reader(f)
+        column = next(reader).index("name")
+        return len({row[column] for row in reader})
+
+
 @dataclass
 class Measure:
     seconds: float
@@ -185,8 +231,16 @@ def main() -> int:
     parser.add_argument("--verb", default=None, help="key (default when it exists) or romanize")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each; the best counts")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--names", choices=("register", "distinct"), default="register",
+                        help="register: names repeat with a long tail, as in real registers "
+                        "(default); distinct: no name repeats (no memo helps)")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--make", help=argparse.SUPPRESS)  # (the file made in a child process)
     args = parser.parse_args()
+    if args.make:
+        (make_distinct_csv if args.names == "distinct" else make_csv)(Path(args.make), args.rows)
+        print(distinct_names(Path(args.make)))
+        return 0
 
     sys.path.insert(0, str(ROOT))
     import translit
@@ -197,8 +251,14 @@ def main() -> int:
         out = Path(folder) / "out.csv"
         started = time.perf_counter()
         load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-        make_csv(data, args.rows)
-        print(f"{args.rows:,} rows, {data.stat().st_size / 1e6:.1f} MB, made in "
+        # made in a child process: on Linux a child's peak memory (ru_maxrss) counts the memory
+        # of the process it was forked from, and the set of a million names is large
+        made = subprocess.run([sys.executable, __file__, "--make", str(data), "--rows",
+                               str(args.rows), "--names", args.names], check=True,
+                              capture_output=True, text=True)
+        distinct = int(made.stdout)
+        print(f"{args.rows:,} rows ({distinct:,} distinct names), "
+              f"{data.stat().st_size / 1e6:.1f} MB, made in "
               f"{time.perf_counter() - started:.1f} s; load average "
               f"{', '.join(f'{x:.2f}' for x in os.getloadavg())}; {os.cpu_count()} CPUs")
         results: dict[str, Measure] = {}
@@ -229,8 +289,8 @@ def main() -> int:
     two = results.get(f"{verb} --jobs 2")
     checks: list[tuple[str, bool]] = []
     if one:
-        checks.append((f"--jobs 1 at least 50% of the floor's rows/s: "
-                       f"{floor.seconds / one.seconds:.0%}", floor.seconds / one.seconds >= 0.5))
+        checks.append((f"--jobs 1 at least 70% of the floor's rows/s: "
+                       f"{floor.seconds / one.seconds:.0%}", floor.seconds / one.seconds >= 0.7))
     if one and two:
         checks.append((f"--jobs 2 at least 1.7x --jobs 1: {one.seconds / two.seconds:.2f}x",
                        one.seconds / two.seconds >= 1.7))
@@ -243,25 +303,36 @@ def main() -> int:
         print(f"{'PASS' if ok else 'MISS'}  {text}")
     rows = "\n".join(
         f"| {name} | {args.rows / m.seconds:,.0f} | {m.seconds:.2f} | {m.cpu:.2f} | "
-        f"{m.peak / 1e6:.1f} | {m.peak_one / 1e6:.1f} | {floor.seconds / m.seconds:.0%} |"
+        f"{m.peak / 1e6:.1f} | {m.peak_one / 1e6:.1f} | {floor.seconds / m.seconds:.0%} | "
+        f"{floor.cpu / m.cpu:.0%} |"
         for name, m in results.items())
     verdicts = "\n".join(f"- {'PASS' if ok else 'MISS'} {text}" for text, ok in checks)
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from _results import machine, write_section
+    from _results import machine, revision, write_section
 
-    write_section("cli", f"""## Command line on a 1M-row CSV (`benchmarks/bench_cli.py`)
+    flags = " ".join(a for a in sys.argv[1:] if a != "--check")
+    kind = ("no name repeats, so no memo helps the key" if args.names == "distinct" else
+            "names repeat with a long tail, as in a real register")
+    write_section("cli" if args.names == "register" else "cli-distinct", f"""\
+## Command line on a {args.rows / 1e6:g}M-row CSV, {args.names} names (`benchmarks/bench_cli.py`)
 
-`translit {verb} --column name` end to end on {args.rows:,} rows, beside a plain Python csv
-read-write loop that does no work (the I/O floor), in one run; {machine()}; {os.cpu_count()}
-CPUs, load average at the start {load}. Wall-clock rows/s (best of {args.repeat}), CPU
-seconds, peak memory summed over processes (PSS) and of the largest one (RSS).
+`python benchmarks/bench_cli.py {flags}`: `translit {verb} --column name` end to end on
+{args.rows:,} rows of a people register ({distinct:,} distinct names: {kind}), beside a plain
+Python csv read-write loop that does no work (the I/O floor), in one run; translit
+{revision()}; {machine()}; {os.cpu_count()} CPUs, load average at the start {load}.
+Wall-clock rows/s (best of {args.repeat}), CPU seconds (user + system, all processes),
+peak memory summed over processes (PSS) and of the largest one (RSS); "of floor" is the
+floor's wall time over the run's, "CPU of floor" the same for CPU seconds (the machine is
+shared: CPU is the steadier figure).
 
-| run | rows/s | seconds | CPU s | peak MB (all) | largest MB | of floor |
-|---|---:|---:|---:|---:|---:|---:|
+| run | rows/s | seconds | CPU s | peak MB (all) | largest MB | of floor | CPU of floor |
+|---|---:|---:|---:|---:|---:|---:|---:|
 {rows}
 
-Targets (issue 5): ≥ 50% of the floor with one job, ≥ 1.7× that with two, peak memory
-under 100 MB.
+Targets (issue 16): ≥ 70% of the floor with one job, ≥ 1.7× that with two on two idle cores;
+(issue 5) peak memory under 100 MB.  With a load average near or above the number of CPUs the
+cores were not idle, and the wall-clock ratio of --jobs 2 says little: its CPU seconds do (the
+cost of the second process).
 
 {verdicts}
 """)

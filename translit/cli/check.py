@@ -13,11 +13,9 @@ import json
 from bisect import bisect_right
 from contextlib import ExitStack
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import translit
-from translit.check import Finding, report
-from translit.check.norm import language_name, norm
 
 from .exits import EXIT_FOUND, EXIT_OK
 from .formats import Layout, json_object, write_table
@@ -27,6 +25,9 @@ from .records import Chunk, InputError, decode
 from .run import Output, input_format, output_format, run_source, running
 from .sources import open_source
 from .verbs import Settings
+
+if TYPE_CHECKING:  # translit.check is imported when a check runs (the other verbs start faster)
+    from translit.check import Finding
 
 CHECK_FORMATS = ("text", "csv", "tsv", "jsonl", "json")
 CHECK_EXAMPLE = (
@@ -67,6 +68,8 @@ def _read_text(path: str, errors: str) -> tuple[str, str]:
 def _checked(name: str, text: str, target: str | None, values: int | None = None) -> list[Finding]:
     """The findings of one text, its language and norm told on stderr; *values*: the text is
     a column's list of that many values (names, not prose: its language is the names')."""
+    from translit.check.norm import language_name, norm
+
     text_norm = norm(text, target)
     exonyms = ("" if text_norm.norm_language == "en"
                else f" and {language_name(text_norm.norm_language)} exonyms")
@@ -120,6 +123,8 @@ def _records(found: list[_Found]) -> list[dict[str, Any]]:
 def _write(args: argparse.Namespace, found: list[_Found]) -> None:
     fmt = output_format(args, "text", CHECK_FORMATS)
     if fmt == "text":
+        from translit.check import report
+
         text = "".join(report(part.findings, "text", part.file) for part in found)
     elif fmt == "json":
         text = json.dumps(_records(found), ensure_ascii=False, indent=2) + "\n"

@@ -4,10 +4,10 @@ too): CSV and TSV records parsed with the position of any error, JSON Lines obje
 from __future__ import annotations
 
 import csv
-import io
 import json
 import re
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import contains, itemgetter
 from typing import Any
 
 import translit
@@ -16,7 +16,7 @@ from translit.letters import ALPHABETS
 from .formats import open_quote, record_spans, rows_touching
 from .job import ChunkResult, Job, error_at
 from .records import Chunk, allow_long_fields, decode, line_offset, split_lines, split_values
-from .render import render
+from .render import OneLineRecords, appends_to_lines, render
 from .verbs import batch_for
 
 
@@ -53,14 +53,15 @@ def run_chunk(job: Job, chunk: Chunk) -> ChunkResult:
     fmt = job.layout.format
     if fmt == "lines":
         values: list[Any] = list(split_values(text))
-        rows: list[Any] = values
+        rows: list[Any] | OneLineRecords = values
         result.affected = len(bad)
     elif fmt == "jsonl":
         rows, values = _parse_jsonl(job, chunk, split_lines(text), result)
         result.affected = len(bad)
     else:
         try:
-            rows, values = _read_table(job, chunk, text)
+            fast = _one_line_records(job, text) if _rows_not_needed(job) else None
+            rows, values = fast or _read_table(job, chunk, text)
         except OpenRecord as exc:
             result.open = True
             result.complete = exc.complete
@@ -131,6 +132,57 @@ def _read_table(job: Job, chunk: Chunk, text: str) -> tuple[list[list[str]], lis
     return table, values
 
 
+def _rows_not_needed(job: Job) -> bool:
+    """The verb's output needs only the names' values and the records' lines, not each row's
+    fields: group's first pass, or one result appended to the input's lines as they are."""
+    return job.second < 0 and (job.verb == "group" or appends_to_lines(job))
+
+
+def _one_line_records(job: Job, text: str) -> tuple[OneLineRecords, list[Any]] | None:
+    """The records of a CSV or TSV chunk and their names' values, when every record is one
+    line of the header's width (else None: the chunk is read by the csv module).
+
+    What the csv module reads, without making each row: a line without a quote character is
+    its fields split at the delimiter (the csv module reads it so); the lines that hold one
+    are read by the csv module, each alone, and must give one record each of the header's
+    width.  Blank lines, ragged rows and every error are left to the csv module's reading
+    of the whole chunk, which tells them as before."""
+    lines = split_values(text)
+    if not lines or "" in lines:
+        return None  # nothing, or a blank line (a record of no fields)
+    delimiter = job.layout.delimiter
+    quote = job.layout.quotechar
+    width = len(job.header)
+    col = job.column
+    if col >= width:
+        return None
+    quoted: list[int] = []
+    if quote is not None and quote in text:
+        quoted = list(compress(range(len(lines)), map(contains, lines, repeat(quote))))
+    if quoted:
+        plain: list[str] = lines.copy()
+        filler = delimiter * (width - 1)
+        for i in quoted:
+            plain[i] = filler
+    else:
+        plain = lines
+    if set(map(str.count, plain, repeat(delimiter))) != {width - 1}:
+        return None  # a ragged row: told (or padded) by the csv module's reading
+    values = list(map(itemgetter(col), map(str.split, plain, repeat(delimiter),
+                                           repeat(col + 1))))
+    if quoted:
+        reader = csv.reader([lines[i] for i in quoted], **job.layout.reader_options())
+        try:
+            rows = list(reader)
+        except csv.Error:
+            return None  # a quote left open (a record over lines), or malformed
+        if len(rows) != len(quoted) or set(map(len, rows)) != {width}:
+            return None  # a record went on over the next such line; a ragged row
+        for i, row in zip(quoted, rows, strict=True):
+            values[i] = row[col]
+    return OneLineRecords(lines), values
+
+
 def _ragged(job: Job, chunk: Chunk, text: str, table: list[list[str]], width: int) -> None:
     """Rows whose fields are more or fewer than the header's: an error naming the first
     (--ragged error), short rows padded with empty fields (pad), or all kept (keep)."""
@@ -157,8 +209,9 @@ def _with_lines(job: Job, chunk: Chunk, text: str, values: list[Any]) -> list[tu
 
 
 def parse_table(job: Job, chunk: Chunk, text: str, options: dict[str, Any]) -> list[list[str]]:
-    # io.StringIO(newline="") breaks lines at LF, CRLF and CR only, as split_lines does.
-    reader = csv.reader(io.StringIO(text, newline=""), **options)
+    # the lines broken at LF, CRLF and CR only, as csv counts them (io.StringIO(newline="")
+    # would do the same, through a copy of the text four bytes a character)
+    reader = csv.reader(split_lines(text), **options)
     try:
         return list(reader)
     except csv.Error as exc:

@@ -7,11 +7,12 @@ import csv
 import io
 import json
 from collections import deque
+from dataclasses import dataclass
 from typing import Any
 
 from .formats import Layout, append_to_object, json_object, record_spans, write_table
 from .job import Job, error_at
-from .records import INPUT_COLUMN, Chunk, InputError, split_values
+from .records import INPUT_COLUMN, Chunk, InputError, split_lines, split_values
 
 
 def cell(value: Any) -> Any:
@@ -30,8 +31,29 @@ def cell(value: Any) -> Any:
 NO_SYSTEM = "(no system writes this)"
 
 
-def render(job: Job, chunk: Chunk, text: str, rows: list[Any], results: list[Any]) -> str:
-    """The output records of one chunk."""
+@dataclass
+class OneLineRecords:
+    """A chunk's records when each is one line of the header's width: their lines, without
+    their ends (each row's fields are not made: they are not needed)."""
+
+    lines: list[str]
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+
+def appends_to_lines(job: Job) -> bool:
+    """The output is the input's records with one result appended: CSV or TSV, in the
+    input's dialect."""
+    return (len(job.columns) == 1 and job.layout.format in ("csv", "tsv")
+            and job.output.format in ("csv", "tsv")
+            and job.output.delimiter == job.layout.delimiter
+            and job.output.quotechar == job.layout.quotechar)
+
+
+def render(job: Job, chunk: Chunk, text: str, rows: list[Any] | OneLineRecords,
+           results: list[Any]) -> str:
+    """The output records of one chunk (*rows*: OneLineRecords only when appends_to_lines)."""
     wide = len(job.columns) > 1
     out_format = job.output.format
     fmt = job.layout.format
@@ -45,6 +67,13 @@ def render(job: Job, chunk: Chunk, text: str, rows: list[Any], results: list[Any
         else:
             cells = ["" if r is None else str(r) for r in results]
         return "\n".join(cells) + "\n" if cells else ""
+    if isinstance(rows, OneLineRecords):
+        appended = _append_to_lines(job, text, rows, results) if appends_to_lines(job) else None
+        if appended is not None:
+            return appended
+        # a result needs quotes and holds a line break: the rows are made after all (each
+        # record is one line, read as the fast reading checked it reads)
+        rows = list(csv.reader(rows.lines, **job.layout.reader_options()))
     if out_format == "jsonl":
         return _render_jsonl(job, rows, results)
     # CSV or TSV
@@ -55,8 +84,7 @@ def render(job: Job, chunk: Chunk, text: str, rows: list[Any], results: list[Any
         else:
             table = [[v, r] for v, r in zip(rows, results, strict=True)]
     else:
-        if not wide and job.output.delimiter == job.layout.delimiter and \
-                job.output.quotechar == job.layout.quotechar:
+        if appends_to_lines(job):
             appended = _append_to_lines(job, text, rows, results)
             if appended is not None:
                 return appended
@@ -77,13 +105,17 @@ def render(job: Job, chunk: Chunk, text: str, rows: list[Any], results: list[Any
     return write_table(table, job.output, text, where)
 
 
-def _append_to_lines(job: Job, text: str, rows: list[list[str]], results: list[Any]) -> str | None:
+def _append_to_lines(job: Job, text: str, rows: list[list[str]] | OneLineRecords,
+                     results: list[Any]) -> str | None:
     """The input lines as they are, each with its result appended: when every record is one
     line and the output's dialect is the input's (else None).  Faster than writing the rows
     anew, and keeps each record byte for byte, quotes and all."""
-    lines = split_values(text)
-    if len(lines) != len(rows):
-        return None  # a record spans lines
+    if isinstance(rows, OneLineRecords):
+        lines = rows.lines
+    else:
+        lines = split_values(text)
+        if len(lines) != len(rows):  # a record spans lines: each record on its own
+            return _append_by_record(job, text, rows, results)
     delimiter = job.output.delimiter
     cells = _plain_cells(results, job.output)
     if cells is None:  # some result needs quotes: let csv write them
@@ -96,21 +128,73 @@ def _append_to_lines(job: Job, text: str, rows: list[list[str]], results: list[A
             return None  # TSV without quotes, and a result holds a tab: said by write_table
         written = out.getvalue()
         cells = [cell[1:] for cell in written.split("\n")[:-1]]
-        if len(cells) != len(rows) or "\r" in written:
-            return None  # a result holds a line break
+        if len(cells) != len(rows) or "\r" in written:  # a result holds a line break
+            return _append_by_record(job, text, rows, results)
     end = job.output.terminator
     width = len(job.header)
 
     def pad(row: list[str]) -> int:  # --ragged pad: the missing fields written empty
         return width - len(row) if job.ragged == "pad" and len(row) < width else 0
 
-    if set(map(len, rows)) <= {width}:
+    if isinstance(rows, OneLineRecords) or set(map(len, rows)) <= {width}:
         return end.join(map(delimiter.join, zip(lines, cells, strict=True))) + end if rows else ""
     body = [
         "" if not row else line + delimiter * pad(row) + delimiter + cell
         for line, row, cell in zip(lines, rows, cells, strict=True)
     ]
     return end.join(body) + end
+
+
+def _append_by_record(job: Job, text: str, rows: list[list[str]] | OneLineRecords,
+                      results: list[Any]) -> str | None:
+    """As _append_to_lines, one record at a time, for a chunk where some record spans lines
+    or some result holds a line break: a record of one line whose result holds none is kept
+    as it is, its result appended; any other is written anew by csv.  So a record is written
+    the same whichever chunk it falls in (chunks are cut where the reading meets them, and
+    differ with --jobs).  None when csv cannot write a result (said by write_table)."""
+    reading = job.layout.reader_options()
+    known = not isinstance(rows, OneLineRecords)
+    if isinstance(rows, OneLineRecords):  # every record is one line; a result holds a break
+        spans = [(i, i + 1) for i in range(len(rows))]
+        table: list[list[str]] = [[""] * len(job.header)] * len(spans)  # read when needed
+    else:
+        spans = record_spans(text, reading)
+        table = rows
+    layout = job.output
+    options = layout.writer_options()
+    special = (layout.delimiter, "\r", "\n") + ((layout.quotechar,) if layout.quotechar else ())
+    lines = split_values(text)
+    ended = split_lines(text)
+    end = layout.terminator
+    width = len(job.header)
+    out: list[str] = []
+    for (start, stop), row, r in zip(spans, table, results, strict=True):
+        if not row:
+            out.append("")  # a blank line stays blank
+            continue
+        pad = width - len(row) if job.ragged == "pad" and row and len(row) < width else 0
+        value = "" if r is None else str(r)
+        cell_text = value
+        if any(c in value for c in special):
+            written = io.StringIO()
+            try:
+                csv.writer(written, lineterminator="\n", **options).writerow(["", r])
+            except csv.Error:
+                return None
+            cell_text = written.getvalue()[1:-1]
+        if stop - start == 1 and "\r" not in cell_text and "\n" not in cell_text:
+            out.append(lines[start] + layout.delimiter * pad + layout.delimiter + cell_text)
+            continue
+        if not known:
+            row = next(csv.reader([lines[start]], **reading))
+        record = [*row, *[""] * pad]
+        try:
+            again = write_table([[*record, r]], layout, "".join(ended[start:stop]),
+                                lambda i: InputError("", ""))
+        except (csv.Error, InputError):
+            return None
+        out.append(again[: len(again) - len(end)])
+    return end.join(out) + end if out else ""
 
 
 def _plain_cells(results: list[Any], layout: Layout) -> list[str] | None:
