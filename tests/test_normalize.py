@@ -557,3 +557,20 @@ def test_a_stale_given_names_file_is_not_read(monkeypatch: pytest.MonkeyPatch) -
 
     assert normalize._read_prepared(normalize.PREPARED_GIVEN, "another source") is None
     assert normalize._read_prepared(normalize.PREPARED_KNOWN, "another source") is None
+
+
+def test_the_shipped_given_names_table_is_todays() -> None:
+    """translit/data/given-table.tsv.gz (tools/build_places.py): the given-names table's
+    spellings as the key reads them, read at the first key() in place of romanizing every row
+    in every system (a third of a second); it must be the same answer, and a stale one is not
+    read."""
+    import gzip
+
+    from translit import normalize
+
+    shipped = normalize._read_prepared_rows(normalize.PREPARED_TABLE, normalize._given_digest())
+    assert shipped is not None, "stale or missing: run python tools/build_places.py"
+    assert normalize._given_names_table() == normalize._work_out_given_names_table()
+    data = gzip.decompress((Path(normalize.__file__).parent / "data" / normalize.PREPARED_TABLE).read_bytes())
+    assert data == gzip.decompress(normalize.prepared_table_text())
+    assert normalize._read_prepared_rows(normalize.PREPARED_TABLE, "another source") is None

@@ -79,6 +79,8 @@ SURNAMES = ROOT / "translit" / "data" / "places" / "surnames.tsv.gz"
 GIVEN = ROOT / "translit" / "data" / normalize.PREPARED_GIVEN
 # the known Russian forms' keys (translit.normalize.PREPARED_KNOWN), worked out once likewise
 KNOWN = ROOT / "translit" / "data" / normalize.PREPARED_KNOWN
+# the given-names table's spellings as the key reads them (translit.normalize.PREPARED_TABLE)
+TABLE = ROOT / "translit" / "data" / normalize.PREPARED_TABLE
 PREPARED = ROOT / "translit" / "data" / "places" / "places.bin.gz"
 #: Surnames at least this frequent (the lexicon's holder counts) are indexed by key.
 SURNAME_MIN_WEIGHT = 50
@@ -426,7 +428,8 @@ def main(argv: list[str] | None = None) -> int:
     rows, info = build_rows(args.katottg)
     surnames = build_surnames()
     outputs = {args.output: render(rows, info), SURNAMES: render_surnames(surnames),
-               GIVEN: normalize.prepared_given_text(), KNOWN: normalize.prepared_known_text()}
+               GIVEN: normalize.prepared_given_text(), KNOWN: normalize.prepared_known_text(),
+               TABLE: normalize.prepared_table_text()}
     if args.check:
         stale = [p for p, data in outputs.items()
                  if not p.exists() or gzip.decompress(p.read_bytes()) != gzip.decompress(data)]

@@ -591,6 +591,31 @@ def _given_names() -> tuple[dict[str, str], frozenset[str]]:
 
 @cache
 def _given_names_table() -> tuple[dict[str, str], frozenset[str]]:
+    """_work_out_given_names_table(), from the shipped file where it is today's (its work
+    romanizes every row in every system: a third of a second at the first key())."""
+    rows = _read_prepared_rows(PREPARED_TABLE, _given_digest())
+    if rows is None:
+        return _work_out_given_names_table()
+    return ({row[0]: row[1] for row in rows if len(row) == 2},
+            frozenset(row[1] for row in rows if len(row) == 3))
+
+
+#: _given_names_table() as shipped (tools/build_places.py): rows "sounds<TAB>name", and each
+#: fold as a row "<TAB>fold<TAB>" (three columns, the first and last empty).
+PREPARED_TABLE = "given-table.tsv.gz"
+
+
+def prepared_table_text() -> bytes:
+    """The shipped given-names file's bytes for today's sources (tools/build_places.py)."""
+    mapping, folds = _work_out_given_names_table()
+    lines = ["# translit: the given-names table's spellings as the key reads them (normalize.py)",
+             f"# digest: {_given_digest()}"]
+    lines += [f"{sounds}\t{name}" for sounds, name in sorted(mapping.items())]
+    lines += [f"\t{fold}\t" for fold in sorted(folds)]
+    return gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), mtime=0)
+
+
+def _work_out_given_names_table() -> tuple[dict[str, str], frozenset[str]]:
     """The sounds (_name_sounds) of every spelling of a given name → its row's key; and the
     folded keys of those spellings (a word whose key is none of them is no given name)."""
     rows = given_names()
@@ -667,8 +692,9 @@ def prepared_given_text() -> bytes:
     return gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), mtime=0)
 
 
-def _read_prepared(name: str, digest: str) -> dict[str, str] | None:
-    """A shipped two-column file of translit/data, or None where it is stale or damaged."""
+def _read_prepared_rows(name: str, digest: str) -> list[list[str]] | None:
+    """The rows (tab-separated) of a shipped file of translit/data, or None where it is stale
+    or damaged."""
     try:
         data = gzip.decompress((resources.files("translit") / "data" / name).read_bytes())
         text = data.decode("utf-8")
@@ -677,12 +703,13 @@ def _read_prepared(name: str, digest: str) -> dict[str, str] | None:
     lines = text.split("\n")
     if len(lines) < 2 or lines[1] != f"# digest: {digest}":
         return None
-    out: dict[str, str] = {}
-    for line in lines[2:]:
-        if line:
-            sounds, _, name = line.partition("\t")
-            out[sounds] = name
-    return out
+    return [line.split("\t") for line in lines[2:] if line]
+
+
+def _read_prepared(name: str, digest: str) -> dict[str, str] | None:
+    """A shipped two-column file of translit/data as a dict, or None (stale or damaged)."""
+    rows = _read_prepared_rows(name, digest)
+    return None if rows is None else {row[0]: row[1] for row in rows if len(row) == 2}
 
 
 @cache
