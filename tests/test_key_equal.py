@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 from translit import core, lexicon, normalize
 from translit.letters import latin_family
-from translit.memo import clear_all
+from translit.memo import WORD_KEYS, clear_all
 from translit.systems import romanize, systems
 from translit.tables import given_names
 
@@ -183,9 +183,19 @@ def test_the_fast_preparation_is_prepare() -> None:
 
 def test_clear_all_empties_the_compiled_memos() -> None:
     normalize.key("Olena Ivanova")
-    assert len(normalize._compiled_memo)
+    assert len(normalize._compiled_memo) and core.compiled_key.cached_words()
     clear_all()
-    assert not len(normalize._compiled_memo)
+    assert not len(normalize._compiled_memo) and not core.compiled_key.cached_words()
+
+
+def test_the_word_cache_gives_each_word_its_own_key() -> None:
+    """More words than the cache has slots, twice (evictions, and slots that another word of
+    the same hash held): every word's key is pure_key's, and so is each name's."""
+    words = sorted(lexicon.load())[: 4 * WORD_KEYS]
+    assert len(words) == 4 * WORD_KEYS
+    expected = [normalize._word_key(w) for w in words]
+    for _ in range(2):
+        assert [normalize._compiled.word_key_of(w) for w in words] == expected
 
 
 def test_translit_pure_runs_the_python_key() -> None:

@@ -13,9 +13,11 @@ translit.memo.Memo objects normalize.py makes (clear_all() empties them).
 tests/test_key_equal.py holds compiled == pure as a law.
 """
 
-from cpython.mem cimport PyMem_Free, PyMem_Malloc, PyMem_Realloc
+from cpython.mem cimport PyMem_Calloc, PyMem_Free, PyMem_Malloc, PyMem_Realloc
+from cpython.object cimport PyObject
+from cpython.ref cimport Py_INCREF, Py_XDECREF
 from cpython.unicode cimport Py_UNICODE_ISALNUM, Py_UNICODE_ISSPACE
-from libc.string cimport memcpy
+from libc.string cimport memcmp, memcpy
 
 cdef extern from "Python.h":
     object PyUnicode_FromKindAndData(int kind, const void *buffer, Py_ssize_t size)
@@ -292,10 +294,12 @@ def init(dict cyrillic, dict cyrillic_groups, dict latin, dict latin_groups, dic
          object j_groups, dict word_endings, dict folds, str cyrillic_ranges, str apostrophes,
          object prepare, object placeholder, object placeholders, object stray,
          object given_names, object lexicon_given, object name_memo,
-         object invisible, object any_apostrophe, object latin_family, object known_forms):
+         object invisible, object any_apostrophe, object latin_family, object known_forms,
+         size_t word_slots):
     """Compile normalize.py's tables; take its Python helpers and memos."""
     global POOL, POOL_N, READY, MAX_PLACEHOLDER, _py_prepare, _py_placeholder, _py_stray, _py_latin_family
     global _py_given, _py_lexicon_given, _name_memo, _given, _folds, _unlisted, _py_known
+    global SLOTS, WORD_SLOTS
     import unicodedata
     cdef list pool = []
     cdef Py_ssize_t i
@@ -398,6 +402,12 @@ def init(dict cyrillic, dict cyrillic_groups, dict latin, dict latin_groups, dic
     _py_lexicon_given = lexicon_given
     _py_known = known_forms
     _name_memo = name_memo
+    clear_word_cache()
+    if word_slots < 1 or word_slots & (word_slots - 1):
+        raise ValueError("word_slots is a power of two")
+    PyMem_Free(SLOTS)
+    SLOTS = NULL
+    WORD_SLOTS = word_slots
     READY = True
 
 
@@ -1163,16 +1173,82 @@ cdef inline int memo_set(object memo, str key, object value) except -1:
     return 0
 
 
+# A word's key, cached by the word's code points: a direct-mapped table (each word has one
+# slot, by its hash; a word that takes a slot evicts the one there), so a lookup costs a hash
+# over the buffer and one compare, with no str made (a dict memo of the word's str cost more
+# than the word's work on names never seen: 625k → 420k names/s).  Names in a register repeat
+# their words far more than themselves (1M rows of 174k names, 486 words), and a name memo
+# that cannot hold them all then misses; the cache makes those misses cheap.  Words longer
+# than WORD_CACHED are not cached (a long word is rare and costs its key anyway).
+cdef enum:
+    WORD_CACHED = 24
+
+cdef size_t WORD_SLOTS = 1 << 15  # translit.memo.WORD_KEYS (init)
+
+cdef struct WordSlot:
+    Py_ssize_t n  # 0: empty
+    Py_UCS4 word[WORD_CACHED]
+    PyObject *key
+
+cdef WordSlot *SLOTS = NULL
+
+
+cdef inline size_t word_hash(const Py_UCS4 *p, Py_ssize_t n) noexcept:
+    cdef size_t h = 1469598103934665603ULL
+    cdef Py_ssize_t i
+    for i in range(n):
+        h = (h ^ <size_t> p[i]) * 1099511628211ULL
+    return h ^ (h >> 29)
+
+
+def cached_words():
+    """How many words the word cache holds (for the tests)."""
+    cdef size_t i
+    cdef Py_ssize_t count = 0
+    if SLOTS != NULL:
+        for i in range(WORD_SLOTS):
+            count += SLOTS[i].n != 0
+    return count
+
+
+def clear_word_cache():
+    """Empty the word cache (translit.memo.clear_all calls it through cache_clear)."""
+    cdef size_t i
+    if SLOTS == NULL:
+        return
+    for i in range(WORD_SLOTS):
+        if SLOTS[i].n:
+            Py_XDECREF(SLOTS[i].key)
+            SLOTS[i].key = NULL
+            SLOTS[i].n = 0
+
+
 cdef str word_key(const Py_UCS4 *p, Py_ssize_t n):
-    """normalize._word_key of the word p[:n].  (Not memoized: in C a word costs less than a
-    memo's lookups and stores of its string; whole names are memoized.)"""
+    """normalize._word_key of the word p[:n], through the word cache."""
+    global SLOTS
     cdef Buf b
+    cdef WordSlot *slot = NULL
+    if 0 < n <= WORD_CACHED:
+        if SLOTS == NULL:
+            SLOTS = <WordSlot *> PyMem_Calloc(WORD_SLOTS, sizeof(WordSlot))
+            if SLOTS == NULL:
+                raise MemoryError()
+        slot = &SLOTS[word_hash(p, n) & (WORD_SLOTS - 1)]
+        if slot.n == n and memcmp(slot.word, p, n * sizeof(Py_UCS4)) == 0:
+            return <str> slot.key
     buf_init(&b)
     try:
         word_sounds(p, n, &b)
-        return sounds_key(&b)
+        done = sounds_key(&b)
     finally:
         buf_free(&b)
+    if slot != NULL:
+        Py_XDECREF(slot.key)
+        Py_INCREF(done)
+        slot.key = <PyObject *> done
+        memcpy(slot.word, p, n * sizeof(Py_UCS4))
+        slot.n = n
+    return done
 
 
 def word_key_of(str word):

@@ -37,6 +37,8 @@ NAMES = 1 << 16
 SPELLINGS = 1 << 14
 
 # The reverse readings (translit.reverse):
+#: the compiled key's word cache (translit/_key.pyx: a direct-mapped table, a power of two)
+WORD_KEYS = 1 << 15
 #: a word's ranked readings per language (Model.read_word, Model.known)
 READINGS = 1 << 16
 #: the walk's unindexed exact names per (Latin, language)
@@ -135,6 +137,12 @@ def memoize(size: int) -> Callable[[Callable[[K], V]], Callable[[K], V]]:
         return memoized
 
     return wrap
+
+
+def register(cache: Any) -> None:
+    """A cache kept outside Python's objects (the compiled key's, in C memory) that clear_all()
+    empties through its cache_clear(); its size is set here too (WORD_KEYS)."""
+    _MEMOS.add(cache)
 
 
 def bounded(size: int) -> Callable[[Callable[..., T]], _lru_cache_wrapper[T]]:

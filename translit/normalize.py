@@ -90,7 +90,7 @@ from .batch import is_placeholder, names_of
 from .engine import prepare
 from .errors import TableError
 from .letters import ALPHABETS, APOSTROPHES, CYRILLIC_RANGES, latin_family
-from .memo import NAMES, WORDS, Memo
+from .memo import NAMES, WORD_KEYS, WORDS, Memo, register
 from .systems import romanize, systems
 from .tables import given_names, tables_dir
 
@@ -933,8 +933,21 @@ def _load_compiled() -> Any:
         prepare=_prepare, placeholder=is_placeholder, placeholders=PLACEHOLDERS,
         stray=_stray_letter, given_names=_given_names, lexicon_given=_lexicon_given,
         name_memo=_compiled_memo, invisible=_INVISIBLE,
-        any_apostrophe=_ANY_APOSTROPHE, latin_family=latin_family, known_forms=_known_forms)
+        any_apostrophe=_ANY_APOSTROPHE, latin_family=latin_family, known_forms=_known_forms,
+        word_slots=WORD_KEYS)
+    _WORD_CACHE.cache_clear = module.clear_word_cache
+    register(_WORD_CACHE)
     return module
+
+
+class _WordCache:
+    """The compiled key's cache of word keys (C memory: WORD_KEYS slots of 112 bytes, 3.7 MB),
+    which translit.memo's clear_all() empties through cache_clear."""
+
+    cache_clear: Callable[[], None] = staticmethod(lambda: None)
+
+
+_WORD_CACHE = _WordCache()
 
 
 # the compiled key's own memo of names (so that it and pure_key can be compared; clear_all
