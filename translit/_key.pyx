@@ -568,24 +568,7 @@ cdef int read_signs(Buf *src, Buf *out) except -1:
                 else:
                     extend_str(&mid, _py_stray(chr(c)))
             s = &mid
-        n = s.n
-        i = 0
-        while i < n:
-            c = s.p[i]
-            if c == "t":
-                j = i
-                while j < n and s.p[j] == "t":
-                    j += 1
-                if j < n and (s.p[j] == "s" or s.p[j] == "c"):
-                    push(out, "c")
-                    i = j + 1
-                else:
-                    while i < j:
-                        push(out, "t")
-                        i += 1
-            else:
-                push(out, c)
-                i += 1
+        read_t_sibilant(s, out)
     finally:
         buf_free(&mid)
     return 0

@@ -254,16 +254,7 @@ _Readings = tuple[tuple[str, bool, _Runs], ...]  # a word's readings: (key, give
 
 def _run_vowels(run: str) -> tuple[str, ...]:
     """The vowels of a run without its glides; a glide + O (ё, yo, io, jo) as Ë."""
-    out = []
-    glide = False
-    last = len(run) - 1
-    for i, c in enumerate(run):
-        if c in "IJY" and i < last:
-            glide = True
-            continue
-        out.append("I" if c in "JY" else "Ë" if c == "O" and glide else c)
-        glide = False
-    return tuple(out)
+    return tuple(_vowels(run, "Ë"))
 
 
 def _word_runs(sounds: str) -> _Runs:

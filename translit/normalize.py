@@ -380,8 +380,9 @@ _INITIAL_CLASS = key_folds()["initial"]
 _ENDING_CLASS = key_folds()["ending"]
 
 
-def _vowels(run: str) -> list[str]:
-    """The vowels of a run without its glides, ё (a glide + O) as E, a last J or Y as I."""
+def _vowels(run: str, yo: str = "E") -> list[str]:
+    """The vowels of a run without its glides, ё (a glide + O) as *yo* (E: its class), a last
+    J or Y as I."""
     out = []
     glide = False
     last = len(run) - 1
@@ -389,7 +390,7 @@ def _vowels(run: str) -> list[str]:
         if c in "IJY" and i < last:
             glide = True
             continue
-        out.append("I" if c in "JY" else "E" if c == "O" and glide else c)
+        out.append("I" if c in "JY" else yo if c == "O" and glide else c)
         glide = False
     return out
 
