@@ -171,6 +171,7 @@ UNAMBIGUOUS = INVARIANCE["generated"]
 
 
 COLLISIONS = re.compile(INVARIANCE["collisions"])
+YO_AS_E = frozenset(INVARIANCE["yo_as_e"])
 
 
 @given(st.data())
@@ -178,8 +179,10 @@ def test_key_is_kept_by_every_english_style_system(data: st.DataObject) -> None:
     """The same law on generated name-shaped strings without the letter pairs that these
     systems write like another letter (key_invariance.toml lists them, with why)."""
     system = data.draw(st.sampled_from(UNAMBIGUOUS))
+    yo_as_e = system in YO_AS_E
     c = data.draw(syllabic_name(translit.system(system).language)
-                  .filter(lambda n: not COLLISIONS.search(n.lower())))
+                  .filter(lambda n: not COLLISIONS.search(n.lower())
+                          and not (yo_as_e and "ё" in n.lower())))
     assert translit.key(translit.romanize(c, system)) == translit.key(c)
 
 
