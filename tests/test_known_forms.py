@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from rapidfuzz.fuzz import ratio
 
 import translit
 from translit import normalize
@@ -67,8 +68,6 @@ def test_the_source_pairs_that_differ_and_are_alike_are_mostly_taken() -> None:
         (ku, gu), (kr, gr) = _raw(uk[0]), _raw(ru[0])
         if ku == kr or gu or gr or len(ku) < 6 or ku[-1] != kr[-1]:
             continue
-        from rapidfuzz.fuzz import ratio
-
         if ratio(ku, kr) < 80:
             continue
         alike += 1

@@ -9,6 +9,7 @@ so do many different names.  Block on block_keys(), then verify each pair with s
 from __future__ import annotations
 
 import re
+from functools import cache
 from itertools import product
 
 from .batch import is_placeholder
@@ -23,6 +24,7 @@ from .normalize import (
     _VOWEL_SIGNS,
     _WORDS,
     _glide_ending,
+    _known_forms,
     _prepare,
     _raw_sounds_key,
     _sounds_key,
@@ -224,9 +226,20 @@ def same_name(a: str, b: str) -> bool:
         return False  # blank or a placeholder ("-", "n/a"): no name to be the same
     if ka != kb and not (_name_blocks(a)[0] & _name_blocks(b)[0]):
         return False
-    if ka == kb and _raw_key(a) != _raw_key(b):
+    if ka == kb and _known_words(ka) and _raw_key(a) != _raw_key(b):
         return True  # equal only by the known forms
     return a == b or (_vowels_agree(a, b) and _consonants_agree(a, b))
+
+
+def _known_words(k: str) -> bool:
+    """Whether a key holds a word the known forms write (a Ukrainian form's key): only then can
+    the known forms have made two keys one (the letters' raw key is worked out only then)."""
+    return not _known_targets().isdisjoint(k.split())
+
+
+@cache
+def _known_targets() -> frozenset[str]:
+    return frozenset(_known_forms().values())
 
 
 def _raw_key(name: str) -> str:
