@@ -811,10 +811,12 @@ def _ascii_words(text: str) -> list[str]:
     return [str(w) for w in _ASCII_WORD.findall(unidecode(text))]
 
 
-def _module_at(revision: str, path: str, name: str, normalize: Any = None) -> Any:
+def _module_at(revision: str, path: str, name: str, normalize: Any = None,
+               **stand_ins: Any) -> Any:
     """translit/*path* as it was at *revision* (git), loaded beside today's package as
     translit.*name* (it imports the package's other modules as they are now; *normalize*, when
-    given, stands for translit.normalize while it loads)."""
+    given, stands for translit.normalize while it loads, and each of *stand_ins* for the
+    translit module of its name: blocking=... for translit.blocking)."""
     import importlib.util
     import subprocess
 
@@ -832,13 +834,16 @@ def _module_at(revision: str, path: str, name: str, normalize: Any = None) -> An
     copy.write_text(source, "utf-8")
     module.__file__ = str(copy)
     sys.modules[spec.name] = module
-    today = sys.modules["translit.normalize"]
     if normalize is not None:
-        sys.modules["translit.normalize"] = normalize
+        stand_ins["normalize"] = normalize
+    today = {m: sys.modules[f"translit.{m}"] for m in stand_ins}
+    for m, stand_in in stand_ins.items():
+        sys.modules[f"translit.{m}"] = stand_in
     try:
         exec(compile(source, f"{revision}:translit/{path}", "exec"), module.__dict__)
     finally:
-        sys.modules["translit.normalize"] = today
+        for m, was in today.items():
+            sys.modules[f"translit.{m}"] = was
     return module
 
 
@@ -918,12 +923,13 @@ def _known_sources() -> frozenset[str]:
     return frozenset(form(t) for f in places.russian_forms() for t in (f.uk, f.ru))
 
 
-def _group_keys(names: Sequence[str], by: str = "key") -> list[Hashable]:
-    """translit.group's partition as one label per name (its group's number)."""
+def _group_keys(names: Sequence[str], by: str = "key", group: Any = None) -> list[Hashable]:
+    """translit.group's partition (or *group*'s: the function as at a baseline) as one label
+    per name (its group's number)."""
     import translit
 
     labels: list[Hashable] = [None] * len(names)
-    for number, g in enumerate(translit.group(list(names), by=by)):  # type: ignore[arg-type]
+    for number, g in enumerate((group or translit.group)(list(names), by=by)):  # type: ignore[arg-type]
         for i in g.indices:
             labels[i] = (number, g.key) if g.key else None
     return labels
@@ -985,9 +991,9 @@ def evaluate(baseline: str | None = None) -> tuple[str, str]:
     components = _components(n, verified)
     by_same_name = _group_keys(texts, by="same_name")
     inside: dict[Hashable, set[Hashable]] = defaultdict(set)
-    for label, component in zip(by_same_name, components, strict=True):
-        if label is not None:
-            inside[label].add(component)
+    for group_label, component in zip(by_same_name, components, strict=True):
+        if group_label is not None:
+            inside[group_label].add(component)
     assert all(len(c) == 1 for c in inside.values()), \
         "a group(by='same_name') group is not inside one component of same_name's pairs"
     results["translit same_name's pairs, transitively (connected components)"] = count(
@@ -1010,7 +1016,9 @@ def evaluate(baseline: str | None = None) -> tuple[str, str]:
                 f"translit group(by=\"same_name\") at {baseline}"]
         results[then[0]] = pair_counts(names, was_blocked)
         results[then[1]] = pair_counts(names, was_verified)
-        results[then[2]] = count(names, _components(n, was_verified))
+        was_grouping = _module_at(baseline, "grouping.py", "_grouping_before", was_normalize,
+                                  blocking=was_blocking)
+        results[then[2]] = count(names, _group_keys(texts, "same_name", was_grouping.group))
         was_block_size = sum(map(len, was_blocks)) / len(was_blocks)
         was_keys = [str(k) for k in baseline_key(baseline)(texts)]
         for part in ("persons", KNOWN_PART):

@@ -62,6 +62,31 @@ _TSEKANNE = re.compile("ц(?=[еіёюяь])")
 # a word in Belarusian letters: і or ў, and none of и щ ъ ї є ґ
 _BELARUSIAN = re.compile("[іў]")
 _NOT_BELARUSIAN = re.compile("[ищъїєґ]")
+# A word in letters that only Belarusian writes together (and none of и щ ъ ї є ґ): ў; і with
+# ы, э or ё (Ukrainian has no ы э ё, Russian no і); дз before a front vowel (дзеканне: Дзятлава);
+# э after a consonant (Рэчыца: Russian writes е there); ы after ж ш ч (Russian and Ukrainian
+# write жи ши чи).  Its аканне is read back for a block key (і alone is also Ukrainian, whose
+# -на is not -но: Рівна / Рівне are two).
+_BELARUSIAN_WORD = re.compile("ў|дз[еёюяіь]|[бвгджзклмнпрстфхцчш]э|[жшч]ы|і.*[ыэё]|[ыэё].*і")
+# The same in a Latin word: ŭ, ў written u or w after a or e (Slaugarad, Mahileu, BGN/PCGN's
+# Vawkavysk; ou is also French у, ow Polish ов), or the official romanization's c and dz
+# before i (Viciebsk: Віцебск; Dziatlava: Дзятлава)
+_LATIN_BELARUSIAN = re.compile(
+    r"ŭ|(?<=[ae])[uw](?=[bcdfghklmnpqrstvwxzčšžł]|$)|(?<![sz])c(?=i)|dz(?=[ie])")
+_LATIN_U = re.compile(r"(?<=[aeo])[uwŭ](?=[bcdfghklmnpqrstvwxzčšžł])")  # ў before a consonant
+_LATIN_TSEKANNE = re.compile(r"(?<![sz])c(?=i)")
+_LATIN_DZEKANNE = re.compile(r"dz(?=[ie])")
+# The plural adjective's ending: Russian -ие -ые (Latin -iye -yye), which the key
+# writes as a neuter's -ое (its last vowel an е), and Ukrainian -і, which it writes as -ий (Великі
+# and Великий are one key already): a reading of the first as the second (Великие Луки /
+# Великі Луки, Верхние Петровцы / Верхні Петрівці)
+# (not -ье, a noun's: Подлесье; nor Latin -ye and -ie, which are also -ье and Polish -е)
+# and Belarusian -ыя (Старыя Дарогі: Старые Дороги; Latin -yja)
+_PLURAL_WORD = re.compile(
+    "(?<=[бвгджзклмнпрстфхцчшщ])(?:[иы]е|ыя)$|(?<=[bcdfghklmnprstvzšžč])(?:[iy][iy]e|yja)$")
+_PLURAL_ENDING = re.compile("(?<=[bcdfgklmnprsštv])[IY][IJY]?[EA]$")
+# Belarusian ў for an л before a consonant (воўк: волк; Ваўкавыск: Волковыск)
+_U_BEFORE_CONSONANT = re.compile("(?<=[аеёоуыэюяі])ў(?=[бвгджзйклмнпрстфхцчшщ])")
 # a c that is neither ch, cz, ck nor cs, as no English-style spelling writes it: Czech, Slovak
 # or Polish written without diacritics (Sevcenko, Cernihiv), where s and z may be š and ž
 _BARE_C = re.compile(r"c(?![hzks])")
@@ -101,12 +126,70 @@ def _word_readings(word: str) -> tuple[str, ...]:
             readings.append(_word_sounds(_LATIN_YE.sub("'", word)))
         if "c" in word and _BARE_C.search(word):  # Czech or Polish without diacritics
             readings.append(_word_sounds(_BARE_S.sub("š", word), "czech"))
-    elif ("я" in word or "ц" in word) and _BELARUSIAN.search(word) and not _NOT_BELARUSIAN.search(word):
+        if _LATIN_BELARUSIAN.search(word):  # ў, цеканне, дзеканне and аканне read back
+            back = _LATIN_DZEKANNE.sub("d", _LATIN_TSEKANNE.sub("t", word))
+            readings.extend(_akanne_back(_word_sounds(_INNER_U.sub("v", back))))
+            if _LATIN_U.search(back):  # ў for л: Vaukavysk, Vawkavysk
+                readings.append(_akanne_all(_word_sounds(_LATIN_U.sub("l", back))))
+    elif _belarusian_letters(word):
         # Belarusian яканне and цеканне, read back
         belarusian = _TSEKANNE.sub("т", _YAKANNE.sub("е", word))
         if belarusian != word:
             readings.append(_word_sounds(belarusian))
+        if _BELARUSIAN_WORD.search(word) is not None:  # and дзеканне and аканне
+            for spelling in dict.fromkeys((word, belarusian)):
+                readings.extend(_akanne_back(_word_sounds(_DZEKANNE.sub("д", spelling))))
+            if "ў" in word and _U_BEFORE_CONSONANT.search(belarusian):  # ў for л: Ваўкавыск
+                readings.append(_akanne_all(_word_sounds(_U_BEFORE_CONSONANT.sub("л", belarusian))))
+    if _PLURAL_WORD.search(word) is not None:  # Russian -ие -ые for Ukrainian -і: Великие / Великі
+        plural = _PLURAL_ENDING.search(readings[0])
+        if plural is not None:
+            readings.append(readings[0][:plural.start()] + "I")
     return tuple(dict.fromkeys(readings))
+
+
+def _belarusian_letters(word: str) -> bool:
+    """Whether a Cyrillic word may be Belarusian by its letters: і or ў or a sign of
+    _BELARUSIAN_WORD, and none of и щ ъ ї є ґ."""
+    return (_BELARUSIAN.search(word) is not None or _BELARUSIAN_WORD.search(word) is not None) \
+        and _NOT_BELARUSIAN.search(word) is None
+
+
+def _akanne_all(sounds: str) -> str:
+    """A Belarusian word's sounds with every а after its first syllable read as о (Ваўкавыск,
+    read with л for ў: Волковыск)."""
+    runs = list(_RUNS.finditer(sounds))
+    chars = list(sounds)
+    for run in runs:
+        if run.group() == "A" and run.start() > 0:
+            chars[run.start()] = "O"
+    return "".join(chars)
+
+
+def _akanne_back(sounds: str) -> list[str]:
+    """The sounds of a word in letters only Belarusian writes together (_BELARUSIAN_WORD) with
+    аканне read back, as the Russian or Ukrainian form writes the vowels: the а of the last
+    syllable as о (Петрыкаў / Петриков, Маладзечна / Молодечно: a neuter's -о), or every а but
+    a word-initial one (Паставы / Поставы, Гарбавічы / Горбовичи; a stressed а is а, Слаўгарад /
+    Славгород: two readings), each also with an а after the consonants Belarusian hardens (р ж
+    ш ч ц дж) as е (Бешанковічы / Бешенковичи), as is the word itself (Чарнаўчыцы /
+    Чернавчицы).  Not for a word with
+    і alone, which is also Ukrainian, whose а is not о (Мальці / Мильці, Рівна / Рівне)."""
+    runs = [r for r in _RUNS.finditer(sounds) if r.start() > 0 and r.group() == "A"]
+    if not runs:
+        return [sounds]
+    end = len(sounds)
+    out = []
+    for chosen in ([], [runs[-1]], runs):  # no а, the last syllable's, or every а as о
+        chars = list(sounds)
+        for run in chosen:
+            chars[run.start()] = "O"
+        out.append("".join(chars))
+        for run in runs:
+            if sounds[run.start() - 1] in "ršc" and run.end() < end:
+                chars[run.start()] = "E"
+        out.append("".join(chars))
+    return out
 
 
 def _word_blocks(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -143,9 +226,10 @@ def block_keys(name: str) -> frozenset[str]:
     table of tables/key/ with its marker letters: Polish sz cz rz w, German sch z w, French ou
     ch j, Dutch tsj sj zj oe, Hungarian cs sz zs, Czech ch, Spanish j, Finnish and Estonian tš
     õ, Lithuanian -as, Catalan tx ix, Turkish ş ç ı, Swedish tj sj zj; Belarusian ў written u),
-    Belarusian words with яканне and цеканне read back, and every reading also with the looser
-    fold (every vowel
-    inside a word e but u, no ending, ш as с).  Names whose spellings a key cannot join
+    Belarusian words with яканне, цеканне, дзеканне, аканне and ў for л read back (_akanne_back:
+    Маладзечна / Молодечно, Ваўкавыск / Волковыск, Viciebsk / Vitebsk), a Russian plural
+    adjective's -ие -ые read as Ukrainian -і (Великие Луки / Великі Луки), and every reading
+    also with the looser fold (every vowel inside a word e but u, no ending, ш as с).  Names whose spellings a key cannot join
     (Дніпро / Днепр, Dainega / Deineha) share a block key; so do many different names: block
     on these keys, then verify each pair with same_name().
 
@@ -295,7 +379,8 @@ def _word_runs(sounds: str) -> _Runs:
 # * anywhere, ё (Ë) for е or о: Russian writes ё as е (Королёв / Королев), and Ukrainian has
 #   о or е for it (Озёрная / Озерна, Шилёвка / Шиловка);
 # * in a closed syllable, Ukrainian і for о and е (Харків / Харьков, Рівне / Ровно, Іванів):
-#   о and е are not one (Ровное / Ревне);
+#   о and е are not one (Ровное / Ревне); і and Russian ё, an е or о, are (Грачёвка /
+#   Грачівка, Золотарёвка / Zolotarivka);
 # * in an open syllable, е and и / і (Біла / Белая: Ukrainian і for ѣ; Chichelnik: unstressed
 #   е written и), and а and о: Belarusian аканне (Клімавічы / Климовичи), Russian а for an
 #   unstressed о (Козак / Казак, Кропивна / Крапивна, Словʼянськ / Славянск) and Ukrainian а
@@ -308,7 +393,7 @@ def _word_runs(sounds: str) -> _Runs:
 # * the ending as the key's classes (-о -е -ое one, -ий -ый -ій one …).
 _ANYWHERE = (frozenset("ËE"), frozenset("ËO"))
 _ALTERNATIONS = {
-    _CLOSED: frozenset({frozenset("IO"), frozenset("IE"), *_ANYWHERE}),
+    _CLOSED: frozenset({frozenset("IO"), frozenset("IE"), frozenset("IË"), *_ANYWHERE}),
     _OPEN: frozenset({frozenset("EI"), frozenset("AO"), *_ANYWHERE}),
     _INITIAL: frozenset({frozenset("AO"), *_ANYWHERE}),
 }
@@ -407,8 +492,8 @@ def _vowels_agree(a: str, b: str) -> bool:
 # * з before a consonant is с: the prefixes з- / с-, роз- / рос-, без- / бес- (Збірне /
 #   Сборное, Безкровне / Бескровное, Розтока / Ростока);
 # * Belarusian цеканне and дзеканне: ц and дз before е і ё ю я ь are т and д (Віцебск /
-#   Витебск), in a word of Belarusian letters (і or ў, none of и щ ъ ї є ґ), read back where
-#   the other spelling needs it;
+#   Витебск), and ў before a consonant may be л (Ваўкавыск / Волковыск), in a word of
+#   Belarusian letters (_belarusian_letters), read back where the other spelling needs it;
 # * в, ў, й and the vowels are left to the vowel rules (Ukrainian в / у: Вкраїна / Україна).
 _KEPT_CONSONANTS = frozenset("бгджзклмнпрстфхцчш")
 _ALL_CYRILLIC = re.compile("[а-яёіїєґўʼ'’]+")
@@ -417,22 +502,25 @@ _SIGNS = re.compile("[ьъʼ'’]")
 _DOUBLED = re.compile(r"(.)\1+")
 _TS = re.compile("[тд]с")
 _Z_BEFORE_CONSONANT = re.compile("з(?=[бвгджзклмнпрстфхцчшщ])")
-_DZEKANNE = re.compile("дз(?=[еіёюяь])")
+_DZEKANNE = re.compile("дз(?=[вмнл]?[еіёюяь])")
 _TSEKANNE_SOFT = re.compile("ц(?=[еіёюяь])")
 
 
-def _cyrillic_consonants(word: str, read_back: bool) -> str:
-    """The consonants of a Cyrillic word as the rules above compare them; *read_back*: with
-    Belarusian цеканне and дзеканне read back (in a word of Belarusian letters)."""
+def _cyrillic_consonants(word: str, read_back: int) -> str:
+    """The consonants of a Cyrillic word as the rules above compare them; *read_back* 1: with
+    Belarusian цеканне and дзеканне read back (in a word of Belarusian letters), 2: and ў
+    before a consonant as л."""
     word = _SHCH.sub("шч", word.replace("ґ", "г").replace("тч", "ч"))
-    if read_back and _BELARUSIAN.search(word) and not _NOT_BELARUSIAN.search(word):
+    if read_back and _belarusian_letters(word):
         word = _TSEKANNE_SOFT.sub("т", _DZEKANNE.sub("д", word))
+        if read_back == 2 and "ў" in word:
+            word = _U_BEFORE_CONSONANT.sub("л", word)
     word = _DOUBLED.sub(r"\1", _SIGNS.sub("", word))
     word = _Z_BEFORE_CONSONANT.sub("с", _TS.sub("ц", word))
     return _DOUBLED.sub(r"\1", "".join(c for c in word if c in _KEPT_CONSONANTS))
 
 
-def _name_consonants(name: str, read_back: bool) -> tuple[str, ...] | None:
+def _name_consonants(name: str, read_back: int) -> tuple[str, ...] | None:
     """The consonants of each word of a Cyrillic name, sorted, but of its given names (the
     given-names table decides those: Иосиф / Йосип); None for a name with a word in another
     script."""
@@ -442,7 +530,7 @@ def _name_consonants(name: str, read_back: bool) -> tuple[str, ...] | None:
     return done[0]
 
 
-def _work_out_consonants(name: str, read_back: bool) -> tuple[str, ...] | None:
+def _work_out_consonants(name: str, read_back: int) -> tuple[str, ...] | None:
     out = []
     for match in _WORDS.finditer(_prepare(name)):
         word = match.group().strip(APOSTROPHES + "”\"·")
@@ -456,16 +544,17 @@ def _work_out_consonants(name: str, read_back: bool) -> tuple[str, ...] | None:
     return tuple(sorted(out))
 
 
-_consonants_memo: Memo[tuple[str, bool], tuple[tuple[str, ...] | None]] = Memo(NAMES)
+_consonants_memo: Memo[tuple[str, int], tuple[tuple[str, ...] | None]] = Memo(NAMES)
 
 
 def _consonants_agree(a: str, b: str) -> bool:
     """Whether two Cyrillic names' consonants agree by the rules above (true for a pair with a
     Latin spelling, or whose words do not pair up: the key decided those)."""
-    ca, cb = _name_consonants(a, False), _name_consonants(b, False)
+    ca, cb = _name_consonants(a, 0), _name_consonants(b, 0)
     if ca is None or cb is None or len(ca) != len(cb) or ca == cb:
         return True
-    return _name_consonants(a, True) == cb or ca == _name_consonants(b, True)
+    return any(_name_consonants(a, level) == cb or ca == _name_consonants(b, level)
+               for level in (1, 2))
 
 
 def close_spelling(a: str, b: str) -> bool:
