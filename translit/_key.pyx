@@ -814,7 +814,9 @@ cdef int word_sounds(const Py_UCS4 *wp, Py_ssize_t n, Buf *out) except -1:
         k = 0
         while k < n and cls(x.p[n - 1 - k]) & C_AEIOU:
             k += 1
-        if k >= 1 and n - k >= 2 and x.p[n - k - 1] == x.p[n - k - 2] and cls(x.p[n - k - 1]) & C_GEM:
+        if k >= 1 and n - k >= 2 and x.p[n - k - 1] == x.p[n - k - 2] and \
+                cls(x.p[n - k - 1]) & C_GEM and not (  # nor before a vowel and a Latin y: I
+                    k >= 2 and x.p[n - 1] == "I" and x.p[n - 2] != "I"):
             x.p[n - k - 1] = "J"
         while doubles(x, y):
             swap(&x, &y)

@@ -229,9 +229,9 @@ def block_keys(name: str) -> frozenset[str]:
     Belarusian words with яканне, цеканне, дзеканне, аканне and ў for л read back (_akanne_back:
     Маладзечна / Молодечно, Ваўкавыск / Волковыск, Viciebsk / Vitebsk), a Russian plural
     adjective's -ие -ые read as Ukrainian -і (Великие Луки / Великі Луки), and every reading
-    also with the looser fold (every vowel inside a word e but u, no ending, ш as с).  Names whose spellings a key cannot join
-    (Дніпро / Днепр, Dainega / Deineha) share a block key; so do many different names: block
-    on these keys, then verify each pair with same_name().
+    also with the looser fold (every vowel inside a word e but u, no ending, ш as с).  Names
+    whose spellings a key cannot join (Дніпро / Днепр, Dainega / Deineha) share a block key;
+    so do many different names: block on these keys, then verify each pair with same_name().
 
     >>> bool(block_keys("Dnipro") & block_keys("Днепр"))
     True

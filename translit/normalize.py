@@ -95,7 +95,7 @@ from .systems import romanize, systems
 from .tables import given_names, tables_dir
 
 #: Bumped whenever a key changes for some input; store it beside stored keys.
-KEY_VERSION = 6
+KEY_VERSION = 7
 #: The spelling conventions whose Latin the key reads as their own (its Latin readers, by
 #: translit.letters.latin_family); other conventions' spellings are read as English.
 KEY_CONVENTIONS = frozenset({"english", "scholarly", "lacinka", "german", "polish", "french",
@@ -269,6 +269,13 @@ _GEMINATE_YA = re.compile(r"([бвгґджзклмнпрстфхцчш])\1я$")
 _GEMINATE_IA = re.compile(r"(sch|zh|sh|ch|kh|ts|[bcdfghklmnprstvzžšč])\1(?:[iyj]a|â|ǎ)$")
 # j between consonants is a soft sign (DSTU 9112 A: Frankivsjk), not a vowel
 _SOFT_J = re.compile(r"(?<=[bcdfghklmnpqrstvwxzčšžćśźńłľĺ])j(?=[bcdfghklmnpqrstvwxzčšžćśźńłľĺ]|$)")
+# except, in a convention that writes a sound as a consonant and j (Dutch and Swedish zj ж, sj
+# ш, Swedish tj ч), the j of such a group: Druzjba, Dutch for Дружба, is no Друзьба.
+_GROUP_SOFT_J = {
+    name: re.compile(r"(?<=[bcdfghklmnpqrstvwxzčšžćśźńłľĺ])(?<![" + "".join(sorted(before)) + "])j"
+                     r"(?=[bcdfghklmnpqrstvwxzčšžćśźńłľĺ]|$)")
+    for name, groups in _FAMILY_GROUPS.items()
+    if (before := {g[-2] for g in groups if len(g) > 1 and g.endswith("j")})}
 
 # Apostrophes and BGN's ” (for ъ and the apostrophe) belong to the word they stand in.
 # (stdlib re throughout the hot path: several times faster than regex for these patterns)
@@ -330,7 +337,7 @@ def _sounds_latin(run: str, family: str) -> str:
     if "u" in run:
         run = _FINAL_U.sub("v", run)
     if "j" in run:
-        run = _SOFT_J.sub("", run)
+        run = _GROUP_SOFT_J.get(family, _SOFT_J).sub("", run)
     if "x" in run:
         run = _X_KHA.sub("g", run)  # the key sign itself: an h would join an s (Asxtor)
     if run.endswith(("a", "â", "ǎ")):
@@ -372,8 +379,10 @@ _RUNS = re.compile(r"[AEIOUJY]+")
 # Лисичево / Lysychovo): an O there is an E.
 _HUSHED_O = re.compile(r"(?<=[šc])O")
 # A doubled consonant before the ending is Ukrainian and Belarusian for Russian ь + vowel
-# (Запоріжжя / Запорожье, Краснаполле / Краснополье): a consonant and the glide.
-_GEMINATE_ENDING = re.compile(r"([b-zš])\1(?=[AEIOU]+$)")
+# (Запоріжжя / Запорожье, Краснаполле / Краснополье): a consonant and the glide.  Not before
+# a vowel and й (-ай -ей -ой -уй, whose Latin y reads I: Боббай / Bobbay, Коллай / Kollay are
+# a doubled consonant, as Cyrillic й, J, never lets the lookahead see).
+_GEMINATE_ENDING = re.compile(r"([b-zš])\1(?=[AEIOU]+$)(?![AEIOU]*[AEOU]I$)")
 _OPEN_CLASS = key_folds()["open"]
 _CLOSED_CLASS = key_folds()["closed"]
 _INITIAL_CLASS = key_folds()["initial"]
