@@ -225,9 +225,10 @@ def block_keys(name: str) -> frozenset[str]:
     The others read the name's Latin words in every convention their letters allow (each a
     table of tables/key/ with its marker letters: Polish sz cz rz w, German sch z w, French ou
     ch j, Dutch tsj sj zj oe, Hungarian cs sz zs, Czech ch, Spanish j, Finnish and Estonian tš
-    õ, Lithuanian -as, Catalan tx ix, Turkish ş ç ı, Swedish tj sj zj; Belarusian ў written u),
-    Belarusian words with яканне, цеканне, дзеканне, аканне and ў for л read back (_akanne_back:
-    Маладзечна / Молодечно, Ваўкавыск / Волковыск, Viciebsk / Vitebsk), a Russian plural
+    õ, Lithuanian -as, Catalan tx ix, Turkish ş ç ı, Swedish tj sj zj, Romanian ș ț ă î ea ce
+    ci; Belarusian ў written u), Belarusian words with яканне, цеканне, дзеканне, аканне and ў
+    for л read back (_akanne_back: Маладзечна / Молодечно, Ваўкавыск / Волковыск, Viciebsk /
+    Vitebsk), a Russian plural
     adjective's -ие -ые read as Ukrainian -і (Великие Луки / Великі Луки), and every reading
     also with the looser fold (every vowel inside a word e but u, no ending, ш as с).  Names
     whose spellings a key cannot join (Дніпро / Днепр, Dainega / Deineha) share a block key;
