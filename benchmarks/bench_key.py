@@ -5,7 +5,7 @@ Run from the repository root (no network; the peers are benchmark extras):
     pip install -e '.[bench]'
     python benchmarks/bench_key.py              # measure, print, write RESULTS.md section "key"
     python benchmarks/bench_key.py --no-write   # print only
-    python benchmarks/bench_key.py --baseline REV   # also key() as it was at git revision REV
+    python benchmarks/bench_key.py --baseline REV   # also translit as it was at git revision REV
 
 What is measured
 ================
@@ -811,46 +811,66 @@ def _ascii_words(text: str) -> list[str]:
     return [str(w) for w in _ASCII_WORD.findall(unidecode(text))]
 
 
-def _module_at(revision: str, path: str, name: str, normalize: Any = None,
-               **stand_ins: Any) -> Any:
-    """translit/*path* as it was at *revision* (git), loaded beside today's package as
-    translit.*name* (it imports the package's other modules as they are now; *normalize*, when
-    given, stands for translit.normalize while it loads, and each of *stand_ins* for the
-    translit module of its name: blocking=... for translit.blocking)."""
-    import importlib.util
+# What the child process of _at_revision runs, with the revision's package first on its path.
+_AT_REVISION = """
+import json, pickle, sys
+from collections import defaultdict
+import translit
+texts = json.loads(open(sys.argv[1], encoding="utf-8").read())
+n = len(texts)
+blocks = [translit.block_keys(t) for t in texts]
+members = defaultdict(list)
+for i, keys in enumerate(blocks):
+    for k in keys:
+        members[k].append(i)
+blocked = set()
+for m in members.values():
+    for x, i in enumerate(m):
+        blocked.update(i * n + j for j in m[x + 1:])
+verified = sorted(p for p in blocked if translit.same_name(texts[p // n], texts[p % n]))
+groups = [None] * n
+for number, g in enumerate(translit.group(list(texts), by="same_name")):
+    for i in g.indices:
+        groups[i] = (number, g.key) if g.key else None
+pickle.dump({"key": [translit.key(t) for t in texts], "blocks": blocks,
+             "blocked": sorted(blocked), "verified": verified, "group": groups},
+            open(sys.argv[2], "wb"))
+"""
+
+
+@cache
+def _at_revision(revision: str, texts: tuple[str, ...]) -> dict[str, Any]:
+    """translit as a whole at *revision* (git archive of its translit/ and tables/: its code,
+    tables and data; pure Python, the compiled core being equal to it by test), run on *texts*
+    in a child process: each text's key and block keys, the blocked pairs, the pairs same_name
+    takes, and group(by="same_name")'s labels."""
+    import io
+    import os
+    import pickle
     import subprocess
+    import tarfile
 
     import translit
 
     root = Path(translit.__file__).resolve().parent.parent
-    source = subprocess.run(["git", "-C", str(root), "show", f"{revision}:translit/{path}"],
-                            capture_output=True, text=True, check=True).stdout
-    spec = importlib.util.spec_from_loader(f"translit.{name}", loader=None)
-    assert spec is not None
-    module = importlib.util.module_from_spec(spec)
-    module.__package__ = "translit"
-    # a file of its own (a module that digests its source reads it): in the temporary folder
-    copy = Path(tempfile.gettempdir()) / f"translit-{revision}-{path}"
-    copy.write_text(source, "utf-8")
-    module.__file__ = str(copy)
-    sys.modules[spec.name] = module
-    if normalize is not None:
-        stand_ins["normalize"] = normalize
-    today = {m: sys.modules[f"translit.{m}"] for m in stand_ins}
-    for m, stand_in in stand_ins.items():
-        sys.modules[f"translit.{m}"] = stand_in
-    try:
-        exec(compile(source, f"{revision}:translit/{path}", "exec"), module.__dict__)
-    finally:
-        for m, was in today.items():
-            sys.modules[f"translit.{m}"] = was
-    return module
+    archive = subprocess.run(["git", "-C", str(root), "archive", revision, "translit", "tables"],
+                             capture_output=True, check=True).stdout
+    with tempfile.TemporaryDirectory() as tmp:
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(tmp, filter="data")
+        (Path(tmp) / "texts.json").write_text(json.dumps(list(texts)), "utf-8")
+        env = {**os.environ, "PYTHONPATH": tmp, "TRANSLIT_PURE": "1"}
+        env.pop("TRANSLIT_REQUIRE_CORE", None)
+        subprocess.run([sys.executable, "-c", _AT_REVISION, f"{tmp}/texts.json", f"{tmp}/out"],
+                       env=env, cwd=tmp, check=True)
+        with open(f"{tmp}/out", "rb") as out:
+            result: dict[str, Any] = pickle.load(out)
+    return result
 
 
 def baseline_key(revision: str) -> Callable[[Sequence[str]], list[Hashable]]:
-    """key() of translit/normalize.py as it was at *revision* (git)."""
-    module = _module_at(revision, "normalize.py", "_normalize_baseline")
-    return lambda names: [module.key(s) for s in names]
+    """key() as it was at *revision* (git): the whole package then, its tables and data too."""
+    return lambda names: list(_at_revision(revision, tuple(names))["key"])
 
 
 def compare(revision: str) -> str:
@@ -858,16 +878,14 @@ def compare(revision: str) -> str:
     (git): a refactoring's check (the key as tables must reproduce the key as code)."""
     from translit import block_keys, key
 
-    normalize = _module_at(revision, "normalize.py", "_normalize_compared")
-    blocking = _module_at(revision, "blocking.py", "_blocking_compared", normalize)
     names = sorted({n.text for n in build().names})
+    then = _at_revision(revision, tuple(names))
     lines = []
-    for what, today, then in (("key", key, normalize.key),
-                              ("block_keys", block_keys, blocking.block_keys)):
-        differ = [n for n in names if today(n) != then(n)]
+    for what, today, was in (("key", key, then["key"]), ("block_keys", block_keys, then["blocks"])):
+        differ = [(n, w) for n, w in zip(names, was, strict=True) if today(n) != w]
         lines.append(f"{what}: {len(names) - len(differ):,} of {len(names):,} names equal to "
                      f"{revision}'s")
-        lines.extend(f"  {n!r}: {today(n)!r} (was {then(n)!r})" for n in differ[:20])
+        lines.extend(f"  {n!r}: {today(n)!r} (was {w!r})" for n, w in differ[:20])
     return "\n".join(lines)
 
 
@@ -923,13 +941,12 @@ def _known_sources() -> frozenset[str]:
     return frozenset(form(t) for f in places.russian_forms() for t in (f.uk, f.ru))
 
 
-def _group_keys(names: Sequence[str], by: str = "key", group: Any = None) -> list[Hashable]:
-    """translit.group's partition (or *group*'s: the function as at a baseline) as one label
-    per name (its group's number)."""
+def _group_keys(names: Sequence[str], by: str = "key") -> list[Hashable]:
+    """translit.group's partition as one label per name (its group's number)."""
     import translit
 
     labels: list[Hashable] = [None] * len(names)
-    for number, g in enumerate((group or translit.group)(list(names), by=by)):  # type: ignore[arg-type]
+    for number, g in enumerate(translit.group(list(names), by=by)):  # type: ignore[arg-type]
         for i in g.indices:
             labels[i] = (number, g.key) if g.key else None
     return labels
@@ -1006,19 +1023,13 @@ def evaluate(baseline: str | None = None) -> tuple[str, str]:
     block_size = sum(map(len, blocks)) / len(blocks)
     then: list[str] = []
     if baseline:  # the two levels as they were, beside today's
-        was_normalize = _module_at(baseline, "normalize.py", "_normalize_before")
-        was_blocking = _module_at(baseline, "blocking.py", "_blocking_before", was_normalize)
-        was_blocks = [was_blocking.block_keys(t) for t in texts]
-        was_blocked = blocked_pairs(was_blocks)
-        was_verified = {p for p in was_blocked
-                        if was_blocking.same_name(texts[p // n], texts[p % n])}
+        was = _at_revision(baseline, tuple(texts))
+        was_blocks = was["blocks"]
         then = [f"translit block_keys at {baseline}", f"translit same_name at {baseline}",
                 f"translit group(by=\"same_name\") at {baseline}"]
-        results[then[0]] = pair_counts(names, was_blocked)
-        results[then[1]] = pair_counts(names, was_verified)
-        was_grouping = _module_at(baseline, "grouping.py", "_grouping_before", was_normalize,
-                                  blocking=was_blocking)
-        results[then[2]] = count(names, _group_keys(texts, "same_name", was_grouping.group))
+        results[then[0]] = pair_counts(names, was["blocked"])
+        results[then[1]] = pair_counts(names, was["verified"])
+        results[then[2]] = count(names, was["group"])
         was_block_size = sum(map(len, was_blocks)) / len(was_blocks)
         was_keys = [str(k) for k in baseline_key(baseline)(texts)]
         for part in ("persons", KNOWN_PART):
@@ -1125,7 +1136,10 @@ def evaluate(baseline: str | None = None) -> tuple[str, str]:
     md += ["", "Command (from the repository root, after `pip install -e '.[bench]'`; no network): "
            f"`python benchmarks/bench_key.py{f' --baseline {baseline}' if baseline else ''}`, "
            f"{time.perf_counter() - started:.0f} s. "
-           f"Measured on {machine()}, translit {revision()}."]
+           f"Measured on {machine()}, translit {revision()}."
+           + (f" The rows at {baseline} are translit as it was then (`git archive {baseline}` of "
+              "translit/ and tables/: its code, tables and data) in a child process."
+              if baseline else "")]
 
     out = ["", "20 buckets with the most false matches (translit key):"]
     for false, k, members in ranked[:20]:
@@ -1154,10 +1168,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--no-write", action="store_true", help="print only")
     parser.add_argument("--baseline", metavar="REV",
-                        help="also measure key() as translit/normalize.py was at git revision REV")
+                        help="also measure translit as it was at git revision REV (its translit/ and "
+                        "tables/, pure Python, in a child process)")
     parser.add_argument("--compare", metavar="REV",
                         help="only count the names whose key() and block_keys() are as at git "
-                        "revision REV (translit/normalize.py, blocking.py)")
+                        "revision REV (its translit/ and tables/)")
     args = parser.parse_args(argv)
     if args.compare:
         print(compare(args.compare))
