@@ -194,6 +194,31 @@ def test_word_order_does_not_matter(n: str, rnd: random.Random) -> None:
     assert translit.key(", ".join(words)) == translit.key(n)
 
 
+def _latin_names_with(pattern: str) -> list[tuple[str, str]]:
+    """(a settlement's own name, each Latin name of it in which *pattern* occurs), from the
+    gazetteer (translit/data/places: GeoNames' names and KATOTTH's)."""
+    found = re.compile(pattern)
+    return sorted({(p.name, o) for p in translit.places.load().places if p.name
+                   for o in p.names if found.search(o.lower())})
+
+
+@pytest.mark.parametrize(("pattern", "floor", "example"), [
+    # щ as shh: GOST 7.79 B's, and Russian web transliteration's; 218 of 267 (none before:
+    # only a word in GOST's other letters was read so); the rest are other words (former names)
+    ("shh", 0.78, ("Базилівщина", "Bazilevshhina")),
+    # ж as ĵ, the Esperanto-style letter: 41 of 45 (none before: unidecode read it as j, й)
+    ("ĵ", 0.85, ("Всеволожськ", "Vsevoloĵsk")),
+])
+def test_the_key_reads_the_gazetteers_latin_names_with(
+        pattern: str, floor: float, example: tuple[str, str]) -> None:
+    pairs = _latin_names_with(pattern)
+    assert example in pairs
+    assert translit.key(example[0]) == translit.key(example[1])
+    equal = sum(translit.key(a) == translit.key(b) for a, b in pairs)
+    assert len(pairs) > 40
+    assert equal / len(pairs) >= floor, f"{equal}/{len(pairs)}"
+
+
 # A doubled consonant before a final vowel + й (Голлай, Фаддей, Сенной): Cyrillic й and the
 # Latin y that writes it read alike (found by hypothesis with a random seed: Боббай / Bobbay).
 _GEMINATE_GLIDE = re.compile(r"([бвгджзклмнпрстфхцчшщ])\1[аеоуя]й$")

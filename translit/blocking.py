@@ -226,7 +226,7 @@ def block_keys(name: str) -> frozenset[str]:
     table of tables/key/ with its marker letters: Polish sz cz rz w, German sch z w, French ou
     ch j, Dutch tsj sj zj oe, Hungarian cs sz zs, Czech ch, Spanish j, Finnish and Estonian tš
     õ, Lithuanian -as, Catalan tx ix, Turkish ş ç ı, Swedish tj sj zj, Romanian ș ț ă î ea ce
-    ci; Belarusian ў written u), Belarusian words with яканне, цеканне, дзеканне, аканне and ў
+    ci, Esperanto-style ŝ; Belarusian ў written u), Belarusian words with яканне, цеканне, дзеканне, аканне and ў
     for л read back (_akanne_back: Маладзечна / Молодечно, Ваўкавыск / Волковыск, Viciebsk /
     Vitebsk), a Russian plural
     adjective's -ие -ые read as Ukrainian -і (Великие Луки / Великі Луки), and every reading
