@@ -54,6 +54,9 @@ _READINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _INNER_U = re.compile(r"(?<=[aeo])u(?=[bcdfghklmnpqrstvwxzčšžł])")
 # y or i before e after a consonant: ье in English-style spellings (Zaporozhye), е in others
 _LATIN_YE = re.compile(r"(?<=[bcdfghklmnpqrstvwxzčšžł])(?=[yi]e)")
+# GOST 16876-71 (table 2) and its web descendants write э as eh (Ehlista, Strehlka): eh before
+# a consonant, at the start of a word or after a consonant, read also as э
+_LATIN_EH = re.compile(r"(?:^|(?<=[bcdfgklmnprstvz]))eh(?=[bcdfgjklmnprstvz])")
 # Belarusian яканне: е before the stress is written я after a consonant (Зяленскі: Зеленский,
 # Цярэшка: Терешко); цеканне: т before a front vowel is ц (Цімафей: Тимофей).  Read back for a
 # block key (a Belarusian я inside a word before another syllable, ц before е і ё ю я ь).
@@ -124,6 +127,8 @@ def _word_readings(word: str) -> tuple[str, ...]:
             readings.append(_word_sounds(_INNER_U.sub("v", word)))
         if "e" in word and _LATIN_YE.search(word):  # ye, ie after a consonant as ье
             readings.append(_word_sounds(_LATIN_YE.sub("'", word)))
+        if "eh" in word and _LATIN_EH.search(word):  # GOST 16876's eh for э
+            readings.append(_word_sounds(_LATIN_EH.sub("e", word)))
         if "c" in word and _BARE_C.search(word):  # Czech or Polish without diacritics
             readings.append(_word_sounds(_BARE_S.sub("š", word), "czech"))
         if _LATIN_BELARUSIAN.search(word):  # ў, цеканне, дзеканне and аканне read back
@@ -226,10 +231,10 @@ def block_keys(name: str) -> frozenset[str]:
     table of tables/key/ with its marker letters: Polish sz cz rz w, German sch z w, French ou
     ch j, Dutch tsj sj zj oe, Hungarian cs sz zs, Czech ch, Spanish j, Finnish and Estonian tš
     õ, Lithuanian -as, Catalan tx ix, Turkish ş ç ı, Swedish tj sj zj, Romanian ș ț ă î ea ce
-    ci, Esperanto-style ŝ; Belarusian ў written u), Belarusian words with яканне, цеканне, дзеканне, аканне and ў
-    for л read back (_akanne_back: Маладзечна / Молодечно, Ваўкавыск / Волковыск, Viciebsk /
-    Vitebsk), a Russian plural
-    adjective's -ие -ые read as Ukrainian -і (Великие Луки / Великі Луки), and every reading
+    ci, Esperanto-style ŝ; GOST 16876's eh for э; Belarusian ў written u), Belarusian words
+    with яканне, цеканне, дзеканне, аканне and ў for л read back (_akanne_back: Маладзечна /
+    Молодечно, Ваўкавыск / Волковыск, Viciebsk / Vitebsk), a Russian plural adjective's -ие
+    -ые read as Ukrainian -і (Великие Луки / Великі Луки), and every reading
     also with the looser fold (every vowel inside a word e but u, no ending, ш as с).  Names
     whose spellings a key cannot join (Дніпро / Днепр, Dainega / Deineha) share a block key;
     so do many different names: block on these keys, then verify each pair with same_name().
