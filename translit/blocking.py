@@ -583,7 +583,8 @@ _VELAR_CHOICES: dict[str, tuple[str, ...]] = {
     # and the Cyrillic letters where Ukrainian and Russian forms differ: Ukrainian хрест for
     # Russian крест (Хрестівка / Krestovka), з for г before -ьк- (Бузьке / Bugskoe)
     "хр": ("X", ""), "з": ("", "G")}
-_VELAR_MAX = 64  # a word with more choices than this agrees with anything (none in the data)
+_VELAR_MAX = 64  # a word with more choices agrees with anything (1 of the 86,089 words of
+# benchmarks/bench_key.py's collection: Shchehbehtouka)
 
 
 def _velar_profiles(word: str) -> frozenset[str] | None:
