@@ -474,7 +474,13 @@ def _vowels_agree(a: str, b: str) -> bool:
     if not all(keyed):
         return True  # no reading pairs the words up: the key decided
     edges = [[y for y in keyed[x] if agree(x, y)] for x in range(len(wa))]
-    matched: dict[int, int] = {}  # word of b -> word of a (augmenting paths: Kuhn's algorithm)
+    return _pair_up(edges)
+
+
+def _pair_up(edges: list[list[int]]) -> bool:
+    """Whether every word x of one name pairs with its own word of the other among edges[x]
+    (a perfect matching, by augmenting paths: Kuhn's algorithm)."""
+    matched: dict[int, int] = {}  # word of b -> word of a
 
     def augment(x: int, seen: set[int]) -> bool:
         for y in edges[x]:
@@ -485,7 +491,7 @@ def _vowels_agree(a: str, b: str) -> bool:
                     return True
         return False
 
-    return all(augment(x, set()) for x in range(len(wa)))
+    return all(augment(x, set()) for x in range(len(edges)))
 
 
 # -- Verification: the consonants a key folds, for two Cyrillic spellings -------------------
@@ -640,18 +646,7 @@ def _velars_agree(a: str, b: str) -> bool:
     edges = [[y for y, (cq, q) in enumerate(wb)
               if cp == cq or p is None or q is None or not p.isdisjoint(q)]
              for cp, p in wa]
-    matched: dict[int, int] = {}
-
-    def augment(x: int, seen: set[int]) -> bool:
-        for y in edges[x]:
-            if y not in seen:
-                seen.add(y)
-                if y not in matched or augment(matched[y], seen):
-                    matched[y] = x
-                    return True
-        return False
-
-    return all(augment(x, set()) for x in range(len(wa)))
+    return _pair_up(edges)
 
 
 def _consonants_agree(a: str, b: str) -> bool:
