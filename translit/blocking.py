@@ -230,7 +230,7 @@ def block_keys(name: str) -> frozenset[str]:
     The others read the name's Latin words in every convention their letters allow (each a
     table of tables/key/ with its marker letters: Polish sz cz rz w, German sch z w, French ou
     ch j, Dutch tsj sj zj oe, Hungarian cs sz zs, Czech ch, Spanish j, Finnish and Estonian tš
-    õ, Lithuanian -as, Catalan tx ix, Turkish ş ç ı, Swedish tj sj zj, Romanian ș ț ă î ea ce
+    õ, Lithuanian -as, Catalan tx ix sx x-, Turkish ş ç ı, Swedish tj sj zj, Romanian ș ț ă î ea ce
     ci, Esperanto-style ŝ; GOST 16876's eh for э; Belarusian ў written u), Belarusian words
     with яканне, цеканне, дзеканне, аканне and ў for л read back (_akanne_back: Маладзечна /
     Молодечно, Ваўкавыск / Волковыск, Viciebsk / Vitebsk), a Russian plural adjective's -ие
