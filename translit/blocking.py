@@ -286,7 +286,7 @@ _name_block_memo: Memo[str, tuple[frozenset[str], frozenset[str]]] = Memo(NAMES)
 def same_name(a: str, b: str) -> bool:
     """Whether *a* and *b* are one name, for a pair that block_keys() brought together.
 
-    Four conditions, all needed:
+    Five conditions, all needed:
 
     1. the keys are equal, or one reading of each (block_keys' conventions, not the looser
        fold) gives the same key: Selenskyj read as German, Jarkov as Spanish.  A pair that
@@ -306,10 +306,14 @@ def same_name(a: str, b: str) -> bool:
        two names.  Measured: precision 0.924 → 0.928 at the same recall;
     4. a Latin and a Cyrillic spelling write г and х as spellings of one name can (_velars_agree:
        kh is х, g is г, ch is ч or х): Chirkej / Гірки, Khytsi / Гейці are two names.
-       Measured: 334 pairs of two names fewer, 57 of one name (precision 0.929 → 0.930).
+       Measured: 334 pairs of two names fewer, 57 of one name (precision 0.929 → 0.930);
+    5. two Cyrillic spellings write a glide (й, ї, the glide of я ю є ё) where one name's forms
+       do, and a Latin spelling's j or y between vowels is a Cyrillic glide (_glides_agree):
+       Юрівка / Юр'ївка, Михівка / Михіївка, Makiyivka / Маківка are two names, Юрьевка /
+       Юр'ївка, Васильевка / Василівка, Yurivka / Юрʼївка one.
 
     So key-equal names are not always same_name (the law is: equal keys and the rules of 2
-    to 4), but for names the key's known forms make one (translit.normalize._known_forms:
+    to 5), but for names the key's known forms make one (translit.normalize._known_forms:
     Николаев / Миколаїв, Днепр / Дніпро, whose letters differ beyond the rules): a source
     that names both forms of one place is surer than letters.  Symmetric; a name is the same
     name as itself; false for names without a key.
@@ -321,7 +325,8 @@ def same_name(a: str, b: str) -> bool:
         return False
     if ka == kb and _known_words(ka) and _raw_key(a) != _raw_key(b):
         return True  # equal only by the known forms
-    return a == b or (_vowels_agree(a, b) and _consonants_agree(a, b) and _velars_agree(a, b))
+    return a == b or (_vowels_agree(a, b) and _consonants_agree(a, b) and _velars_agree(a, b)
+                      and _glides_agree(a, b))
 
 
 def _known_words(k: str) -> bool:
@@ -561,6 +566,164 @@ def _work_out_consonants(name: str, read_back: int) -> tuple[str, ...] | None:
 
 
 _consonants_memo: Memo[tuple[str, int], tuple[tuple[str, ...] | None]] = Memo(NAMES)
+
+
+# -- Verification: the glides a key drops, for two Cyrillic spellings ----------------------
+
+# The key drops й and the glide of я ю є ї ё (Мозоліївка and Мозолівка: one key).  Cyrillic
+# writes the glide, and one name's Russian, Ukrainian and Belarusian forms keep it (Юр'ївка /
+# Юрьевка, Андріївка / Андреевка, Марʼїне / Марьино, Воробйове / Воробьёво) or not (Юрівка /
+# Юровка), but for these (each a rule of the spellings, not of a name), so a glide against
+# none is two names (Юрівка / Юр'ївка, Михівка / Михіївка, Мозолівка / Мозоліївка).  A vowel run
+# inside a word (the first run of a word and its ending are the key's; _GLIDE_RUN) is:
+# * "G", a glide: a run with й (Воробйове), a sign or apostrophe and ё и і ї є (Марʼїне,
+#   Марьино, Воробьёво), a vowel and я ю є ї ё (Чорнобаївка, Ширяєве), і or и and a front
+#   vowel (Андріївка, Мариинск, Belarusian Андрыіўка);
+# * "E", Russian ье, ие, ее (and Belarusian іе): a glide, or, where Ukrainian and Belarusian
+#   write і и е є ы, none (Юрьевка / Юр'ївка, Андреевка / Андріївка, but Васильевка /
+#   Василівка, Дмитриевка / Дмитрівка / Дмытрыўка, Григорьевка / Григоревка, Збигньевна /
+#   Збігнєвна);
+# * "S", a sign and о: Ukrainian ьо for Russian ё, е or ье (Корольов / Королёв, Анатольович /
+#   Анатольевич): no glide, or E;
+# * "W", either: a doubled consonant before the run (Ukrainian Іллінка for Russian Ильинка,
+#   Ганнівка / Ганновка), а о у after и or і (Russian Миас and Мияс, Станционное / Станційне),
+#   и і е э after a vowel (Троицкое / Троїцьке; Belarusian Чарнабаіўка; Ukrainian hiatus
+#   Новоекатеринівка; Сімеїз / Сімэіз), and a vowel before а о у (Заозёрный / Заазёрны);
+# * "N", none: a single vowel after a consonant (я ю after a sign too: Ульяновка / Улянівка).
+# Runs that do not line up (another number of runs) are left to the key, as the vowel rules
+# leave them.  Measured on the blocked Cyrillic pairs of benchmarks/bench_key.py's collection
+# that same_name takes without this check: 412 pairs of two names fewer, 13 of one name (most
+# are the sources' own: Бистрівка / Бистріївка, Пантелимонович / Пантелеймонович).
+_GLIDE_VOWELS = "аеёиіоуыэюяєї"
+_GLIDE_RUN = re.compile(f"[{_GLIDE_VOWELS}й]+")
+_GLIDE_SIGNS = "ьъʼ'’"
+_GLIDES_MATCH = frozenset({frozenset("EG"), frozenset("ES"), frozenset("SN")})
+_E_NONE = frozenset("іиеєы")  # the runs without a glide that an E may stand for
+
+
+def _glide_kind(word: str, start: int, stop: int) -> str:
+    """The kind of the vowel run word[start:stop] (inside the word) by the rules above."""
+    run, before = word[start:stop], word[start - 1]
+    if start >= 2 and word[start - 2] == before and before not in _GLIDE_VOWELS:
+        return "W"
+    if "й" in run:
+        return "G"
+    if before in _GLIDE_SIGNS:
+        if run[0] == "е":
+            return "E"
+        if run[0] == "о":
+            return "S"
+        if run[0] in "ёиіїє" or len(run) > 1:
+            return "G"
+        return "N"
+    if len(run) == 1:
+        return "N"
+    if run in ("ие", "ее", "іе"):
+        return "E"
+    if run[0] in "иі":
+        return "G" if run[1] in "яюєїёиі" else "W"
+    return "G" if any(c in "яюєїё" for c in run[1:]) else "W"
+
+
+def _word_glides(word: str) -> tuple[tuple[str, str], ...]:
+    """The kinds of a lowercase Cyrillic word's inner vowel runs, each with the run."""
+    return tuple((_glide_kind(word, m.start(), m.end()), m.group())
+                 for m in _GLIDE_RUN.finditer(word) if m.start() and m.end() < len(word))
+
+
+def _glides_match(x: tuple[tuple[str, str], ...], y: tuple[tuple[str, str], ...]) -> bool:
+    """Whether two words' glides agree run by run (runs that do not line up: the key's)."""
+    if len(x) != len(y):
+        return True
+    for (p, run_p), (q, run_q) in zip(x, y, strict=True):
+        if p == q or "W" in (p, q) or frozenset((p, q)) in _GLIDES_MATCH:
+            continue
+        if (p, q) == ("E", "N") and run_q in _E_NONE:
+            continue
+        if (p, q) == ("N", "E") and run_p in _E_NONE:
+            continue
+        return False
+    return True
+
+
+# A Latin spelling writes a glide where it writes j or y between vowels (Makijivka,
+# Mozoliyivka, Kyyiv; y, j or i + e after a vowel: Andreyevka, Andrejevka, as E) or ï after a
+# vowel (French Andriïvka); that is "G" against a Cyrillic run without one ("N"): Makiyivka is
+# no Маківка, Cherniyiv no Чернів.  Anything else it writes is no evidence: the Ukrainian
+# national system writes Юрʼївка as Yurivka, and ii is Ukrainian ії as well as a Finnish
+# long i (Viiritsa, Apatiitti).  Two Latin spellings are not compared.  Measured on the same
+# collection: 172 pairs of two names fewer, 3 of one name (Miyory / Мёры).
+_LATIN_GLIDE_RUN = re.compile("[aeiouyjïëéáóúíàèìòùâêîôûäöü]+")
+_LATIN_GLIDE = re.compile("[aeiouyï][yj](?=[aeiouï])|[aeiouy]ï")
+_LATIN_GLIDE_E = re.compile("[aeiouy][yji]e$")
+_Glides = tuple[tuple[str, str], ...]  # a word's inner vowel runs: (kind, run)
+
+
+def _latin_word_glides(word: str) -> _Glides:
+    """The kinds of a lowercase Latin word's inner vowel runs: "E", "G" or "?" (no evidence)."""
+    out = []
+    for m in _LATIN_GLIDE_RUN.finditer(word):
+        if not m.start() or m.end() == len(word):
+            continue
+        run = m.group()
+        kind = "E" if _LATIN_GLIDE_E.search(run) else "G" if _LATIN_GLIDE.search(run) else "?"
+        out.append((kind, run))
+    return tuple(out)
+
+
+def _latin_glides_match(latin: _Glides, cyrillic: _Glides) -> bool:
+    """Whether a Latin word's glides can be a Cyrillic word's (runs that do not line up: the
+    key's): a Latin glide is no Cyrillic run without one, an E none but і и е є ы."""
+    if len(latin) != len(cyrillic):
+        return True
+    return not any(q == "N" and (p == "G" or (p == "E" and run_q not in _E_NONE))
+                   for (p, _), (q, run_q) in zip(latin, cyrillic, strict=True))
+
+
+def _name_glides(name: str) -> tuple[tuple[bool, _Glides | None], ...]:
+    """Whether each word of a name is Cyrillic, and its glides, but of its given names (the
+    table decides those: Данило / Даниил); None for a word that mixes scripts (Покровsk)."""
+    done = _glides_memo.get(name)
+    if done is None:
+        done = _glides_memo[name] = _work_out_glides(name)
+    return done
+
+
+def _work_out_glides(name: str) -> tuple[tuple[bool, _Glides | None], ...]:
+    out: list[tuple[bool, _Glides | None]] = []
+    for match in _WORDS.finditer(_prepare(name)):
+        word = match.group().strip(APOSTROPHES + "”\"·")
+        readings = _word_readings_compared(word)
+        if not readings or not readings[0][0] or readings[0][1]:
+            continue
+        if _ALL_CYRILLIC.fullmatch(word) is not None:
+            out.append((True, _word_glides(word)))
+        elif _ANY_CYRILLIC.search(word) is None:
+            out.append((False, _latin_word_glides(word)))
+        else:
+            out.append((False, None))
+    return tuple(out)
+
+
+_glides_memo: Memo[str, tuple[tuple[bool, _Glides | None], ...]] = Memo(NAMES)
+
+
+def _words_glides_match(x: tuple[bool, _Glides | None], y: tuple[bool, _Glides | None]) -> bool:
+    (cx, gx), (cy, gy) = x, y
+    if gx is None or gy is None or not (cx or cy):
+        return True  # a word of mixed scripts, or two Latin words: no evidence
+    if cx and cy:
+        return _glides_match(gx, gy)
+    return _latin_glides_match(gy, gx) if cx else _latin_glides_match(gx, gy)
+
+
+def _glides_agree(a: str, b: str) -> bool:
+    """Whether two names' words pair up (any word order) so that their glides agree by the
+    rules above (true where the words do not pair up: the key decided)."""
+    ga, gb = _name_glides(a), _name_glides(b)
+    if len(ga) != len(gb) or ga == gb:
+        return True
+    return _pair_up([[y for y, q in enumerate(gb) if _words_glides_match(p, q)] for p in ga])
 
 
 # -- Verification: г and х as a Latin spelling writes them ----------------------------------
