@@ -591,8 +591,11 @@ _consonants_memo: Memo[tuple[str, int], tuple[tuple[str, ...] | None]] = Memo(NA
 #   Новоекатеринівка; Сімеїз / Сімэіз), and a vowel before а о у (Заозёрный / Заазёрны);
 # * "N", none: a single vowel after a consonant (я ю after a sign too: Ульяновка / Улянівка).
 # Runs that do not line up (another number of runs) are left to the key, as the vowel rules
-# leave them.  Measured on the blocked Cyrillic pairs of benchmarks/bench_key.py's collection
-# that same_name takes without this check: 412 pairs of two names fewer, 13 of one name (most
+# leave them.  And a word's first ю is no у (Юшково / Ушково, Юлянівка / Ульянівка: no
+# Russian, Ukrainian or Belarusian form of a name writes one for the other; а and я, е and э,
+# і and ї, и and й do alternate there: Акимовка / Якимівка, Эгор / Єгор, Ижицкое / Їжицьке,
+# Иосиповка / Йосипівка).  Measured on the blocked Cyrillic pairs of benchmarks/bench_key.py's collection
+# that same_name takes without this check: 464 pairs of two names fewer, 13 of one name (most
 # are the sources' own: Бистрівка / Бистріївка, Пантелимонович / Пантелеймонович).
 _GLIDE_VOWELS = "аеёиіоуыэюяєї"
 _GLIDE_RUN = re.compile(f"[{_GLIDE_VOWELS}й]+")
@@ -626,13 +629,19 @@ def _glide_kind(word: str, start: int, stop: int) -> str:
 
 
 def _word_glides(word: str) -> tuple[tuple[str, str], ...]:
-    """The kinds of a lowercase Cyrillic word's inner vowel runs, each with the run."""
-    return tuple((_glide_kind(word, m.start(), m.end()), m.group())
-                 for m in _GLIDE_RUN.finditer(word) if m.start() and m.end() < len(word))
+    """The kinds of a lowercase Cyrillic word's inner vowel runs, each with the run, after
+    ("^", its first letter) where that is ю or у (else ("^", ""))."""
+    return (("^", word[0] if word[0] in "юу" else ""), *(
+        (_glide_kind(word, m.start(), m.end()), m.group())
+        for m in _GLIDE_RUN.finditer(word) if m.start() and m.end() < len(word)))
 
 
 def _glides_match(x: tuple[tuple[str, str], ...], y: tuple[tuple[str, str], ...]) -> bool:
-    """Whether two words' glides agree run by run (runs that do not line up: the key's)."""
+    """Whether two words' glides agree run by run (runs that do not line up: the key's), and
+    neither begins with ю where the other begins with у."""
+    if {x[0][1], y[0][1]} == {"ю", "у"}:
+        return False
+    x, y = x[1:], y[1:]
     if len(x) != len(y):
         return True
     for (p, run_p), (q, run_q) in zip(x, y, strict=True):
@@ -714,7 +723,7 @@ def _words_glides_match(x: tuple[bool, _Glides | None], y: tuple[bool, _Glides |
         return True  # a word of mixed scripts, or two Latin words: no evidence
     if cx and cy:
         return _glides_match(gx, gy)
-    return _latin_glides_match(gy, gx) if cx else _latin_glides_match(gx, gy)
+    return _latin_glides_match(gy, gx[1:]) if cx else _latin_glides_match(gx, gy[1:])
 
 
 def _glides_agree(a: str, b: str) -> bool:
