@@ -263,7 +263,8 @@ def test_two_cyrillic_spellings_write_a_glide_as_one_names_forms_do() -> None:
     assert apart / len(crossed) >= 0.12, f"{apart}/{len(crossed)}"
     # a glide against none: names of two places of the gazetteer
     two = [("Мозолівка", "Мозоліївка"), ("Гузівка", "Гузіївка"), ("Юшково", "Ушково"),
-           ("Южинець", "Ужинець")]  # and a word's first ю is no у
+           ("Южинець", "Ужинець"),  # and a word's first ю is no у
+           ("Тула", "Тулія")]  # nor an ending -ія -а
     _names_of_two_places(*two)
     for a, b in two:
         assert translit.key(a) == translit.key(b) and _taken_without_the_glide_check(a, b)
@@ -276,6 +277,7 @@ def test_two_cyrillic_spellings_write_a_glide_as_one_names_forms_do() -> None:
     for a, b in one:
         assert translit.same_name(a, b), (a, b)
     assert translit.same_name("Корольов", "Королёв")  # Ukrainian ьо for Russian ё
+    assert translit.same_name("Олександрія", "Александрия")  # -ія, -ия: one ending
 
 
 def test_a_latin_glide_is_a_cyrillic_glide() -> None:
