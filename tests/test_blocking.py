@@ -11,6 +11,7 @@ from functools import cache
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from unidecode import unidecode
 
 import translit
 from tests.strategies import hostile_text, name
@@ -304,6 +305,36 @@ def test_a_latin_glide_is_a_cyrillic_glide() -> None:
                  ("Andreyevka", "Андріївка"), ("Dmitrijevka", "Дмитрівка"),
                  ("Pervomaiske", "Первомайське"), ("Bisk", "Бийск"), ("Sumy", "Суми")]:
         assert translit.same_name(a, b), (a, b)
+
+
+def test_a_latin_spelling_without_its_marks_is_the_same_name() -> None:
+    """The gazetteer's Latin names of one place that are one without their marks (Mežova /
+    Mezova): same_name takes them all; and Latin spellings of two places that differ in
+    marks only stay apart of the Cyrillic name of the other place (Šali is Шали, no Сали)."""
+    ascii_form = blocking._ascii_form
+    pairs = set()
+    for p in places.load().places:
+        latin = sorted({n for n in p.names if ascii_form(n) is not None})
+        pairs.update((a, b) for a in latin for b in latin
+                     if a < b and ascii_form(a) == ascii_form(b))
+    assert len(pairs) > 1_000
+    missed = [pair for pair in sorted(pairs) if not translit.same_name(*pair)]
+    assert not missed, missed[:10]
+    assert translit.same_name("Mezova", "Mežova") and translit.same_name("Šabo", "Şabo")
+    assert not translit.same_name("Šali", "Сали") and not translit.same_name("Сали", "Шали")
+    assert not translit.same_name("Žukіv", "Zukiv")  # a Cyrillic і: no Latin spelling
+
+
+@given(st.one_of(
+    st.tuples(name("uk"), st.sampled_from(["uk-iso9", "uk-scholarly", "uk-czech", "uk-polish"])),
+    st.tuples(name("ru"), st.sampled_from(["ru-iso9", "ru-scholarly", "ru-czech", "ru-polish"]))))
+def test_a_romanization_typed_without_its_marks_is_the_same_name(case: tuple[str, str]) -> None:
+    """A system's spelling and that spelling without its marks (ISO 9 Ševčenko, Sevcenko)."""
+    a, system = case
+    spelled = translit.romanize(a, system)
+    plain = unidecode(spelled)
+    if translit.key(spelled) and translit.key(plain) and plain.isascii():
+        assert translit.same_name(spelled, plain) and translit.same_name(plain, spelled)
 
 
 def test_same_name_reads_an_esperanto_style_s_circumflex_as_sh() -> None:

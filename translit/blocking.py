@@ -13,6 +13,8 @@ from functools import cache
 from itertools import product
 from typing import NamedTuple
 
+from unidecode import unidecode
+
 from .batch import is_placeholder
 from .letters import APOSTROPHES, latin_family
 from .memo import NAMES, WORDS, Memo
@@ -314,7 +316,9 @@ def same_name(a: str, b: str) -> bool:
        Михівка / Михіївка, Makiyivka / Маківка, Bykovka / Бойківка are two names, Юрьевка /
        Юр'ївка, Васильевка / Василівка, Yurivka / Юрʼївка one.
 
-    So key-equal names are not always same_name (the law is: equal keys and the rules of 2
+    Two Latin spellings that are one without their marks, apostrophes and case are one name
+    whatever their keys (_latin_alike: Mezova / Mežova, Šabo / Sabo).  So key-equal names are
+    not always same_name (the law is: equal keys and the rules of 2
     to 5), but for names the key's known forms make one (translit.normalize._known_forms:
     Николаев / Миколаїв, Днепр / Дніпро, whose letters differ beyond the rules): a source
     that names both forms of one place is surer than letters.  Symmetric; a name is the same
@@ -323,12 +327,40 @@ def same_name(a: str, b: str) -> bool:
     ka, kb = key(a), key(b)
     if not ka or not kb:
         return False  # blank or a placeholder ("-", "n/a"): no name to be the same
+    if _latin_alike(a, b):
+        return True  # one Latin spelling is the other without its marks (Mezova / Mežova)
     if ka != kb and not (_name_blocks(a)[0] & _name_blocks(b)[0]):
         return False
     if ka == kb and _known_words(ka) and _raw_key(a) != _raw_key(b):
         return True  # equal only by the known forms
     return a == b or (_vowels_agree(a, b) and _consonants_agree(a, b) and _velars_agree(a, b)
                       and _glides_agree(a, b))
+
+
+def _latin_alike(a: str, b: str) -> bool:
+    """Whether two Latin spellings are one once their marks, apostrophes, case and spacing are
+    dropped (Mežova / Mezova, Šabo / Şabo / Sabo, Koshel'ovo / Koshelovo): a spelling typed
+    without a convention's marks.  Keys differ there (z is з, ž ж); measured on the labelled
+    collection of benchmarks/bench_key.py, of the blocked Latin pairs same_name did not take
+    without this, 698 were such pairs, all of one name."""
+    fa, fb = _ascii_form(a), _ascii_form(b)
+    return fa is not None and fa == fb
+
+
+def _ascii_form(name: str) -> str | None:
+    """A Latin name in lowercase ASCII letters and digits (unidecode); None for a name with a
+    Cyrillic letter or none."""
+    done = _ascii_memo.get(name)
+    if done is None:
+        text = _prepare(name)
+        done = _ascii_memo[name] = (
+            None if _ANY_CYRILLIC.search(text) else
+            _NOT_ASCII_ALNUM.sub("", unidecode(text).lower()) or None,)
+    return done[0]
+
+
+_ascii_memo: Memo[str, tuple[str | None]] = Memo(NAMES)
+_NOT_ASCII_ALNUM = re.compile("[^a-z0-9]+")
 
 
 def _known_words(k: str) -> bool:
@@ -883,7 +915,7 @@ def close_spelling(a: str, b: str) -> bool:
     ka, kb = key(a), key(b)
     if not ka or not kb:
         return False
-    if ka == kb:
+    if ka == kb or _latin_alike(a, b):
         return True
     strict_a, loose_a = _name_blocks(a)
     strict_b, loose_b = _name_blocks(b)
