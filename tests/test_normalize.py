@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import translit
 from tests.strategies import APOSTROPHES, hostile_text, name, syllabic_name
 from translit.batch import is_placeholder
-from translit.blocking import close_spelling
+from translit.blocking import _latin_alike, close_spelling
 
 SAME = [
     ["Kharkiv", "Kharkov", "Khar'kov", "Charkiw", "Charków", "Харків", "Харьков", "KHARKIV"],
@@ -426,12 +426,17 @@ def test_every_group_says_why_its_members_are_in_it() -> None:
                 assert translit.same_name(a, b)
                 if m.reason == "key":
                     assert translit.key(a) == translit.key(b)
+                elif m.reason == "marks":
+                    assert by == "same_name" and translit.key(a) != translit.key(b)
+                    assert _latin_alike(a, b)
                 else:
                     assert by == "same_name" and translit.key(a) != translit.key(b)
                     assert m.reason == "reading"
     merged = {g.names: [m.reason for m in g.merges]
               for g in translit.group(["Jarkov", "Харків", "Kharkiv", "Харьков"], by="same_name")}
     assert sorted(merged[("Jarkov", "Харків", "Kharkiv", "Харьков")]) == ["key", "key", "reading"]
+    marks = translit.group(["Mežova", "Mezova", "Межова"], by="same_name")
+    assert [sorted(m.reason for m in g.merges) for g in marks] == [["key", "marks"]]
 
 
 def test_group_by_same_name_keeps_the_batch_contract() -> None:

@@ -14,7 +14,8 @@ Two ways to group, as translit.normalize and translit.blocking describe the two 
 
 Every group says why its members are in it: ``Group.merges`` is a spanning tree of the
 group, one Merge per member but the first, each naming the pair it joined and the reason
-(``"key"``: equal keys; ``"reading"``: one key under a convention's reading of each).
+(``"key"``: equal keys; ``"reading"``: one key under a convention's reading of each;
+``"marks"``: two Latin spellings, one without the other's marks: Mežova / Mezova).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from .batch import names_of
-from .blocking import _name_blocks, same_name
+from .blocking import _ascii_form, _latin_alike, _name_blocks, same_name
 from .normalize import key
 from .systems import romanize
 
@@ -42,7 +43,7 @@ class Merge:
 
     first: int
     second: int
-    reason: str  # "key" or "reading"
+    reason: str  # "key", "reading" or "marks"
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,9 @@ def _same_name_parts(
     for n, spelling in enumerate(spellings):
         for block in _name_blocks(spelling)[0]:  # same_name takes no looser fold
             by_block[block].append(n)
+        plain = _ascii_form(spelling)  # but Latin spellings one without their marks
+        if plain is not None:
+            by_block["\0" + plain].append(n)
     candidates: set[tuple[int, int]] = set()
     for block_members in by_block.values():
         for x_at, x in enumerate(block_members):
@@ -205,8 +209,10 @@ def _same_name_parts(
 
 
 def _reason(a: str, b: str, keys: dict[str, str]) -> str:
-    """Why same_name() took the pair: the key, or a convention's reading of each."""
-    return "key" if keys[a] == keys[b] else "reading"
+    """Why same_name() took the pair: the key, a convention's reading of each, or the marks."""
+    if keys[a] == keys[b]:
+        return "key"
+    return "marks" if _latin_alike(a, b) else "reading"
 
 
 def representative(spellings: Sequence[str]) -> str:
