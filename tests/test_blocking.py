@@ -320,6 +320,8 @@ def test_a_latin_spelling_without_its_marks_is_the_same_name() -> None:
     assert len(pairs) > 1_000
     missed = [pair for pair in sorted(pairs) if not translit.same_name(*pair)]
     assert not missed, missed[:10]
+    unblocked = [(a, b) for a, b in sorted(pairs) if not translit.block_keys(a) & translit.block_keys(b)]
+    assert not unblocked, unblocked[:10]  # a block join finds them: ~ and the plain letters
     assert translit.same_name("Mezova", "Mežova") and translit.same_name("Šabo", "Şabo")
     assert not translit.same_name("Šali", "Сали") and not translit.same_name("Сали", "Шали")
     assert not translit.same_name("Žukіv", "Zukiv")  # a Cyrillic і: no Latin spelling
@@ -335,6 +337,7 @@ def test_a_romanization_typed_without_its_marks_is_the_same_name(case: tuple[str
     plain = unidecode(spelled)
     if translit.key(spelled) and translit.key(plain) and plain.isascii():
         assert translit.same_name(spelled, plain) and translit.same_name(plain, spelled)
+        assert translit.block_keys(spelled) & translit.block_keys(plain)
 
 
 def test_same_name_reads_an_esperanto_style_s_circumflex_as_sh() -> None:

@@ -241,6 +241,8 @@ def block_keys(name: str) -> frozenset[str]:
     also with the looser fold (every vowel inside a word e but u, no ending, ш as с).  Names
     whose spellings a key cannot join (Дніпро / Днепр, Dainega / Deineha) share a block key;
     so do many different names: block on these keys, then verify each pair with same_name().
+    A Latin name has one block key more, "~" and its letters without their marks (~mezova for
+    Mežova and Mezova: _latin_alike), which only another Latin spelling shares.
 
     >>> bool(block_keys("Dnipro") & block_keys("Днепр"))
     True
@@ -248,7 +250,8 @@ def block_keys(name: str) -> frozenset[str]:
     if not isinstance(name, str):
         raise TypeError(f"block_keys() takes a str, not {type(name).__name__}")
     strict, loose = _name_blocks(name)
-    return strict | loose
+    plain = _ascii_form(name) if strict else None
+    return strict | loose | {"~" + plain} if plain is not None else strict | loose
 
 
 def _name_blocks(name: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -349,18 +352,19 @@ def _latin_alike(a: str, b: str) -> bool:
 
 def _ascii_form(name: str) -> str | None:
     """A Latin name in lowercase ASCII letters and digits (unidecode); None for a name with a
-    Cyrillic letter or none."""
+    Cyrillic letter or no Latin letter."""
     done = _ascii_memo.get(name)
     if done is None:
         text = _prepare(name)
-        done = _ascii_memo[name] = (
-            None if _ANY_CYRILLIC.search(text) else
-            _NOT_ASCII_ALNUM.sub("", unidecode(text).lower()) or None,)
+        plain = "" if _ANY_CYRILLIC.search(text) else _NOT_ASCII_ALNUM.sub(
+            "", unidecode("".join(c for c in text if c.isalnum())).lower())  # no surrogates
+        done = _ascii_memo[name] = (plain if _ASCII_LETTER.search(plain) else None,)
     return done[0]
 
 
 _ascii_memo: Memo[str, tuple[str | None]] = Memo(NAMES)
 _NOT_ASCII_ALNUM = re.compile("[^a-z0-9]+")
+_ASCII_LETTER = re.compile("[a-z]")
 
 
 def _known_words(k: str) -> bool:

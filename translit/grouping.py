@@ -141,9 +141,9 @@ def _same_name_parts(
     for n, spelling in enumerate(spellings):
         for block in _name_blocks(spelling)[0]:  # same_name takes no looser fold
             by_block[block].append(n)
-        plain = _ascii_form(spelling)  # but Latin spellings one without their marks
+        plain = _ascii_form(spelling)  # and block_keys' for Latin spellings without marks
         if plain is not None:
-            by_block["\0" + plain].append(n)
+            by_block["~" + plain].append(n)
     candidates: set[tuple[int, int]] = set()
     for block_members in by_block.values():
         for x_at, x in enumerate(block_members):
