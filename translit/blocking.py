@@ -241,8 +241,9 @@ def block_keys(name: str) -> frozenset[str]:
     also with the looser fold (every vowel inside a word e but u, no ending, ш as с).  Names
     whose spellings a key cannot join (Дніпро / Днепр, Dainega / Deineha) share a block key;
     so do many different names: block on these keys, then verify each pair with same_name().
-    A Latin name has one block key more, "~" and its letters without their marks (~mezova for
-    Mežova and Mezova: _latin_alike), which only another Latin spelling shares.
+    A Latin name has a block key more, "~" and its letters without their marks (~mezova for
+    Mežova and Mezova), and one for each form with its hushing letters as plain ones (~suja
+    for Shuja and Suja: _latin_alike), which only another Latin spelling shares.
 
     >>> bool(block_keys("Dnipro") & block_keys("Днепр"))
     True
@@ -250,8 +251,10 @@ def block_keys(name: str) -> frozenset[str]:
     if not isinstance(name, str):
         raise TypeError(f"block_keys() takes a str, not {type(name).__name__}")
     strict, loose = _name_blocks(name)
-    plain = _ascii_form(name) if strict else None
-    return strict | loose | {"~" + plain} if plain is not None else strict | loose
+    forms = _latin_forms(name) if strict else None
+    if forms is None:
+        return strict | loose
+    return strict | loose | {"~" + forms[0]} | {"~" + f for f in forms[2]}
 
 
 def _name_blocks(name: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -342,29 +345,68 @@ def same_name(a: str, b: str) -> bool:
 
 def _latin_alike(a: str, b: str) -> bool:
     """Whether two Latin spellings are one once their marks, apostrophes, case and spacing are
-    dropped (Mežova / Mezova, Šabo / Şabo / Sabo, Koshel'ovo / Koshelovo): a spelling typed
-    without a convention's marks.  Keys differ there (z is з, ž ж); measured on the labelled
-    collection of benchmarks/bench_key.py, of the blocked Latin pairs same_name did not take
-    without this, 698 were such pairs, all of one name."""
-    fa, fb = _ascii_form(a), _ascii_form(b)
-    return fa is not None and fa == fb
+    dropped (Mežova / Mezova, Šabo / Şabo / Sabo, Koshel'ovo / Koshelovo), or one is plain
+    ASCII (no marks, no sh zh ch sz cz rz) and the other's hushing letters written as plain
+    ones give it (Shuja / Suja, Kandalakscha / Kandalaksa, Volzhskiy / Volzskiy: ш ж ч typed
+    as the s z c of a mark-less Czech or Polish spelling): a spelling typed without a
+    convention's marks.  Keys differ there (z is з, ž ж).  Measured on the labelled collection
+    of benchmarks/bench_key.py, of the blocked Latin pairs same_name did not take without
+    this: 698 pairs alike but for marks, all of one name; then 540 plain against hushing
+    letters, of one name, and 10 of two (Zhashkiv / Zaskiv, Shamary / Samary)."""
+    fa, fb = _latin_forms(a), _latin_forms(b)
+    if fa is None or fb is None:
+        return False
+    return fa[0] == fb[0] or (fa[1] and fa[0] in fb[2]) or (fb[1] and fb[0] in fa[2])
 
 
 def _ascii_form(name: str) -> str | None:
     """A Latin name in lowercase ASCII letters and digits (unidecode); None for a name with a
     Cyrillic letter or no Latin letter."""
+    forms = _latin_forms(name)
+    return None if forms is None else forms[0]
+
+
+def _latin_forms(name: str) -> tuple[str, bool, frozenset[str]] | None:
+    """A Latin name's ASCII form (_ascii_form), whether that is plain (the name is ASCII
+    without a hushing digraph), and its forms with the hushing letters as plain ones (sh, š
+    as s; zh, ž, rz as z; ch, cz, č as c; shch, szcz as sc; German sch as s or z); None for a
+    name with a Cyrillic letter or no Latin letter."""
     done = _ascii_memo.get(name)
     if done is None:
-        text = _prepare(name)
-        plain = "" if _ANY_CYRILLIC.search(text) else _NOT_ASCII_ALNUM.sub(
-            "", unidecode("".join(c for c in text if c.isalnum())).lower())  # no surrogates
-        done = _ascii_memo[name] = (plain if _ASCII_LETTER.search(plain) else None,)
+        done = _ascii_memo[name] = (_work_out_latin_forms(name),)
     return done[0]
 
 
-_ascii_memo: Memo[str, tuple[str | None]] = Memo(NAMES)
+def _work_out_latin_forms(name: str) -> tuple[str, bool, frozenset[str]] | None:
+    text = _prepare(name)
+    if _ANY_CYRILLIC.search(text):
+        return None
+    letters = "".join(c for c in text if c.isalnum())  # no surrogates, marks or apostrophes
+    ascii_form = _NOT_ASCII_ALNUM.sub("", unidecode(letters).lower())
+    if not _ASCII_LETTER.search(ascii_form):
+        return None
+    plain = letters.isascii() and not _PLAIN_DIGRAPHS.search(ascii_form)
+    parts = _HUSHING.split(letters)
+    found = _HUSHING.findall(letters)
+    stripped: set[str] = set()
+    if found and len(found) <= _HUSHING_MAX:
+        for choice in product(*(_HUSHING_PLAIN[h] for h in found)):
+            form = parts[0] + "".join(c + p for c, p in zip(choice, parts[1:], strict=True))
+            stripped.add(_NOT_ASCII_ALNUM.sub("", unidecode(form).lower()))
+    return ascii_form, plain, frozenset(stripped)
+
+
+_ascii_memo: Memo[str, tuple[tuple[str, bool, frozenset[str]] | None]] = Memo(NAMES)
 _NOT_ASCII_ALNUM = re.compile("[^a-z0-9]+")
 _ASCII_LETTER = re.compile("[a-z]")
+_PLAIN_DIGRAPHS = re.compile("sh|sz|zh|ch|cz|rz")
+_HUSHING = re.compile("schtsch|shch|szcz|sch|sh|sz|zh|ch|cz|rz|[šžčśźżşçĉŝĵć]")
+_HUSHING_PLAIN: dict[str, tuple[str, ...]] = {
+    "schtsch": ("sc",), "shch": ("sc", "sh"), "szcz": ("sc",), "sch": ("s", "z"), "sh": ("s",),
+    "sz": ("s",), "zh": ("z",), "ch": ("c",), "cz": ("c",), "rz": ("z",), "š": ("s",),
+    "ž": ("z",), "č": ("c",), "ś": ("s",), "ź": ("z",), "ż": ("z",), "ş": ("s",), "ç": ("c",),
+    "ĉ": ("c",), "ŝ": ("s",), "ĵ": ("z",), "ć": ("c",)}
+_HUSHING_MAX = 4  # hushing letters a name may have for its plain forms (at most 2 ** 4)
 
 
 def _known_words(k: str) -> bool:
