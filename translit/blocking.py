@@ -251,10 +251,15 @@ def block_keys(name: str) -> frozenset[str]:
     if not isinstance(name, str):
         raise TypeError(f"block_keys() takes a str, not {type(name).__name__}")
     strict, loose = _name_blocks(name)
-    forms = _latin_forms(name) if strict else None
+    return strict | loose | _plain_blocks(name) if strict else strict | loose
+
+
+def _plain_blocks(name: str) -> frozenset[str]:
+    """block_keys() of a Latin name's forms without marks: "~" + each (_latin_forms)."""
+    forms = _latin_forms(name)
     if forms is None:
-        return strict | loose
-    return strict | loose | {"~" + forms[0]} | {"~" + f for f in forms[2]}
+        return frozenset()
+    return frozenset({"~" + forms[0], *("~" + f for f in forms[2])})
 
 
 def _name_blocks(name: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -333,10 +338,11 @@ def same_name(a: str, b: str) -> bool:
     ka, kb = key(a), key(b)
     if not ka or not kb:
         return False  # blank or a placeholder ("-", "n/a"): no name to be the same
-    if _latin_alike(a, b):
-        return True  # one Latin spelling is the other without its marks (Mezova / Mežova)
-    if ka != kb and not (_name_blocks(a)[0] & _name_blocks(b)[0]):
-        return False
+    if ka != kb:
+        if _latin_alike(a, b):
+            return True  # one Latin spelling is the other without its marks (Mezova / Mežova)
+        if not _name_blocks(a)[0] & _name_blocks(b)[0]:
+            return False
     if ka == kb and _known_words(ka) and _raw_key(a) != _raw_key(b):
         return True  # equal only by the known forms
     return a == b or (_vowels_agree(a, b) and _consonants_agree(a, b) and _velars_agree(a, b)

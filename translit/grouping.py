@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from .batch import names_of
-from .blocking import _latin_alike, _name_blocks, block_keys, same_name
+from .blocking import _latin_alike, _name_blocks, _plain_blocks, same_name
 from .normalize import key
 from .systems import romanize
 
@@ -141,9 +141,8 @@ def _same_name_parts(
     for n, spelling in enumerate(spellings):
         for block in _name_blocks(spelling)[0]:  # same_name takes no looser fold
             by_block[block].append(n)
-        for block in block_keys(spelling) - _name_blocks(spelling)[1]:  # and the ~ keys of
-            if block.startswith("~"):  # Latin spellings without marks (_latin_alike)
-                by_block[block].append(n)
+        for block in _plain_blocks(spelling):  # and block_keys' ~ keys of Latin spellings
+            by_block[block].append(n)  # without marks (_latin_alike)
     candidates: set[tuple[int, int]] = set()
     for block_members in by_block.values():
         for x_at, x in enumerate(block_members):
