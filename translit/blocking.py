@@ -9,6 +9,7 @@ so do many different names.  Block on block_keys(), then verify each pair with s
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 from itertools import product
 from typing import NamedTuple
@@ -822,19 +823,9 @@ def _name_glides(name: str) -> tuple[_GlideWord | None, ...]:
 
 
 def _work_out_glides(name: str) -> tuple[_GlideWord | None, ...]:
-    out: list[_GlideWord | None] = []
-    for match in _WORDS.finditer(_prepare(name)):
-        word = match.group().strip(APOSTROPHES + "”\"·")
-        readings = _word_readings_compared(word)
-        if not readings or not readings[0][0] or readings[0][1]:
-            continue
-        if _ALL_CYRILLIC.fullmatch(word) is not None:
-            out.append(_cyrillic_glide_word(word))
-        elif _ANY_CYRILLIC.search(word) is None:
-            out.append(_latin_glide_word(word))
-        else:
-            out.append(None)
-    return tuple(out)
+    return tuple(_cyrillic_glide_word(word) if script == "cyrillic" else
+                 _latin_glide_word(word) if script == "latin" else None
+                 for word, script in _checked_words(name))
 
 
 _glides_memo: Memo[str, tuple[_GlideWord | None, ...]] = Memo(NAMES)
@@ -921,19 +912,22 @@ def _velar_words(name: str) -> tuple[tuple[bool, frozenset[str] | None], ...]:
 
 
 def _work_out_velars(name: str) -> tuple[tuple[bool, frozenset[str] | None], ...]:
-    out: list[tuple[bool, frozenset[str] | None]] = []
+    return tuple((script == "cyrillic", None if script == "mixed" else _velar_profiles(word))
+                 for word, script in _checked_words(name))
+
+
+def _checked_words(name: str) -> Iterator[tuple[str, str]]:
+    """Each word of a name with a key, but its given names (the given-names table decides
+    those), with its script: "cyrillic", "latin", or "mixed" (Покровsk: left to the key)."""
     for match in _WORDS.finditer(_prepare(name)):
         word = match.group().strip(APOSTROPHES + "”\"·")
         readings = _word_readings_compared(word)
         if not readings or not readings[0][0] or readings[0][1]:
             continue
         if _ALL_CYRILLIC.fullmatch(word) is not None:
-            out.append((True, _velar_profiles(word)))
-        elif _ANY_CYRILLIC.search(word) is None:
-            out.append((False, _velar_profiles(word)))
+            yield word, "cyrillic"
         else:
-            out.append((False, None))
-    return tuple(out)
+            yield word, "latin" if _ANY_CYRILLIC.search(word) is None else "mixed"
 
 
 _velars_memo: Memo[str, tuple[tuple[bool, frozenset[str] | None], ...]] = Memo(NAMES)
