@@ -242,7 +242,7 @@ def _crossed_official_pairs() -> set[tuple[str, str]]:
 def test_two_cyrillic_spellings_write_a_glide_as_one_names_forms_do() -> None:
     """The glide check (blocking._glides_agree) on KOATUU's official pairs: of the key-equal
     pairs same_name takes without it, it keeps all but 1 of 17,276 (Климентіївка /
-    Климентовка), and of the crossed pairs of two names it takes without it, it keeps 139 of
+    Климентовка), and of the crossed pairs of two names it takes without it, it keeps 161 of
     994 apart (Біліївка / Беловка, Розаліївка / Розалевка, Лукіївка / Луковка)."""
     equal = [(u, r) for u, r in sorted(_official()) if translit.key(u) == translit.key(r)]
     before = [pair for pair in equal if _taken_without_the_glide_check(*pair)]
@@ -253,7 +253,7 @@ def test_two_cyrillic_spellings_write_a_glide_as_one_names_forms_do() -> None:
                if _taken_without_the_glide_check(*pair)]
     apart = sum(not translit.same_name(u, r) for u, r in crossed)
     assert len(crossed) > 900
-    assert apart / len(crossed) >= 0.12, f"{apart}/{len(crossed)}"
+    assert apart / len(crossed) >= 0.15, f"{apart}/{len(crossed)}"
     # a glide against none: names of two places of the gazetteer
     two = [("Мозолівка", "Мозоліївка"), ("Гузівка", "Гузіївка"), ("Юшково", "Ушково"),
            ("Южинець", "Ужинець"),  # and a word's first ю is no у
