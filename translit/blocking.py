@@ -252,7 +252,7 @@ def block_keys(name: str) -> frozenset[str]:
     if not isinstance(name, str):
         raise TypeError(f"block_keys() takes a str, not {type(name).__name__}")
     strict, loose = _name_blocks(name)
-    return strict | loose | _plain_blocks(name) if strict else strict | loose
+    return (strict | loose | _plain_blocks(name)) if strict else strict | loose
 
 
 def _plain_blocks(name: str) -> frozenset[str]:
@@ -330,8 +330,8 @@ def same_name(a: str, b: str) -> bool:
 
     Two Latin spellings that are one without their marks, apostrophes and case are one name
     whatever their keys (_latin_alike: Mezova / Mežova, Šabo / Sabo).  So key-equal names are
-    not always same_name (the law is: equal keys and the rules of 2
-    to 5), but for names the key's known forms make one (translit.normalize._known_forms:
+    not always same_name (the law is: equal keys and the rules of 2 to 5), but for names the
+    key's known forms make one (translit.normalize._known_forms:
     Николаев / Миколаїв, Днепр / Дніпро, whose letters differ beyond the rules): a source
     that names both forms of one place is surer than letters.  Symmetric; a name is the same
     name as itself; false for names without a key.
@@ -378,9 +378,9 @@ def _latin_forms(name: str) -> tuple[str, bool, frozenset[str]] | None:
     without a hushing digraph), and its forms with the hushing letters as plain ones (sh, š
     as s; zh, ž, rz as z; ch, cz, č as c; shch, szcz as sc; German sch as s or z); None for a
     name with a Cyrillic letter or no Latin letter."""
-    done = _ascii_memo.get(name)
+    done = _latin_forms_memo.get(name)
     if done is None:
-        done = _ascii_memo[name] = (_work_out_latin_forms(name),)
+        done = _latin_forms_memo[name] = (_work_out_latin_forms(name),)
     return done[0]
 
 
@@ -403,7 +403,7 @@ def _work_out_latin_forms(name: str) -> tuple[str, bool, frozenset[str]] | None:
     return ascii_form, plain, frozenset(stripped)
 
 
-_ascii_memo: Memo[str, tuple[tuple[str, bool, frozenset[str]] | None]] = Memo(NAMES)
+_latin_forms_memo: Memo[str, tuple[tuple[str, bool, frozenset[str]] | None]] = Memo(NAMES)
 _NOT_ASCII_ALNUM = re.compile("[^a-z0-9]+")
 _ASCII_LETTER = re.compile("[a-z]")
 _PLAIN_DIGRAPHS = re.compile("sh|sz|zh|ch|cz|rz")
@@ -655,7 +655,7 @@ def _work_out_consonants(name: str, read_back: int) -> tuple[str, ...] | None:
 _consonants_memo: Memo[tuple[str, int], tuple[tuple[str, ...] | None]] = Memo(NAMES)
 
 
-# -- Verification: the glides a key drops, for two Cyrillic spellings ----------------------
+# -- Verification: the glides and diphthongs a key drops -----------------------------------
 
 # The key drops й and the glide of я ю є ї ё (Мозоліївка and Мозолівка: one key).  Cyrillic
 # writes the glide, and one name's Russian, Ukrainian and Belarusian forms keep it (Юр'ївка /
@@ -683,9 +683,10 @@ _consonants_memo: Memo[tuple[str, int], tuple[tuple[str, ...] | None]] = Memo(NA
 # і and ї, и and й do alternate there: Акимовка / Якимівка, Эгор / Єгор, Ижицкое / Їжицьке,
 # Иосиповка / Йосипівка); nor is an ending -ия / -ія an -а or -я after a consonant (Тула /
 # Тулия, Вила / Вилия; Russian -ья is Ukrainian -ія, -ʼя or a doubled consonant + я, and is
-# neither: Ефросинья / Єфросінія).  Measured on the blocked Cyrillic pairs of benchmarks/bench_key.py's collection
-# that same_name takes without this check: 577 pairs of two names fewer, 16 of one name (most
-# are the sources' own: Бистрівка / Бистріївка, Пантелимонович / Пантелеймонович, Зоря / Зорія).
+# neither: Ефросинья / Єфросінія).  Measured on the blocked Cyrillic pairs of
+# benchmarks/bench_key.py's collection that same_name takes without this check: 577 pairs of
+# two names fewer, 16 of one name (most are the sources' own: Бистрівка / Бистріївка,
+# Пантелимонович / Пантелеймонович, Зоря / Зорія).
 _GLIDE_VOWELS = "аеёиіоуыэюяєї"
 _GLIDE_RUN = re.compile(f"[{_GLIDE_VOWELS}й]+")
 _GLIDE_SIGNS = "ьъʼ'’"
@@ -751,8 +752,8 @@ def _glides_match(a: _GlideWord, b: _GlideWord) -> bool:
 # vowel (French Andriïvka); that is "G" against a Cyrillic run without one ("N"): Makiyivka is
 # no Маківка, Cherniyiv no Чернів.  Anything else it writes is no evidence: the Ukrainian
 # national system writes Юрʼївка as Yurivka, and ii is Ukrainian ії as well as a Finnish
-# long i (Viiritsa, Apatiitti).  Two Latin spellings are not compared for glides.  Measured on the same
-# collection: 172 pairs of two names fewer, 3 of one name (Miyory / Мёры).  (Its ending -iya,
+# long i (Viiritsa, Apatiitti).  Two Latin spellings are not compared for glides.  Measured
+# on the same collection: 172 pairs of two names fewer, 3 of one name (Miyory / Мёры).  (Its ending -iya,
 # -ija against a Cyrillic -а is no evidence: French Ryja is Рижа, Spanish Belokurija
 # Белокуриха: measured, 21 pairs of two names fewer, 7 of one name.)
 #
