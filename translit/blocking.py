@@ -58,6 +58,16 @@ _READINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _INNER_U = re.compile(r"(?<=[aeo])u(?=[bcdfghklmnpqrstvwxzčšžł])")
 # y or i before e after a consonant: ье in English-style spellings (Zaporozhye), е in others
 _LATIN_YE = re.compile(r"(?<=[bcdfghklmnpqrstvwxzčšžł])(?=[yi]e)")
+# е after а о у (э ы ю я ё) is [je] in Russian, which Ukrainian writes є (Раеса / Раєса,
+# Рафаель / Рафаєль) and BGN/PCGN ye (Rayesa, Rafayel), while ICAO and English press spellings
+# write e (Raesa, Rafael): the key keeps the glide between two unlike vowels, so a Cyrillic е
+# and a Latin e there are read also as є, ye
+_VOWEL_E = re.compile("(?<=[аоуэыюяё])е")
+_LATIN_VOWEL_E = re.compile(r"(?<=[aou])e")
+# ss before a final -ia, -ya after a vowel: one с in French and in English press spellings
+# (ru-french.toml: Lioussia; Vassia, Assia), where the key reads a doubled consonant + ia as
+# Ukrainian -ʼя (Zaporizhzhia): read also with one s, as -сія, -ся
+_SS_IA = re.compile(r"(?<=[aeiouy])ss(?=[iy]a$)")
 # GOST 16876-71 (table 2) and its web descendants write э as eh (Ehlista, Strehlka): eh before
 # a consonant, at the start of a word or after a consonant, read also as э
 _LATIN_EH = re.compile(r"(?:^|(?<=[bcdfgklmnprstvz]))eh(?=[bcdfgjklmnprstvz])")
@@ -131,6 +141,10 @@ def _word_readings(word: str) -> tuple[str, ...]:
             readings.append(_word_sounds(_INNER_U.sub("v", word)))
         if "e" in word and _LATIN_YE.search(word):  # ye, ie after a consonant as ье
             readings.append(_word_sounds(_LATIN_YE.sub("'", word)))
+        if "e" in word and _LATIN_VOWEL_E.search(word):  # ae oe ue as aye oye uye
+            readings.append(_word_sounds(_LATIN_VOWEL_E.sub("ye", word)))
+        if "ss" in word and _SS_IA.search(word):  # French ss for с: Lioussia
+            readings.append(_word_sounds(_SS_IA.sub("s", word)))
         if "eh" in word and _LATIN_EH.search(word):  # GOST 16876's eh for э
             readings.append(_word_sounds(_LATIN_EH.sub("e", word)))
         if "c" in word and _BARE_C.search(word):  # Czech or Polish without diacritics
@@ -140,16 +154,19 @@ def _word_readings(word: str) -> tuple[str, ...]:
             readings.extend(_akanne_back(_word_sounds(_INNER_U.sub("v", back))))
             if _LATIN_U.search(back):  # ў for л: Vaukavysk, Vawkavysk
                 readings.append(_akanne_all(_word_sounds(_LATIN_U.sub("l", back))))
-    elif _belarusian_letters(word):
-        # Belarusian яканне and цеканне, read back
-        belarusian = _TSEKANNE.sub("т", _YAKANNE.sub("е", word))
-        if belarusian != word:
-            readings.append(_word_sounds(belarusian))
-        if _BELARUSIAN_WORD.search(word) is not None:  # and дзеканне and аканне
-            for spelling in dict.fromkeys((word, belarusian)):
-                readings.extend(_akanne_back(_word_sounds(_DZEKANNE.sub("д", spelling))))
-            if "ў" in word and _U_BEFORE_CONSONANT.search(belarusian):  # ў for л: Ваўкавыск
-                readings.append(_akanne_all(_word_sounds(_U_BEFORE_CONSONANT.sub("л", belarusian))))
+    else:
+        if "е" in word and _VOWEL_E.search(word):  # Раеса as Раєса
+            readings.append(_word_sounds(_VOWEL_E.sub("є", word)))
+        if _belarusian_letters(word):
+            # Belarusian яканне and цеканне, read back
+            belarusian = _TSEKANNE.sub("т", _YAKANNE.sub("е", word))
+            if belarusian != word:
+                readings.append(_word_sounds(belarusian))
+            if _BELARUSIAN_WORD.search(word) is not None:  # and дзеканне and аканне
+                for spelling in dict.fromkeys((word, belarusian)):
+                    readings.extend(_akanne_back(_word_sounds(_DZEKANNE.sub("д", spelling))))
+                if "ў" in word and _U_BEFORE_CONSONANT.search(belarusian):  # ў for л: Ваўкавыск
+                    readings.append(_akanne_all(_word_sounds(_U_BEFORE_CONSONANT.sub("л", belarusian))))
     if _PLURAL_WORD.search(word) is not None:  # Russian -ие -ые for Ukrainian -і: Великие / Великі
         plural = _PLURAL_ENDING.search(readings[0])
         if plural is not None:
