@@ -5,7 +5,7 @@ Run from the repository root (no network; the peers are benchmark extras):
     pip install -e '.[bench]'
     python benchmarks/bench_persons.py              # measure, print, write RESULTS.md "persons"
     python benchmarks/bench_persons.py --no-write   # print only
-    python benchmarks/bench_persons.py --baseline REV   # also translit's key at git revision REV
+    python benchmarks/bench_persons.py --baseline REV   # also translit's key and group() at REV
 
 What is measured
 ================
@@ -210,26 +210,22 @@ def collection() -> tuple[list[Name], set[str]]:
 # Methods
 
 
-def _sorted_words(code: Callable[[str], str]) -> Callable[[Sequence[str]], list[Hashable]]:
-    def label(names: Sequence[str]) -> list[Hashable]:
-        from unidecode import unidecode
-
-        out: list[Hashable] = []
-        for s in names:
-            words = sorted(code(w) for w in bench_key._ascii_words(unidecode(s).lower()))
-            out.append(" ".join(words) if words and all(words) else None)
-        return out
-    return label
+def _unidecode_sorted(names: Sequence[str]) -> list[Hashable]:
+    """unidecode + lower, the words sorted (bench_key.py's words: its ASCII letter runs)."""
+    return [" ".join(sorted(w.lower() for w in bench_key._ascii_words(s))) or None
+            for s in names]
 
 
 def methods() -> tuple[dict[str, Callable[[Sequence[str]], list[Hashable]]], list[str]]:
+    """translit's key and group(by="same_name"), and the peers (bench_key.py's
+    Daitch-Mokotoff, its codes in sorted word order)."""
     import translit
 
     out: dict[str, Callable[[Sequence[str]], list[Hashable]]] = {
         "translit key": lambda names: list(translit.key_many(names)),
         "translit group(by=\"same_name\")": lambda names: bench_key._group_keys(names,
                                                                                by="same_name"),
-        "unidecode + lower, words sorted": _sorted_words(lambda w: w),
+        "unidecode + lower, words sorted": _unidecode_sorted,
     }
     missing = []
     try:
@@ -239,25 +235,13 @@ def methods() -> tuple[dict[str, Callable[[Sequence[str]], list[Hashable]]], lis
                                                              for s in names]
     except ImportError:
         missing.append("fingerprints")
-    try:
-        from abydos.phonetic import DaitchMokotoff
-
-        dm = DaitchMokotoff()
-
-        def daitch_mokotoff(names: Sequence[str]) -> list[Hashable]:
-            from unidecode import unidecode
-
-            keys: list[Hashable] = []
-            for s in names:
-                codes = sorted(tuple(sorted(frozenset(dm.encode(w)) - {"000000"}))
-                               for w in bench_key._ascii_words(unidecode(s)))
-                keys.append(tuple(codes) if codes and all(codes) else None)
-            return keys
-
-        out["Daitch–Mokotoff (abydos), words sorted"] = daitch_mokotoff
-    except ImportError:
-        missing.append("abydos")
-    return out, missing
+    peers, not_installed = bench_key.methods()
+    daitch_mokotoff = peers.get("Daitch–Mokotoff (abydos)")
+    if daitch_mokotoff is not None:
+        out["Daitch–Mokotoff (abydos), words sorted"] = lambda names: [
+            tuple(sorted(k, key=sorted)) if isinstance(k, tuple) else k
+            for k in daitch_mokotoff(names)]
+    return out, missing + [m for m in not_installed if m == "abydos"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -298,8 +282,10 @@ def evaluate(baseline: str | None = None) -> tuple[str, str]:
                 "measured.\n", "")
     texts = [n.text for n in names]
     found, missing = methods()
-    if baseline:
-        found = {f"translit key at {baseline}": bench_key.baseline_key(baseline), **found}
+    if baseline:  # translit as it was at *baseline*: its key and its group(by="same_name")
+        found = {f"translit key at {baseline}": bench_key.baseline_key(baseline),
+                 f"translit group(by=\"same_name\") at {baseline}": lambda names: list(
+                     bench_key._at_revision(baseline, tuple(names))["group"]), **found}
     rows = []
     listings = []
     near = [i for i, n in enumerate(names) if n.identity in namesakes]
@@ -309,7 +295,7 @@ def evaluate(baseline: str | None = None) -> tuple[str, str]:
         merged, shown = merged_people(names, keys)
         merged_near, _ = merged_people([names[i] for i in near], [keys[i] for i in near])
         rows.append((label, c, merged, merged_near))
-        if label.startswith("translit"):
+        if label.startswith("translit") and not label.endswith(f" at {baseline}"):
             listings.append(f"{label}: {merged:,} pairs of people merged; the groups that join most "
                             "people (a spelling of each person):")
             listings.extend(f"  {' | '.join(ts)}" for _, ts in shown[:25])
@@ -361,7 +347,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--no-write", action="store_true", help="print only")
     parser.add_argument("--baseline", metavar="REV",
-                        help="also measure translit's key as it was at git revision REV")
+                        help="also measure translit's key and group(by='same_name') as they "
+                        "were at git revision REV")
     args = parser.parse_args(argv)
     md, listing = evaluate(args.baseline)
     print(md)

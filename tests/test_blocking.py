@@ -7,6 +7,7 @@ import random
 import re
 from collections import defaultdict
 from functools import cache
+from pathlib import Path
 
 import pytest
 from hypothesis import example, given
@@ -15,7 +16,7 @@ from unidecode import unidecode
 
 import translit
 from tests.strategies import hostile_text, name
-from translit import blocking, places
+from translit import blocking, normalize, places
 from translit.batch import is_placeholder
 from translit.blocking import _name_blocks, close_spelling
 
@@ -368,6 +369,33 @@ def test_a_plain_latin_spelling_is_a_hushing_one_typed_without_marks() -> None:
     assert one > 800 and one / (one + two) >= 0.9, (one, two)
     assert translit.same_name("Shuja", "Suja") and translit.same_name("Volzhskiy", "Volzskiy")
     assert not translit.same_name("Shuja", "Зуя")  # Latin spellings only
+
+
+def test_each_plain_form_of_the_table_is_read() -> None:
+    """Every row of tables/key/folds.toml's [plain], in a made-up name, against each of its
+    plain forms: same_name takes the pair and a block join finds it (the table is what
+    _latin_alike reads)."""
+    rows = normalize.plain_forms()
+    assert {"sh", "ž", "sch", "szcz"} <= set(rows)
+    for spelling, forms in rows.items():
+        for plain in forms:
+            a, b = f"Ko{spelling}anova", f"Ko{plain}anova"
+            assert translit.same_name(a, b), (a, b)
+            assert translit.block_keys(a) & translit.block_keys(b), (a, b)
+
+
+def test_a_bad_plain_row_is_a_table_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A [plain] row that is no list of lowercase ASCII letters names the file and the row."""
+    folder = tmp_path / normalize.KEY_TABLES
+    folder.mkdir(parents=True)
+    text = (normalize.tables_dir() / normalize.KEY_TABLES / "folds.toml").read_text("utf-8")
+    changed = text.replace('"zh" = ["z"]', '"zh" = ["ж"]', 1)
+    assert changed != text
+    (folder / "folds.toml").write_text(changed, "utf-8")
+    monkeypatch.setattr(normalize, "tables_dir", lambda: tmp_path)  # (imported from tables)
+    with pytest.raises(translit.TableError) as info:
+        normalize.plain_forms.__wrapped__()
+    assert "folds.toml" in str(info.value) and "[plain] 'zh'" in str(info.value)
 
 
 @given(st.one_of(

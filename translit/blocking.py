@@ -37,6 +37,7 @@ from .normalize import (
     key,
     key_folds,
     key_tables,
+    plain_forms,
     similarity,
 )
 
@@ -423,13 +424,10 @@ def _work_out_latin_forms(name: str) -> tuple[str, bool, frozenset[str]] | None:
 _latin_forms_memo: Memo[str, tuple[tuple[str, bool, frozenset[str]] | None]] = Memo(NAMES)
 _NOT_ASCII_ALNUM = re.compile("[^a-z0-9]+")
 _ASCII_LETTER = re.compile("[a-z]")
-_PLAIN_DIGRAPHS = re.compile("sh|sz|zh|ch|cz|rz")
-_HUSHING = re.compile("schtsch|shch|szcz|sch|sh|sz|zh|ch|cz|rz|[šžčśźżşçĉŝĵć]")
-_HUSHING_PLAIN: dict[str, tuple[str, ...]] = {
-    "schtsch": ("sc",), "shch": ("sc", "sh"), "szcz": ("sc",), "sch": ("s", "z"), "sh": ("s",),
-    "sz": ("s",), "zh": ("z",), "ch": ("c",), "cz": ("c",), "rz": ("z",), "š": ("s",),
-    "ž": ("z",), "č": ("c",), "ś": ("s",), "ź": ("z",), "ż": ("z",), "ş": ("s",), "ç": ("c",),
-    "ĉ": ("c",), "ŝ": ("s",), "ĵ": ("z",), "ć": ("c",)}
+_HUSHING_PLAIN = plain_forms()  # tables/key/folds.toml, [plain]
+_HUSHING = re.compile("|".join(map(re.escape, sorted(_HUSHING_PLAIN, key=len, reverse=True))))
+_PLAIN_DIGRAPHS = re.compile("|".join(sorted((re.escape(h) for h in _HUSHING_PLAIN
+                                               if h.isascii()), key=len, reverse=True)))
 _HUSHING_MAX = 4  # hushing letters a name may have for its plain forms (at most 2 ** 4)
 
 

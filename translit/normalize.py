@@ -220,6 +220,28 @@ def key_folds() -> dict[str, dict[str, str]]:
     return folds
 
 
+@cache
+def plain_forms() -> dict[str, tuple[str, ...]]:
+    """tables/key/folds.toml's [plain]: each hushing letter or digraph and the plain letters a
+    spelling typed without marks writes for it (translit.blocking._latin_alike)."""
+    path = tables_dir() / KEY_TABLES / "folds.toml"
+    try:
+        raw = tomllib.loads(path.read_text("utf-8")).get("plain", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise _table_error(path, None, f"cannot read: {exc}") from None
+    if not isinstance(raw, dict):
+        raise _table_error(path, "[plain]", "a section of rows (spelling = [plain forms])")
+    rows: dict[str, tuple[str, ...]] = {}
+    for spelling, forms in raw.items():
+        if not spelling or spelling != spelling.lower() or not isinstance(forms, list) or not \
+                forms or not all(isinstance(f, str) and f.isascii() and f.isalpha()
+                                 and f == f.lower() for f in forms):
+            raise _table_error(path, f"[plain] {spelling!r}", "a lowercase spelling and a list "
+                               "of its plain forms in lowercase ASCII letters")
+        rows[unicodedata.normalize("NFC", spelling)] = tuple(forms)
+    return rows
+
+
 def _conventions() -> dict[str, Reading]:
     """The Latin conventions' tables by convention name."""
     return {t.convention: t for t in key_tables().values() if t.script == "latin" and t.convention}
