@@ -661,6 +661,29 @@ def pair_counts(names: Sequence[Name], pairs: Iterable[int]) -> Counts:
     return Counts(n, 0, matched, dict(right), dict(same), different)
 
 
+def sharing_a_spelling(names: Sequence[Name]) -> set[tuple[str, str]]:
+    """Pairs of two identities (sorted) that one string spells, strings compared by form: a
+    grouping of strings keeps them apart only by leaving that string alone (Makeyevka, a
+    GeoNames name of Макіївка and of Мокіївка)."""
+    spelled: dict[str, set[str]] = defaultdict(set)
+    for n in names:
+        spelled[n.form].add(n.identity)
+    return {pair for ids in spelled.values() for pair in combinations(sorted(ids), 2)}
+
+
+def false_between(names: Sequence[Name], keys: Sequence[Hashable],
+                  identities: set[tuple[str, str]]) -> int:
+    """The false matches of *keys* between two names whose identities (sorted) are a pair of
+    *identities*."""
+    out = 0
+    for members in buckets(names, keys).values():
+        for a, b in combinations(members, 2):
+            if a.form != b.form and a.identity != b.identity and \
+                    tuple(sorted((a.identity, b.identity))) in identities:
+                out += 1
+    return out
+
+
 def blocked_pairs(blocks: Sequence[frozenset[str]]) -> set[int]:
     """Every pair of names (i * len + j, i < j) that shares a block key."""
     n = len(blocks)
@@ -960,9 +983,10 @@ def _f(x: float, digits: int = 3) -> str:
     return "–" if x != x else f"{x:.{digits}f}"
 
 
-def evaluate(baseline: str | None = None) -> tuple[str, str]:
+def evaluate(baseline: str | None = None, linkage: Sequence[float] = ()) -> tuple[str, str]:
     """(the RESULTS.md section, the failure listing printed beside it); *baseline*: a git
-    revision whose key() is measured beside today's."""
+    revision whose key() is measured beside today's; *linkage*: other values of
+    translit.grouping.LINKAGE at which group(by="same_name") is measured too."""
     import translit
 
     started = time.perf_counter()
@@ -1017,6 +1041,18 @@ def evaluate(baseline: str | None = None) -> tuple[str, str]:
         names, components)
     results["translit group(by=\"same_name\"): same_name's pairs, average linkage"] = count(
         names, by_same_name)
+    at_linkage: list[str] = []
+    if linkage:
+        from translit import grouping
+
+        chosen = grouping.LINKAGE
+        try:
+            for share in linkage:
+                grouping.LINKAGE = share
+                at_linkage.append(f"translit group(by=\"same_name\") at LINKAGE = {share:g}")
+                results[at_linkage[-1]] = count(names, _group_keys(texts, by="same_name"))
+        finally:
+            grouping.LINKAGE = chosen
     people = parts["persons"]
     by_part["persons, group(by=\"same_name\")"] = count([names[i] for i in people],
                                                         [by_same_name[i] for i in people])
@@ -1039,7 +1075,8 @@ def evaluate(baseline: str | None = None) -> tuple[str, str]:
     first = [baseline_label, "translit key", "translit group",
              "translit block_keys: pairs sharing a block key", "translit same_name on those pairs",
              "translit same_name's pairs, transitively (connected components)",
-             "translit group(by=\"same_name\"): same_name's pairs, average linkage", *then]
+             "translit group(by=\"same_name\"): same_name's pairs, average linkage", *at_linkage,
+             *then]
     results = {**{k: results[k] for k in first if k in results}, **results}
 
     kinds = Counter(n.script for n in names)
@@ -1097,6 +1134,22 @@ def evaluate(baseline: str | None = None) -> tuple[str, str]:
            "half the pairs of their spellings (average linkage, the best-linked groups first; "
            "the script checks that each of its groups lies inside one connected component of "
            "the pairs same_name takes, the row above)."]
+    shared = sharing_a_spelling(names)
+    unpartable = {label: false_between(names, keys, shared) for label, keys in (
+        ("key", translit_keys), ("group", by_same_name))}
+    group_counts = results["translit group(by=\"same_name\"): same_name's pairs, average linkage"]
+    md += ["", f"{len(shared):,} pairs of names share a spelling: one string is a name of both "
+           "(Makeyevka is a GeoNames name of Макіївка and of Мокіївка), and no grouping of "
+           "strings keeps them apart but by leaving that string alone.  Of the key's "
+           f"{results['translit key'].false_pairs:,} false matches, {unpartable['key']:,} are "
+           "between such names; of group(by=\"same_name\")'s "
+           f"{group_counts.false_pairs:,}, {unpartable['group']:,} (its precision without them: "
+           + _f(group_counts.right_pairs / (group_counts.key_pairs - unpartable["group"]))
+           + ")."]
+    if at_linkage:
+        md += ["", "The rows at other values of LINKAGE (`--linkage`) are the frontier of the "
+               "average linkage: a larger share needed to join two groups trades recall for "
+               "precision."]
     md += ["", "translit key (and, in one row, group(by=\"same_name\")) on parts of the "
            "collection: place names and people's names (a name "
            "counts where its source listed it first), the collection without the Latin "
@@ -1136,7 +1189,8 @@ def evaluate(baseline: str | None = None) -> tuple[str, str]:
     if not any(s == "names_translator" for s, _ in col.ties):
         md.append("\nnames_translator is not installed: its names are not in this collection.")
     md += ["", "Command (from the repository root, after `pip install -e '.[bench]'`; no network): "
-           f"`python benchmarks/bench_key.py{f' --baseline {baseline}' if baseline else ''}`, "
+           f"`python benchmarks/bench_key.py{f' --baseline {baseline}' if baseline else ''}"
+           f"{' --linkage ' + ','.join(f'{x:g}' for x in linkage) if linkage else ''}`, "
            f"{time.perf_counter() - started:.0f} s. "
            f"Measured on {machine()}, translit {revision()}."
            + (f" The rows at {baseline} are translit as it was then (`git archive {baseline}` of "
@@ -1175,11 +1229,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--compare", metavar="REV",
                         help="only count the names whose key() and block_keys() are as at git "
                         "revision REV (its translit/ and tables/)")
+    parser.add_argument("--linkage", metavar="SHARES", type=lambda v: [float(x) for x in
+                                                                        v.split(",")],
+                        default=[], help="also measure group(by='same_name') at these values "
+                        "of translit.grouping.LINKAGE, comma-separated (e.g. 0.65,0.8,0.95)")
     args = parser.parse_args(argv)
     if args.compare:
         print(compare(args.compare))
         return 0
-    md, failures = evaluate(args.baseline)
+    md, failures = evaluate(args.baseline, args.linkage)
     print(md)
     print(failures)
     if not args.no_write:

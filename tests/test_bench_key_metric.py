@@ -148,3 +148,25 @@ def test_a_group_numbered_0_is_a_group() -> None:
     assert bench._partition(labels) == {frozenset({0, 1})}
     assert bench.count(names, labels).key_pairs == 1
     assert bench.count(names, [None, "", ()]).key_pairs == 0
+
+
+persons = load_script("benchmarks/bench_persons.py")
+
+
+def test_people_merged_and_sharing_a_spelling_as_worked_out_by_hand() -> None:
+    """Ilhar spells Ільгар and Ілгар (the national system): the two people share a spelling,
+    and a label that puts Ilhar with another spelling of either merges them; a label that
+    leaves Ilhar alone does not.  Two people whose spellings meet only by one string (the
+    same string, one label) are not merged: a string cannot tell them apart."""
+    rows = [("Ілгар Коваль", "p1", "cyrillic"), ("Ilhar Koval", "p1", "latin"),
+            ("Ільгар Коваль", "p2", "cyrillic"), ("Ilhar Koval", "p2", "latin"),
+            ("Ivan Koval", "p3", "latin"), ("Іван Коваль", "p3", "cyrillic")]
+    names = [bench.Name(t, i, s) for t, i, s in rows]
+    assert bench.sharing_a_spelling(names) == {("p1", "p2")}
+    together = ["a", "a", "a", "a", "b", "b"]  # Ilhar with both Cyrillic forms: merged
+    merged, shown = persons.merged_people(names, together)
+    assert merged == {("p1", "p2")} and [len(texts) for _, texts in shown] == [2]
+    alone = ["a", "x", "b", "x", "c", "c"]  # Ilhar by itself: only the one string meets
+    assert persons.merged_people(names, alone)[0] == set()
+    wrong = ["a", "a", "b", "b", "a", "a"]  # p1 and p3 share a label through Іван Коваль
+    assert persons.merged_people(names, wrong)[0] == {("p1", "p3")}
