@@ -786,9 +786,9 @@ def _glides_match(a: _GlideWord, b: _GlideWord) -> bool:
 # writes a glide as one letter between vowels (j is ж in French and Romanian: Snejinsk /
 # Sněžinsk; ii, Ukrainian ії, is no single letter either).  Measured on the labelled
 # collection of benchmarks/bench_key.py, of the blocked Latin pairs same_name took without
-# it: 54 pairs of two names fewer (Kireïevsk / Kirovsk, Kochubeyivka / Kozubivka, Krasnyy
-# Mayak / Krasnyi Mak), 14 of one name (Amvrosivka, Vradivka: ії typed as one i); of people's
-# names (bench_persons.py), 62 of two people fewer, 12 of one.
+# it: 82 pairs of two names fewer (Kireyevsk / Kirovsk, Kochubeyivka / Kozubivka, Krasnyy
+# Mayak / Krasnyi Mak), 27 of one name (Amvrosivka, Vradivka: ії typed as one i; Dmitrivka
+# for Dmitriyevka); of people's names (bench_persons.py), 52 of two people fewer, 12 of one.
 _LATIN_GLIDE_RUN = re.compile("[aeiouyjïëéáóúíàèìòùâêîôûäöü]+")
 _LATIN_Y_GLIDE = re.compile("[aeiouyï]y(?=[aeiouï])|[aeiouy]ï")
 _LATIN_GLIDE = re.compile("[aeiouyï][yj](?=[aeiouï])|[aeiouy]ï")
@@ -806,6 +806,7 @@ class _GlideWord(NamedTuple):
     ending: str  # "ія", "а" or "" (_ending_glide; Cyrillic words)
     runs: _Glides  # its inner vowel runs, each with its kind
     diphthongs: str  # for each run but the ending: "D" a diphthong, "1" one letter, "?" else
+    y_glides: str  # for each inner run (Latin words): "Y" a glide written y or ï, "1" one letter
 
 
 def _cyrillic_glide_word(word: str) -> _GlideWord:
@@ -814,7 +815,7 @@ def _cyrillic_glide_word(word: str) -> _GlideWord:
         True, word[0] if word[0] in "юу" else "", _ending_glide(word),
         tuple((_glide_kind(word, m.start(), m.end()), m.group()) for m in runs if m.start()),
         "".join("D" if _CYRILLIC_DIPHTHONG.search(m.group()) else
-                "1" if len(m.group()) == 1 and m.group() != "й" else "?" for m in runs))
+                "1" if len(m.group()) == 1 and m.group() != "й" else "?" for m in runs), "")
 
 
 def _latin_glide_word(word: str) -> _GlideWord:
@@ -825,7 +826,9 @@ def _latin_glide_word(word: str) -> _GlideWord:
                "G" if _LATIN_GLIDE.search(m.group()) else "?", m.group())
               for m in runs if m.start()),
         "".join("D" if _LATIN_DIPHTHONG.search(m.group()) else
-                "1" if len(m.group()) == 1 else "?" for m in runs))
+                "1" if len(m.group()) == 1 else "?" for m in runs),
+        "".join("Y" if _LATIN_Y_GLIDE.search(m.group()) else
+                "1" if len(m.group()) == 1 else "?" for m in runs if m.start()))
 
 
 def _latin_glides_match(latin: _GlideWord, cyrillic: _GlideWord) -> bool:
@@ -869,14 +872,10 @@ def _words_glides_match(x: _GlideWord | None, y: _GlideWord | None) -> bool:
 
 
 def _latin_y_glides_match(x: _GlideWord, y: _GlideWord) -> bool:
-    """Whether no run of one Latin word is a glide written y or ï where the other's is one
-    letter (runs that do not line up: the key's)."""
-    if len(x.runs) != len(y.runs):
-        return True
-    for (_, p), (_, q) in zip(x.runs, y.runs, strict=True):
-        if (len(q) == 1 and _LATIN_Y_GLIDE.search(p)) or (len(p) == 1 and _LATIN_Y_GLIDE.search(q)):
-            return False
-    return True
+    """Whether no inner run of one Latin word is a glide written y or ï where the other's is
+    one letter (runs that do not line up: the key's)."""
+    return len(x.y_glides) != len(y.y_glides) or not any(
+        {p, q} == {"Y", "1"} for p, q in zip(x.y_glides, y.y_glides, strict=True))
 
 
 def _diphthongs_match(x: _GlideWord, y: _GlideWord) -> bool:

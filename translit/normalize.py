@@ -200,14 +200,20 @@ def key_tables() -> dict[str, Reading]:
 
 
 @cache
+def _folds_table() -> tuple[Path, dict[str, Any]]:
+    """tables/key/folds.toml, read once: its path and its rows."""
+    path = tables_dir() / KEY_TABLES / "folds.toml"
+    try:
+        return path, tomllib.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise _table_error(path, None, f"cannot read: {exc}") from None
+
+
+@cache
 def key_folds() -> dict[str, dict[str, str]]:
     """tables/key/folds.toml: the vowel classes by position (open, closed, initial, ending)
     and block_keys' looser consonant fold (loose)."""
-    path = tables_dir() / KEY_TABLES / "folds.toml"
-    try:
-        data = tomllib.loads(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise _table_error(path, None, f"cannot read: {exc}") from None
+    path, data = _folds_table()
     folds: dict[str, dict[str, str]] = {}
     for name in ("open", "closed", "initial", "ending"):
         rows = data.get("vowels", {}).get(name)
@@ -224,11 +230,8 @@ def key_folds() -> dict[str, dict[str, str]]:
 def plain_forms() -> dict[str, tuple[str, ...]]:
     """tables/key/folds.toml's [plain]: each hushing letter or digraph and the plain letters a
     spelling typed without marks writes for it (translit.blocking._latin_alike)."""
-    path = tables_dir() / KEY_TABLES / "folds.toml"
-    try:
-        raw = tomllib.loads(path.read_text("utf-8")).get("plain", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise _table_error(path, None, f"cannot read: {exc}") from None
+    path, data = _folds_table()
+    raw = data.get("plain", {})
     if not isinstance(raw, dict):
         raise _table_error(path, "[plain]", "a section of rows (spelling = [plain forms])")
     rows: dict[str, tuple[str, ...]] = {}
