@@ -28,12 +28,15 @@ class OpenRecord(Exception):
         self.complete = complete
 
 
-GROUPS: dict[str, tuple[int, str]] = {}  # group-rows: key → (group number, representative)
+# group-rows: key → (group number, representative); with --by same_name, spelling → (…): there
+# same_name may keep key-equal spellings apart (Makiyivka / Makivka), so rows go by spelling
+GROUPS: dict[str, tuple[int, str]] = {}
+BY_SPELLING = False
 
 
-def set_groups(groups: dict[str, tuple[int, str]]) -> None:
-    global GROUPS
-    GROUPS = groups
+def set_groups(groups: dict[str, tuple[int, str]], by_spelling: bool = False) -> None:
+    global GROUPS, BY_SPELLING
+    GROUPS, BY_SPELLING = groups, by_spelling
 
 
 def apply_verb(job: Job, values: list[str | None]) -> list[Any]:
@@ -41,6 +44,9 @@ def apply_verb(job: Job, values: list[str | None]) -> list[Any]:
         return translit.key_many(values)
     if job.verb == "group-rows":
         keys = translit.key_many(values)
+        if BY_SPELLING:
+            return [GROUPS[v] if k and v is not None else None
+                    for v, k in zip(values, keys, strict=True)]
         return [GROUPS[k] if k else None for k in keys]  # blank, placeholder: in no group
     return batch_for(job.verb, job.settings)(values)
 
@@ -296,17 +302,19 @@ def _parse_jsonl(
 
 
 def gather_keys(values: list[str | None], keys: list[str | None]) -> dict[str, list[Any]]:
-    """group, first pass: key → [first row (in the chunk), {spelling: count}]."""
+    """group, first pass: key → [first row (in the chunk), {spelling: count}, {spelling: its
+    first row}]."""
     found: dict[str, list[Any]] = {}
     for i, (value, k) in enumerate(zip(values, keys, strict=True)):
         if not k or value is None:
             continue  # missing, blank or a placeholder ("-", "n/a"): no name to group
         entry = found.get(k)
         if entry is None:
-            found[k] = [i, {value: 1}]
+            found[k] = [i, {value: 1}, {value: i}]
         else:
             spellings = entry[1]
             spellings[value] = spellings.get(value, 0) + 1
+            entry[2].setdefault(value, i)
     return found
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
 import translit
@@ -54,9 +54,10 @@ class _Spellings(Sequence[str]):
 
 @dataclass
 class _Grouped:
-    key: str
+    key: str  # the key (--by same_name: the group's first spelling, which names it)
     first: int
     spellings: dict[str, int]
+    firsts: dict[str, int] = field(default_factory=dict)  # each spelling's first row
 
     @property
     def size(self) -> int:
@@ -76,13 +77,15 @@ def run_group(args: argparse.Namespace) -> int:
 
         def gather(result: ChunkResult) -> None:
             nonlocal seen
-            for k, (first, spellings) in (result.keys or {}).items():
+            for k, (first, spellings, firsts) in (result.keys or {}).items():
                 entry = groups.get(k)
                 if entry is None:
-                    groups[k] = _Grouped(k, seen + first, spellings)
+                    groups[k] = _Grouped(k, seen + first, spellings,
+                                         {s: seen + f for s, f in firsts.items()})
                 else:
                     for s, n in spellings.items():
                         entry.spellings[s] = entry.spellings.get(s, 0) + n
+                        entry.firsts.setdefault(s, seen + firsts[s])
             seen += result.rows
 
         paths: list[str] = []
@@ -95,9 +98,10 @@ def run_group(args: argparse.Namespace) -> int:
             for path in paths:
                 run_source(run, path)
             run.gather = None
-        aliases = {k: k for k in groups}
-        if getattr(args, "by", "key") == "same_name":
-            groups, aliases = _joined(groups)
+        by_spelling = getattr(args, "by", "key") == "same_name"
+        spelling_groups: dict[str, str] = {}
+        if by_spelling:
+            groups, spelling_groups = _joined(groups)
         # The order and the representatives of translit.group(): largest first, ties in order
         # of first appearance; the most frequent spelling (ties: the standard one, the first).
         ordered = sorted(groups.values(), key=lambda g: (-g.size, g.first))
@@ -111,8 +115,9 @@ def run_group(args: argparse.Namespace) -> int:
             return EXIT_OK
         # Second pass: each row looked up by its key.
         numbers = {g.key: (n, chosen[g.key]) for n, g in enumerate(ordered, start=1)}
-        numbers = {k: numbers[root] for k, root in aliases.items()}
-        run.workers.use_groups(numbers)
+        if by_spelling:  # rows by spelling: same_name keeps some key-equal spellings apart
+            numbers = {s: numbers[named] for s, named in spelling_groups.items()}
+        run.workers.use_groups(numbers, by_spelling)
         run.verb = "group-rows"
         run.header = run.output = run.format = None
         run.started = False
@@ -128,23 +133,21 @@ def run_group(args: argparse.Namespace) -> int:
 
 
 def _joined(groups: dict[str, _Grouped]) -> tuple[dict[str, _Grouped], dict[str, str]]:
-    """The key groups joined as translit.group(by="same_name") joins them (over the distinct
-    spellings), and each key's joined group (by its first key)."""
-    spellings = [s for g in groups.values() for s in g.spellings]
-    key_of = {s: g.key for g in groups.values() for s in g.spellings}
-    aliases: dict[str, str] = {}
+    """The distinct spellings grouped as translit.group(by="same_name") groups them, which
+    joins key groups and also parts key-equal spellings that same_name keeps apart
+    (Makiyivka / Makivka); and each spelling's group (named by its first spelling)."""
+    counts = {s: n for g in groups.values() for s, n in g.spellings.items()}
+    firsts = {s: f for g in groups.values() for s, f in g.firsts.items()}
+    spellings = sorted(counts, key=firsts.__getitem__)  # in order of first appearance
+    named: dict[str, str] = {}
     joined: dict[str, _Grouped] = {}
     for component in translit.group(spellings, by="same_name"):
-        keys = list(dict.fromkeys(key_of[s] for s in component.names))
-        members = sorted((groups[k] for k in keys), key=lambda g: g.first)
-        counts: dict[str, int] = {}
-        for g in members:
-            for s, n in g.spellings.items():
-                counts[s] = counts.get(s, 0) + n
-        root = members[0]
-        joined[root.key] = _Grouped(root.key, root.first, counts)
-        aliases.update((k, root.key) for k in keys)
-    return joined, aliases
+        first = min(component.names, key=firsts.__getitem__)
+        members = sorted(component.names, key=firsts.__getitem__)
+        joined[first] = _Grouped(first, firsts[first], {s: counts[s] for s in members},
+                                 {s: firsts[s] for s in members})
+        named.update((s, first) for s in members)
+    return joined, named
 
 
 def _spool_stdin(args: argparse.Namespace, run: Run) -> list[str]:

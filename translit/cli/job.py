@@ -44,7 +44,7 @@ class ChunkResult:
     affected: int = 0  # rows with bytes replaced (--errors replace)
     first_affected: int | None = None  # the first such row's line
     notes: Notes = field(default_factory=Notes)
-    keys: dict[str, list[Any]] | None = None  # group: key → [first row, {spelling: count}]
+    keys: dict[str, list[Any]] | None = None  # group: key → [first row, counts, first rows]
     values: list[tuple[int, str]] | None = None  # values: (the record's line, its value)
     objects: int = 0  # JSON Lines: the lines that hold an object …
     with_field: int = 0  # … and of them, those that have the field

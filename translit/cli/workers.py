@@ -31,6 +31,7 @@ class Workers:
         self.jobs = jobs
         self.pool: Pool | None = None
         self.groups: dict[str, tuple[int, str]] | None = None
+        self.by_spelling = False
         # results asked for and not yet taken: a failed run waits for them before it stops
         # the pool (see close)
         self.asked: deque[AsyncResult[list[ChunkResult]]] = deque(maxlen=max(64, 4 * jobs))
@@ -53,15 +54,15 @@ class Workers:
             else:  # spawn: each worker imports translit itself
                 ctx = multiprocessing.get_context("spawn")
             self.pool = ctx.Pool(self.jobs, initializer=_start_worker,
-                                 initargs=(self.jobs, self.groups))
+                                 initargs=(self.jobs, self.groups, self.by_spelling))
             gc.unfreeze()  # the workers are forked; a caller of main() keeps its collector
         return self.pool
 
-    def use_groups(self, groups: dict[str, tuple[int, str]]) -> None:
+    def use_groups(self, groups: dict[str, tuple[int, str]], by_spelling: bool = False) -> None:
         """group: the mapping that the second pass looks rows up in, here and in workers."""
         self.close()
-        set_groups(groups)
-        self.groups = groups
+        set_groups(groups, by_spelling)
+        self.groups, self.by_spelling = groups, by_spelling
 
     def close(self, failed: bool = False) -> None:
         if self.pool is None:
@@ -91,7 +92,8 @@ class Workers:
         self.asked.clear()
 
 
-def _start_worker(jobs: int, groups: dict[str, tuple[int, str]] | None) -> None:
+def _start_worker(jobs: int, groups: dict[str, tuple[int, str]] | None,
+                  by_spelling: bool = False) -> None:
     """A worker's start: its memos sized to its share (all workers together hold what one
     process would: --jobs 2 stays as small as --jobs 1 plus one process), group's mapping.
     SIGTERM and SIGHUP do what they do by default again: the parent's handlers (which raise,
@@ -104,7 +106,7 @@ def _start_worker(jobs: int, groups: dict[str, tuple[int, str]] | None) -> None:
             signal.signal(number, signal.SIG_DFL)
     memo.share(jobs)
     if groups is not None:
-        set_groups(groups)
+        set_groups(groups, by_spelling)
 
 
 Emit = Callable[[ChunkResult], None]
