@@ -283,6 +283,8 @@ def evaluate(baseline: str | None = None) -> tuple[str, str]:
                 "(`benchmarks/bench_persons.py`)\n\nnames_translator is not installed: nothing "
                 "measured.\n", "")
     texts = [n.text for n in names]
+    from translit.memo import clear_all
+
     found, missing = methods()
     if baseline:  # translit as it was at *baseline*: its key and its group(by="same_name")
         found = {f"translit key at {baseline}": bench_key.baseline_key(baseline),
@@ -293,11 +295,16 @@ def evaluate(baseline: str | None = None) -> tuple[str, str]:
     near = [i for i, n in enumerate(names) if n.identity in namesakes]
     shared = bench_key.sharing_a_spelling(names)
     for label, fn in found.items():
+        clear_all()  # names never seen before
+        began = time.perf_counter()
         keys = fn(texts)
+        seconds: float | None = time.perf_counter() - began
+        if baseline and label.endswith(f" at {baseline}"):
+            seconds = None  # a child process at that revision, which measures more than this
         c = count(names, keys)
         merged, shown = merged_people(names, keys)
         merged_near, _ = merged_people([names[i] for i in near], [keys[i] for i in near])
-        rows.append((label, c, len(merged), len(merged_near), len(merged & shared)))
+        rows.append((label, c, len(merged), len(merged_near), len(merged & shared), seconds))
         if label.startswith("translit") and not label.endswith(f" at {baseline}"):
             listings.append(f"{label}: {len(merged):,} pairs of people merged; the groups that "
                             "join most people (a spelling of each person):")
@@ -332,18 +339,20 @@ def evaluate(baseline: str | None = None) -> tuple[str, str]:
         f"**recall** over {sum(same.values()):,} pairs of one person ({same['latin']:,} "
         f"Latin–Latin, {same['cyrillic']:,} Cyrillic–Cyrillic, {same['cross']:,} across "
         "scripts).  Target (issue 14): recall ≥ 0.95 with no two people merged.  Peers take "
-        "the words sorted (fingerprints sorts them itself).  "
+        "the words sorted (fingerprints sorts them itself).  **Seconds**: the method on all the "
+        "spellings, in this one run, translit's memos cleared first.  "
         f"{machine()}; translit {revision()}.", ""]
     md.append("| method | matches | precision | people merged | of them namesakes | "
               "of them sharing a spelling | recall | Latin–Latin | Cyrillic–Cyrillic | "
-              "across scripts |")
-    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+              "across scripts | seconds |")
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     f = bench_key._f
-    for label, c, n_merged, n_near, n_shared in rows:
+    for label, c, n_merged, n_near, n_shared, seconds in rows:
         md.append(f"| {label} | {c.key_pairs:,} | {f(c.precision)} | {n_merged:,} | "
                   f"{n_near:,} | {n_shared:,} | "
                   f"{f(c.recall())} | {f(c.recall('latin'))} | {f(c.recall('cyrillic'))} | "
-                  f"{f(c.recall('cross'))} |")
+                  f"{f(c.recall('cross'))} | "
+                  f"{'—' if seconds is None else f'{seconds:,.1f}'} |")
     if missing:
         md += ["", f"Not installed, so not measured: {', '.join(missing)}."]
     md += ["", f"({time.perf_counter() - started:.0f} s)"]

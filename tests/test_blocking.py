@@ -225,6 +225,21 @@ def _taken_without_the_glide_check(a: str, b: str) -> bool:
     return _taken_without("_glides_agree", a, b)
 
 
+def _taken_without_the_hard_i(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The pairs same_name takes with Cyrillic и and ы read as any I (blocking._hard_i off)."""
+    kept = blocking._hard_i
+    memos = (blocking._compared_memo, blocking._words_memo)
+    try:
+        blocking._hard_i = lambda word, runs: runs
+        for memo in memos:
+            memo.clear()
+        return [pair for pair in pairs if translit.same_name(*pair)]
+    finally:
+        blocking._hard_i = kept
+        for memo in memos:
+            memo.clear()
+
+
 def _crossed_official_pairs() -> set[tuple[str, str]]:
     """A Ukrainian name and the official Russian form of another name with the same key, no
     official pair tying them (not through a form either shares)."""
@@ -240,11 +255,42 @@ def _crossed_official_pairs() -> set[tuple[str, str]]:
                     or ru_of[u1] & ru_of[u2] or uk_of[r1] & uk_of[r2])}
 
 
+def test_cyrillic_i_and_y_are_no_o_or_e_in_a_closed_syllable() -> None:
+    """Ukrainian і stands for о and е in a closed syllable (Харків / Харьков); Cyrillic и and ы
+    there are a vowel of their own (blocking._hard_i).  On KOATUU's official pairs: of the
+    key-equal pairs same_name takes without the rule, it keeps all but 7 of 17,275 (Щиглі /
+    Щеглы, Бендюга / Биндюга: Ukrainian и for Russian е), and of the crossed pairs of two names
+    it takes without it, it keeps 148 of 833 apart (Бичківці / Бочковцы, Видне / Водное)."""
+    equal = [(u, r) for u, r in sorted(_official()) if translit.key(u) == translit.key(r)]
+    before = _taken_without_the_hard_i(equal)
+    kept = sum(translit.same_name(u, r) for u, r in before)
+    assert len(before) > 17_000
+    assert len(before) - kept <= 10, f"{kept}/{len(before)}"
+    crossed = _taken_without_the_hard_i(sorted(_crossed_official_pairs()))
+    apart = sum(not translit.same_name(u, r) for u, r in crossed)
+    assert len(crossed) > 800
+    assert apart / len(crossed) >= 0.15, f"{apart}/{len(crossed)}"
+    _listed(("Бичківці", "Бычковцы"), ("Бочківці", "Бочковцы"), ("Видне", "Видное"),
+            ("Водне", "Водное"))
+    for a, b in [("Бичківці", "Бочковцы"), ("Видне", "Водное"), ("Водне", "Видное")]:
+        assert _taken_without_the_hard_i([(a, b)]) == [(a, b)], (a, b)  # the rule's doing
+        assert not translit.same_name(a, b), (a, b)
+    # names of two places of the gazetteer; two people of names_translator's surnames
+    _names_of_two_places(("Совки", "Сивки"), ("Бичківці", "Бочківці"), ("Дівички", "Дівочки"))
+    for a, b in [("Совки", "Сивки"), ("Бичківці", "Бочківці"), ("Дівички", "Дівочки"),
+                 ("Скорська", "Скирська")]:
+        assert translit.key(a) == translit.key(b) and not translit.same_name(a, b), (a, b)
+    # one name: і for о, и for і, and an open syllable's и for е
+    for a, b in [("Харків", "Харьков"), ("Милове", "Мілове"), ("Нічепорук", "Нечипорук"),
+                 ("Kharkyv", "Харьков")]:
+        assert translit.same_name(a, b), (a, b)
+
+
 def test_two_cyrillic_spellings_write_a_glide_as_one_names_forms_do() -> None:
     """The glide check (blocking._glides_agree) on KOATUU's official pairs: of the key-equal
-    pairs same_name takes without it, it keeps all but 1 of 17,276 (Климентіївка /
-    Климентовка), and of the crossed pairs of two names it takes without it, it keeps 161 of
-    994 apart (Біліївка / Беловка, Розаліївка / Розалевка, Лукіївка / Луковка)."""
+    pairs same_name takes without it, it keeps all but 1 of 17,269 (Климентіївка /
+    Климентовка), and of the crossed pairs of two names it takes without it, it keeps 158 of
+    843 apart (Біліївка / Беловка, Розаліївка / Розалевка, Лукіївка / Луковка)."""
     equal = [(u, r) for u, r in sorted(_official()) if translit.key(u) == translit.key(r)]
     before = [pair for pair in equal if _taken_without_the_glide_check(*pair)]
     kept = sum(translit.same_name(u, r) for u, r in before)
@@ -253,7 +299,7 @@ def test_two_cyrillic_spellings_write_a_glide_as_one_names_forms_do() -> None:
     crossed = [pair for pair in sorted(_crossed_official_pairs())
                if _taken_without_the_glide_check(*pair)]
     apart = sum(not translit.same_name(u, r) for u, r in crossed)
-    assert len(crossed) > 900
+    assert len(crossed) > 800
     assert apart / len(crossed) >= 0.15, f"{apart}/{len(crossed)}"
     # a glide against none: names of two places of the gazetteer
     two = [("Мозолівка", "Мозоліївка"), ("Гузівка", "Гузіївка"), ("Юшково", "Ушково"),
@@ -624,6 +670,30 @@ def test_case_and_word_order_keep_a_name(a: str) -> None:
     if translit.key(a):
         assert translit.same_name(a, a.upper())
         assert translit.same_name(a, " ".join(a.split()[::-1]))
+
+
+_ANY_NAME = st.one_of(name("uk"), name("ru"), name("be"),
+                     st.builds(translit.romanize, name("uk"), st.sampled_from(
+                         ["uk-national", "uk-iso9", "uk-german", "uk-polish"])),
+                     st.builds(translit.romanize, name("ru"), st.sampled_from(
+                         ["ru-bgn-pcgn", "ru-iso9", "ru-french", "ru-czech"])))
+
+
+@given(_ANY_NAME, _ANY_NAME, st.randoms(use_true_random=False))
+@example("Mežova Ivan", "Ivan Mezova", None)  # the marks' rule reads words in any order
+@example("Іван Коваль", "KOVAL, Ivan", None)
+def test_same_name_reads_words_in_any_order_and_case(a: str, b: str,
+                                                     rng: random.Random | None) -> None:
+    """same_name(a, b) is same_name(a', b) for a' of a's words in another order and case,
+    punctuation aside (what group(by="same_name") relies on to compare such spellings once)."""
+    words = a.split()
+    if rng is not None:
+        rng.shuffle(words)
+    again = ", ".join(w.upper() if i % 2 else w for i, w in enumerate(words))
+    assert translit.same_name(again, b) == translit.same_name(a, b), (again, a, b)
+    assert translit.same_name(b, again) == translit.same_name(b, a), (again, a, b)
+    if rng is None:
+        assert translit.same_name(a, b)
 
 
 @given(st.one_of(

@@ -370,8 +370,12 @@ def same_name(a: str, b: str) -> bool:
 
 
 def _latin_alike(a: str, b: str) -> bool:
-    """Whether two Latin spellings are one once their marks, apostrophes, case and spacing are
-    dropped (Mežova / Mezova, Šabo / Şabo / Sabo, Koshel'ovo / Koshelovo), or one is plain
+    """Whether two Latin spellings are one once their marks, apostrophes and case are dropped,
+    in any word order (Mežova / Mezova, Šabo / Şabo / Sabo, Koshel'ovo / Koshelovo, Vtoryye
+    Ponyri / Ponyri Vtoryye: before, the letters were compared in their order, spaces
+    dropped; on the blocked pairs of benchmarks/bench_key.py's collection the words gain 19
+    pairs of one name and lose none; of bench_persons.py's, 6 pairs of one person were alike
+    only by their spacing, Lakomyj Emilʹjan / Lakomy Jemiljan), or one is plain
     ASCII (no marks, no sh zh ch sz cz rz) and the other's hushing letters written as plain
     ones give it (Shuja / Suja, Kandalakscha / Kandalaksa, Volzhskiy / Volzskiy: ш ж ч typed
     as the s z c of a mark-less Czech or Polish spelling): a spelling typed without a
@@ -386,17 +390,17 @@ def _latin_alike(a: str, b: str) -> bool:
 
 
 def _ascii_form(name: str) -> str | None:
-    """A Latin name in lowercase ASCII letters and digits (unidecode); None for a name with a
-    Cyrillic letter or no Latin letter."""
+    """A Latin name in lowercase ASCII letters and digits (unidecode), its words sorted; None
+    for a name with a Cyrillic letter or no Latin letter."""
     forms = _latin_forms(name)
     return None if forms is None else forms[0]
 
 
 def _latin_forms(name: str) -> tuple[str, bool, frozenset[str]] | None:
-    """A Latin name's ASCII form (_ascii_form), whether that is plain (the name is ASCII
-    without a hushing digraph), and its forms with the hushing letters as plain ones (sh, š
-    as s; zh, ž, rz as z; ch, cz, č as c; shch, szcz as sc; German sch as s or z); None for a
-    name with a Cyrillic letter or no Latin letter."""
+    """A Latin name's ASCII form (_ascii_form: its words' in sorted order, joined by a space),
+    whether that is plain (the name is ASCII without a hushing digraph), and its forms with
+    the hushing letters as plain ones (sh, š as s; zh, ž, rz as z; ch, cz, č as c; shch, szcz
+    as sc; German sch as s or z); None for a name with a Cyrillic letter or no Latin letter."""
     done = _latin_forms_memo.get(name)
     if done is None:
         done = _latin_forms_memo[name] = (_work_out_latin_forms(name),)
@@ -407,18 +411,26 @@ def _work_out_latin_forms(name: str) -> tuple[str, bool, frozenset[str]] | None:
     text = _prepare(name)
     if _ANY_CYRILLIC.search(text):
         return None
-    letters = "".join(c for c in text if c.isalnum())  # no surrogates, marks or apostrophes
-    ascii_form = _NOT_ASCII_ALNUM.sub("", unidecode(letters).lower())
-    if not _ASCII_LETTER.search(ascii_form):
+    # each word's letters (no surrogates, marks or apostrophes), the words in sorted order
+    # (any word order is one name: Leninskiye Gorki / Gorki-Leninskiye)
+    words = [w for w in ("".join(c for c in m.group() if c.isalnum())
+                         for m in _WORDS.finditer(text)) if w]
+    asciis = [_NOT_ASCII_ALNUM.sub("", unidecode(w).lower()) for w in words]
+    if not any(_ASCII_LETTER.search(a) for a in asciis):
         return None
-    plain = letters.isascii() and not _PLAIN_DIGRAPHS.search(ascii_form)
-    parts = _HUSHING.split(letters)
-    found = _HUSHING.findall(letters)
+    ascii_form = " ".join(sorted(a for a in asciis if a))
+    plain = all(w.isascii() and not _PLAIN_DIGRAPHS.search(a) for w, a in zip(words, asciis, strict=True))
+    found = [h for w in words for h in _HUSHING.findall(w)]
     stripped: set[str] = set()
     if found and len(found) <= _HUSHING_MAX:
         for choice in product(*(_HUSHING_PLAIN[h] for h in found)):
-            form = parts[0] + "".join(c + p for c, p in zip(choice, parts[1:], strict=True))
-            stripped.add(_NOT_ASCII_ALNUM.sub("", unidecode(form).lower()))
+            chosen = iter(choice)
+            forms = []
+            for w in words:
+                parts = _HUSHING.split(w)
+                form = parts[0] + "".join(next(chosen) + p for p in parts[1:])
+                forms.append(_NOT_ASCII_ALNUM.sub("", unidecode(form).lower()))
+            stripped.add(" ".join(sorted(f for f in forms if f)))
     return ascii_form, plain, frozenset(stripped)
 
 
@@ -508,12 +520,34 @@ def _word_runs(sounds: str) -> _Runs:
 #   only where the given-names table says so (Олена / Елена: the table's rows decide, and a
 #   given name is compared by its row, not by its vowels);
 # * the ending as the key's classes (-о -е -ое one, -ий -ый -ій one …).
-_ANYWHERE = (frozenset("ËE"), frozenset("ËO"))
+# * Cyrillic и and ы (Ы) are і (I) anywhere (Милове / Мілове), and е in an open syllable
+#   (Нечипорук / Нічепорук: Ukrainian unstressed е for Russian и), but never о or е in a closed
+#   syllable: the Ukrainian vowel that stands for о and е there is written і (Харків, Рівне),
+#   and и there is a vowel of its own (Росошки / Росишки, Совки / Сивки, Скорська / Скирська).
+#   A Latin i or y may be either (Kharkiv, Kharkyv): only Cyrillic letters say Ы.  Measured on
+#   the blocked pairs of benchmarks/bench_key.py's collection that same_name took without
+#   it: 792 pairs of two names fewer, 531 of one name, most of those Ukrainian names typed in
+#   Russian letters, и for і (Обухив / Обухов, Иванивка / Ivanovka); on bench_persons.py's
+#   600 pairs of two people fewer and none of one person.  (In an open syllable too: 593 more
+#   of two names, 190 more of one name, and 123 of one person, Нечипорук / Нічепорук: not
+#   taken.)
+_ANYWHERE = (frozenset("ËE"), frozenset("ËO"), frozenset("IЫ"))
 _ALTERNATIONS = {
     _CLOSED: frozenset({frozenset("IO"), frozenset("IE"), frozenset("IË"), *_ANYWHERE}),
-    _OPEN: frozenset({frozenset("EI"), frozenset("AO"), *_ANYWHERE}),
+    _OPEN: frozenset({frozenset("EI"), frozenset("EЫ"), frozenset("AO"), *_ANYWHERE}),
     _INITIAL: frozenset({frozenset("AO"), *_ANYWHERE}),
 }
+_CYRILLIC_VOWEL_RUN = re.compile("[аеёиіїоуыэюяєй]+")
+
+
+def _hard_i(word: str, runs: _Runs) -> _Runs:
+    """A Cyrillic word's runs with a single и or ы (no і) as Ы, where its letters' vowel runs
+    line up with the runs of its sounds."""
+    letters = [m.group().replace("й", "") for m in _CYRILLIC_VOWEL_RUN.finditer(word)]
+    if len(letters) != len(runs) or not any(x in ("и", "ы") for x in letters):
+        return runs
+    return tuple((place, ("Ы",)) if vowels == ("I",) and x in ("и", "ы") else (place, vowels)
+                 for (place, vowels), x in zip(runs, letters, strict=True))
 
 
 def _runs_agree(x: _Runs, y: _Runs) -> bool:
@@ -540,7 +574,9 @@ def _word_readings_compared(word: str) -> _Readings:
     """Each reading of a word: its key, whether it is a given name's, and its vowel runs."""
     done = _compared_memo.get(word)
     if done is None:
-        done = tuple((*_sounds_key(sounds), _word_runs(sounds)) for sounds in _word_readings(word))
+        cyrillic = _ALL_CYRILLIC.fullmatch(word) is not None
+        done = tuple((*_sounds_key(sounds), _hard_i(word, runs) if cyrillic else runs)
+                     for sounds in _word_readings(word) for runs in (_word_runs(sounds),))
         _compared_memo[word] = done
     return done
 

@@ -28,7 +28,7 @@ from typing import Any, Literal
 
 from .batch import names_of
 from .blocking import _latin_alike, _name_blocks, _plain_blocks, same_name
-from .normalize import key
+from .normalize import _WORDS, _prepare, key
 from .systems import romanize
 
 __all__ = ["Group", "Merge", "group", "representative"]
@@ -136,7 +136,14 @@ def _same_name_parts(
     for idx in members.values():
         for i in idx:
             positions[items[i] or ""].append(i)
-    spellings = sorted(positions)
+    # Spellings with one key and the same words (case, word order and punctuation aside:
+    # KOVAL, Ivan / Ivan Koval) are one name for same_name (its rules read words, in any
+    # order): one class, compared once, its pairs all linked.
+    classes: dict[tuple[str, tuple[str, ...]], list[str]] = defaultdict(list)
+    for spelling in sorted(positions):
+        classes[keys[spelling], _words_of(spelling)].append(spelling)
+    alike = list(classes.values())  # each class's spellings, sorted; classes by their first
+    spellings = [a[0] for a in alike]  # (so in sorted order too)
     by_block: dict[str, list[int]] = defaultdict(list)
     for n, spelling in enumerate(spellings):
         for block in _name_blocks(spelling)[0]:  # same_name takes no looser fold
@@ -151,14 +158,15 @@ def _same_name_parts(
     links = sorted((p for p in candidates if same_name(spellings[p[0]], spellings[p[1]])),
                    key=lambda p: (keys[spellings[p[0]]] != keys[spellings[p[1]]], p))
 
-    parent = list(range(len(spellings)))  # each spelling's group, as a tree
-    size = [1] * len(spellings)
+    parent = list(range(len(spellings)))  # each class's group, as a tree
+    size = [len(a) for a in alike]  # a group's spellings
     version = [0] * len(spellings)  # a group's, bumped at each join (older heap entries stale)
     # group -> group -> [links between them, the first such link (its rank in links)]
     between: list[dict[int, list[int]]] = [{} for _ in spellings]
     heap: list[tuple[float, int, int, int, int, int]] = []
-    for rank, (x, y) in enumerate(links):
-        between[x][y], between[y][x] = [1, rank], [1, rank]
+    for rank, (x, y) in enumerate(links):  # every pair of the two classes' spellings linked
+        count = size[x] * size[y]
+        between[x][y], between[y][x] = [count, rank], [count, rank]
         heap.append((-1.0, rank, x, y, 0, 0))
     heapq.heapify(heap)
     joins: list[tuple[int, int]] = []
@@ -198,13 +206,21 @@ def _same_name_parts(
     trees: dict[int, list[Merge]] = defaultdict(list)
     for n, spelling in enumerate(spellings):
         root = find(n)
-        idx = positions[spelling]
-        components[root].extend(idx)
-        trees[root].extend(_key_merges(idx))  # a spelling's repeats: one name, one key
+        for member in alike[n]:
+            idx = positions[member]
+            components[root].extend(idx)
+            trees[root].extend(_key_merges(idx))  # a spelling's repeats: one name, one key
+            if member != spelling:  # the class's other spellings: one key, the same words
+                trees[root].append(Merge(positions[spelling][0], idx[0], "key"))
     for x, y in joins:
         a, b = spellings[x], spellings[y]
         trees[find(x)].append(Merge(positions[a][0], positions[b][0], _reason(a, b, keys)))
     return [(sorted(idx), trees[root]) for root, idx in components.items()]
+
+
+def _words_of(spelling: str) -> tuple[str, ...]:
+    """A spelling's words as same_name reads them (lowercase, NFC), in sorted order."""
+    return tuple(sorted(_WORDS.findall(_prepare(spelling))))
 
 
 def _reason(a: str, b: str, keys: dict[str, str]) -> str:
