@@ -329,8 +329,9 @@ def same_name(a: str, b: str) -> bool:
        checks the matches;
     2. the vowels the key folds into one class differ, word by word, only as the Russian,
        Ukrainian and Belarusian forms of one name differ (_ALTERNATIONS): so equal keys are
-       not always one name (Ровное / Ревне: о and е in a closed syllable; Ялове / Елово: я and
-       е word-initially).  Measured on the labelled
+       not always one name (Ровное / Ревне: о and е in a closed syllable; Совки / Сивки: a
+       Cyrillic и there, which no Ukrainian і is; Ялове / Елово: я and е word-initially).
+       Measured on the labelled
        collection of benchmarks/bench_key.py (section "key"): precision on the blocked pairs
        0.917 → 0.924 at recall 0.764 → 0.759;
     3. two Cyrillic spellings write the consonants the key reads alike (г х, з с, ж ш, ц ч:
@@ -523,37 +524,59 @@ def _word_runs(sounds: str) -> _Runs:
 # * Cyrillic и and ы (Ы) are і (I) anywhere (Милове / Мілове), and е in an open syllable
 #   (Нечипорук / Нічепорук: Ukrainian unstressed е for Russian и), but never о or е in a closed
 #   syllable: the Ukrainian vowel that stands for о and е there is written і (Харків, Рівне),
-#   and и there is a vowel of its own (Росошки / Росишки, Совки / Сивки, Скорська / Скирська).
-#   A Latin i or y may be either (Kharkiv, Kharkyv): only Cyrillic letters say Ы.  Measured on
-#   the blocked pairs of benchmarks/bench_key.py's collection that same_name took without
-#   it: 792 pairs of two names fewer, 531 of one name, most of those Ukrainian names typed in
-#   Russian letters, и for і (Обухив / Обухов, Иванивка / Ivanovka); on bench_persons.py's
-#   600 pairs of two people fewer and none of one person.  (In an open syllable too: 593 more
-#   of two names, 190 more of one name, and 123 of one person, Нечипорук / Нічепорук: not
-#   taken.)
-_ANYWHERE = (frozenset("ËE"), frozenset("ËO"), frozenset("IЫ"))
+#   and и there is a vowel of its own (Совки / Сивки, Скорська / Скирська), but after ж ч ш щ,
+#   where Ukrainian writes и for Russian е (Ладижинка / Ладыженка, Щиглі / Щеглы).  A Latin y
+#   (Ÿ) is Ukrainian и or Russian ы in every system (Skyrska): against a Cyrillic word the
+#   same holds; between two Latin words it is any I (Kharkyv / Kharkiv: the letters are not
+#   the writer's own, ы and і both i in some systems).  Measured on the blocked pairs of
+#   benchmarks/bench_key.py's collection that same_name took without them: Cyrillic и ы, 722
+#   pairs of two names fewer and 456 of one name, most of those Ukrainian names typed in
+#   Russian letters, и for і (Глухив / Gluchow, Иванивка / Ivanovka); a Latin y against
+#   Cyrillic, 77 and 18 more (Barvynkove / Барвенково, Chernyvtsi / Черновцы: і typed y); on
+#   bench_persons.py's people, 534 and 117 pairs of two people fewer and none of one person.
+#   (Measured and not taken: Cyrillic и against е in an open syllable too, 593 more of two
+#   names, 190 more of one and 123 of one person, Нечипорук / Нічепорук; a Latin y against
+#   Latin o or e too, 124 and 187 more, Chernovcy / Chernyvtsi.)
+_ANYWHERE = (frozenset("ËE"), frozenset("ËO"), frozenset("IЫ"), frozenset("IŸ"), frozenset("ЫŸ"))
 _ALTERNATIONS = {
-    _CLOSED: frozenset({frozenset("IO"), frozenset("IE"), frozenset("IË"), *_ANYWHERE}),
-    _OPEN: frozenset({frozenset("EI"), frozenset("EЫ"), frozenset("AO"), *_ANYWHERE}),
+    _CLOSED: frozenset({frozenset("IO"), frozenset("IE"), frozenset("IË"), frozenset("ŸO"),
+                        frozenset("ŸE"), frozenset("ŸË"), *_ANYWHERE}),
+    _OPEN: frozenset({frozenset("EI"), frozenset("EЫ"), frozenset("EŸ"), frozenset("AO"),
+                      *_ANYWHERE}),
     _INITIAL: frozenset({frozenset("AO"), *_ANYWHERE}),
 }
+_HARD_I_CROSS = frozenset({frozenset("ŸO"), frozenset("ŸE"), frozenset("ŸË")})  # not cross-script
 _CYRILLIC_VOWEL_RUN = re.compile("[аеёиіїоуыэюяєй]+")
+_LATIN_VOWEL_RUN = re.compile("[aeiouyjäëïöüáéíóúýàèìòùâêîôûăąęėīįūų]+")
+_LATIN_HUSHING_BEFORE = re.compile("(?:[zcs]h|[cs]z|rz|[žčšżść])$")
 
 
 def _hard_i(word: str, runs: _Runs) -> _Runs:
-    """A Cyrillic word's runs with a single и or ы (no і) as Ы, where its letters' vowel runs
+    """A Cyrillic word's runs with a single и or ы (no і) as Ы but after ж ч ш щ, or a Latin
+    word's with a single y as Ÿ but after a hushing letter, where the vowel runs of its letters
     line up with the runs of its sounds."""
-    letters = [m.group().replace("й", "") for m in _CYRILLIC_VOWEL_RUN.finditer(word)]
-    if len(letters) != len(runs) or not any(x in ("и", "ы") for x in letters):
+    if _ALL_CYRILLIC.fullmatch(word) is not None:
+        letters = [("" if m.start() and word[m.start() - 1] in "жчшщ" else m.group()
+                    ).replace("й", "") for m in _CYRILLIC_VOWEL_RUN.finditer(word)]
+        hard: tuple[str, ...] = ("и", "ы")
+        mark = "Ы"
+    elif "y" in word and _ANY_CYRILLIC.search(word) is None:
+        letters = [m.group() if not _LATIN_HUSHING_BEFORE.search(word, 0, m.start()) else ""
+                   for m in _LATIN_VOWEL_RUN.finditer(word)]
+        hard, mark = ("y",), "Ÿ"  # (a Latin word with y only)
+    else:
         return runs
-    return tuple((place, ("Ы",)) if vowels == ("I",) and x in ("и", "ы") else (place, vowels)
+    if len(letters) != len(runs) or not any(x in hard for x in letters):
+        return runs
+    return tuple((place, (mark,)) if vowels == ("I",) and x in hard else (place, vowels)
                  for (place, vowels), x in zip(runs, letters, strict=True))
 
 
-def _runs_agree(x: _Runs, y: _Runs) -> bool:
-    """Whether two words' vowel runs differ only by the alternations above.  Runs that do not
-    line up (another number of runs or places), and runs of two vowels against one
-    (Андреевка / Андріївка: ее, ії), are left to the key: it said one name."""
+def _runs_agree(x: _Runs, y: _Runs, cross: bool = False) -> bool:
+    """Whether two words' vowel runs differ only by the alternations above (*cross*: one word
+    Cyrillic, the other not).  Runs that do not line up (another number of runs or places),
+    and runs of two vowels against one (Андреевка / Андріївка: ее, ії), are left to the key:
+    it said one name."""
     if len(x) != len(y) or any(p != q for (p, _), (q, _) in zip(x, y, strict=True)):
         return True
     for (place, vx), (_, vy) in zip(x, y, strict=True):
@@ -564,7 +587,7 @@ def _runs_agree(x: _Runs, y: _Runs) -> bool:
             if p == q:
                 continue
             pair = frozenset((p, q))
-            if pair in allowed:
+            if pair in allowed and not (cross and place == _CLOSED and pair in _HARD_I_CROSS):
                 continue
             return False
     return True
@@ -574,9 +597,8 @@ def _word_readings_compared(word: str) -> _Readings:
     """Each reading of a word: its key, whether it is a given name's, and its vowel runs."""
     done = _compared_memo.get(word)
     if done is None:
-        cyrillic = _ALL_CYRILLIC.fullmatch(word) is not None
-        done = tuple((*_sounds_key(sounds), _hard_i(word, runs) if cyrillic else runs)
-                     for sounds in _word_readings(word) for runs in (_word_runs(sounds),))
+        done = tuple((*_sounds_key(sounds), _hard_i(word, _word_runs(sounds)))
+                     for sounds in _word_readings(word))
         _compared_memo[word] = done
     return done
 
@@ -584,20 +606,22 @@ def _word_readings_compared(word: str) -> _Readings:
 _compared_memo: Memo[str, _Readings] = Memo(WORDS)
 
 
-def _words_compared(name: str) -> tuple[_Readings, ...]:
-    """Each word of a name with a key: its readings as _word_readings_compared gives them."""
+def _words_compared(name: str) -> tuple[tuple[bool, _Readings], ...]:
+    """Each word of a name with a key: whether it is Cyrillic, and its readings as
+    _word_readings_compared gives them."""
     done = _words_memo.get(name)
     if done is None:
         out = []
         for match in _WORDS.finditer(_prepare(name)):
-            readings = _word_readings_compared(match.group().strip(APOSTROPHES + "”\"·"))
+            word = match.group().strip(APOSTROPHES + "”\"·")
+            readings = _word_readings_compared(word)
             if readings and readings[0][0]:
-                out.append(readings)
+                out.append((_ALL_CYRILLIC.fullmatch(word) is not None, readings))
         done = _words_memo[name] = tuple(out)
     return done
 
 
-_words_memo: Memo[str, tuple[_Readings, ...]] = Memo(NAMES)
+_words_memo: Memo[str, tuple[tuple[bool, _Readings], ...]] = Memo(NAMES)
 
 
 def _vowels_agree(a: str, b: str) -> bool:
@@ -610,10 +634,12 @@ def _vowels_agree(a: str, b: str) -> bool:
         return True  # words that do not pair up: the key decided
 
     def agree(x: int, y: int) -> bool:
-        return any(ka == kb and ((given_a and given_b) or _runs_agree(ra, rb))
-                   for ka, given_a, ra in wa[x] for kb, given_b, rb in wb[y])
+        (cyrillic_a, readings_a), (cyrillic_b, readings_b) = wa[x], wb[y]
+        cross = cyrillic_a != cyrillic_b
+        return any(ka == kb and ((given_a and given_b) or _runs_agree(ra, rb, cross))
+                   for ka, given_a, ra in readings_a for kb, given_b, rb in readings_b)
 
-    keyed = [[y for y in range(len(wb)) if any(r[0] == s[0] for r in wa[x] for s in wb[y])]
+    keyed = [[y for y in range(len(wb)) if any(r[0] == s[0] for r in wa[x][1] for s in wb[y][1])]
              for x in range(len(wa))]
     if not all(keyed):
         return True  # no reading pairs the words up: the key decided
