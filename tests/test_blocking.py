@@ -258,15 +258,16 @@ def _crossed_official_pairs() -> set[tuple[str, str]]:
 def test_cyrillic_i_and_y_are_no_o_or_e_in_a_closed_syllable() -> None:
     """Ukrainian і stands for о and е in a closed syllable (Харків / Харьков); Cyrillic и and ы
     there are a vowel of their own but after ж ч ш щ, and so is a Latin y against a Cyrillic
-    word (blocking._hard_i).  On KOATUU's official pairs: of the key-equal pairs same_name
-    takes without the rule, it keeps all but 4 of 17,275 (Бендюга / Биндюга, Стирківці /
-    Стерковцы: Ukrainian и for Russian е), and of the crossed pairs of two names it takes
-    without it, it keeps 137 of 833 apart (Бичківці / Бочковцы, Видне / Водное)."""
+    word; between two Cyrillic words и and ы are no е of an open syllable either
+    (blocking._hard_i).  On KOATUU's official pairs: of the key-equal pairs same_name takes
+    without the rule, it keeps all but 11 of 17,275 (Бендюга / Биндюга, Гримуче / Гремучее:
+    Ukrainian и for Russian е), and of the crossed pairs of two names it takes without it, it
+    keeps 239 of 833 apart (Бичківці / Бочковцы, Видне / Водное, Билка / Белка)."""
     equal = [(u, r) for u, r in sorted(_official()) if translit.key(u) == translit.key(r)]
     before = _taken_without_the_hard_i(equal)
     kept = sum(translit.same_name(u, r) for u, r in before)
     assert len(before) > 17_000
-    assert len(before) - kept <= 10, f"{kept}/{len(before)}"
+    assert len(before) - kept <= 15, f"{kept}/{len(before)}"
     crossed = _taken_without_the_hard_i(sorted(_crossed_official_pairs()))
     apart = sum(not translit.same_name(u, r) for u, r in crossed)
     assert len(crossed) > 800
@@ -277,9 +278,10 @@ def test_cyrillic_i_and_y_are_no_o_or_e_in_a_closed_syllable() -> None:
         assert _taken_without_the_hard_i([(a, b)]) == [(a, b)], (a, b)  # the rule's doing
         assert not translit.same_name(a, b), (a, b)
     # names of two places of the gazetteer; two people of names_translator's surnames
+    _listed(("Билка", "Билка"), ("Білка", "Белка"))  # Билка: another place
     _names_of_two_places(("Совки", "Сивки"), ("Бичківці", "Бочківці"), ("Дівички", "Дівочки"))
     for a, b in [("Совки", "Сивки"), ("Бичківці", "Бочківці"), ("Дівички", "Дівочки"),
-                 ("Скорська", "Скирська")]:
+                 ("Скорська", "Скирська"), ("Билка", "Белка")]:
         assert translit.key(a) == translit.key(b) and not translit.same_name(a, b), (a, b)
     # one name: і for о, и for і, an open syllable's и for е, и for е after ж ч ш щ
     for a, b in [("Харків", "Харьков"), ("Милове", "Мілове"), ("Нічепорук", "Нечипорук"),
@@ -295,9 +297,9 @@ def test_cyrillic_i_and_y_are_no_o_or_e_in_a_closed_syllable() -> None:
 
 def test_two_cyrillic_spellings_write_a_glide_as_one_names_forms_do() -> None:
     """The glide check (blocking._glides_agree) on KOATUU's official pairs: of the key-equal
-    pairs same_name takes without it, it keeps all but 1 of 17,272 (Климентіївка /
-    Климентовка), and of the crossed pairs of two names it takes without it, it keeps 158 of
-    854 apart (Біліївка / Беловка, Розаліївка / Розалевка, Лукіївка / Луковка)."""
+    pairs same_name takes without it, it keeps all but 1 of 17,265 (Климентіївка /
+    Климентовка), and of the crossed pairs of two names it takes without it, it keeps 156 of
+    750 apart (Біліївка / Беловка, Розаліївка / Розалевка, Лукіївка / Луковка)."""
     equal = [(u, r) for u, r in sorted(_official()) if translit.key(u) == translit.key(r)]
     before = [pair for pair in equal if _taken_without_the_glide_check(*pair)]
     kept = sum(translit.same_name(u, r) for u, r in before)
@@ -306,7 +308,7 @@ def test_two_cyrillic_spellings_write_a_glide_as_one_names_forms_do() -> None:
     crossed = [pair for pair in sorted(_crossed_official_pairs())
                if _taken_without_the_glide_check(*pair)]
     apart = sum(not translit.same_name(u, r) for u, r in crossed)
-    assert len(crossed) > 800
+    assert len(crossed) > 700
     assert apart / len(crossed) >= 0.15, f"{apart}/{len(crossed)}"
     # a glide against none: names of two places of the gazetteer
     two = [("Мозолівка", "Мозоліївка"), ("Гузівка", "Гузіївка"), ("Юшково", "Ушково"),

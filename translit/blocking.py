@@ -521,31 +521,37 @@ def _word_runs(sounds: str) -> _Runs:
 #   only where the given-names table says so (Олена / Елена: the table's rows decide, and a
 #   given name is compared by its row, not by its vowels);
 # * the ending as the key's classes (-о -е -ое one, -ий -ый -ій one …).
-# * Cyrillic и and ы (Ы) are і (I) anywhere (Милове / Мілове), and е in an open syllable
-#   (Нечипорук / Нічепорук: Ukrainian unstressed е for Russian и), but never о or е in a closed
+# * Cyrillic и and ы (Ы) are і (I) anywhere (Милове / Мілове), but never о or е in a closed
 #   syllable: the Ukrainian vowel that stands for о and е there is written і (Харків, Рівне),
 #   and и there is a vowel of its own (Совки / Сивки, Скорська / Скирська), but after ж ч ш щ,
-#   where Ukrainian writes и for Russian е (Ладижинка / Ладыженка, Щиглі / Щеглы).  A Latin y
-#   (Ÿ) is Ukrainian и or Russian ы in every system (Skyrska): against a Cyrillic word the
-#   same holds; between two Latin words it is any I (Kharkyv / Kharkiv: the letters are not
-#   the writer's own, ы and і both i in some systems).  Measured on the blocked pairs of
-#   benchmarks/bench_key.py's collection that same_name took without them: Cyrillic и ы, 722
-#   pairs of two names fewer and 456 of one name, most of those Ukrainian names typed in
-#   Russian letters, и for і (Глухив / Gluchow, Иванивка / Ivanovka); a Latin y against
-#   Cyrillic, 77 and 18 more (Barvynkove / Барвенково, Chernyvtsi / Черновцы: і typed y); on
-#   bench_persons.py's people, 534 and 117 pairs of two people fewer and none of one person.
-#   (Measured and not taken: Cyrillic и against е in an open syllable too, 593 more of two
-#   names, 190 more of one and 123 of one person, Нечипорук / Нічепорук; a Latin y against
-#   Latin o or e too, 124 and 187 more, Chernovcy / Chernyvtsi.)
+#   where Ukrainian writes и for Russian е (Ладижинка / Ладыженка, Щиглі / Щеглы, Нічепорук /
+#   Нечипорук).  Nor, between two Cyrillic spellings, е in an open syllable (Лысин / Лесин,
+#   Симиренки / Семиренки; Біла / Белая is і).  A Latin y (Ÿ) is Ukrainian и or Russian ы in
+#   every system (Skyrska): against a Cyrillic word it is no о or е of a closed syllable
+#   either; between two Latin words it is any I (Kharkyv / Kharkiv: the letters are not the
+#   writer's own, ы and і both i in some systems).  Measured on the blocked pairs of
+#   benchmarks/bench_key.py's collection that same_name took without them: Cyrillic и ы in a
+#   closed syllable, 722 pairs of two names fewer and 456 of one name, most of those Ukrainian
+#   names typed in Russian letters, и for і (Глухив / Gluchow, Иванивка / Ivanovka); a Latin y
+#   against Cyrillic, 77 and 18 more (Barvynkove / Барвенково, Chernyvtsi / Черновцы: і typed
+#   y); и ы against е in an open syllable, 361 and 54 more (Билозерка / Белозерка); on
+#   bench_persons.py's people, 534, 117 and 180 pairs of two people fewer, and 9 of one person
+#   (Клементович / Климентович).  (Measured and not taken: и ы and y against е in an open
+#   syllable across scripts too, 285 more of two names and 110 of one, Glebokie / Глибоке,
+#   Yasynivka / Ясенівка; a Latin y against Latin o or e, 124 and 187, Chernovcy /
+#   Chernyvtsi.)
 _ANYWHERE = (frozenset("ËE"), frozenset("ËO"), frozenset("IЫ"), frozenset("IŸ"), frozenset("ЫŸ"))
-_ALTERNATIONS = {
+_ALTERNATIONS = {  # between two words of one script
     _CLOSED: frozenset({frozenset("IO"), frozenset("IE"), frozenset("IË"), frozenset("ŸO"),
                         frozenset("ŸE"), frozenset("ŸË"), *_ANYWHERE}),
-    _OPEN: frozenset({frozenset("EI"), frozenset("EЫ"), frozenset("EŸ"), frozenset("AO"),
-                      *_ANYWHERE}),
+    _OPEN: frozenset({frozenset("EI"), frozenset("EŸ"), frozenset("AO"), *_ANYWHERE}),
     _INITIAL: frozenset({frozenset("AO"), *_ANYWHERE}),
 }
-_HARD_I_CROSS = frozenset({frozenset("ŸO"), frozenset("ŸE"), frozenset("ŸË")})  # not cross-script
+_ALTERNATIONS_ACROSS = {  # between a Cyrillic word and a Latin one
+    _CLOSED: frozenset({frozenset("IO"), frozenset("IE"), frozenset("IË"), *_ANYWHERE}),
+    _OPEN: _ALTERNATIONS[_OPEN] | {frozenset("EЫ")},
+    _INITIAL: _ALTERNATIONS[_INITIAL],
+}
 _CYRILLIC_VOWEL_RUN = re.compile("[аеёиіїоуыэюяєй]+")
 _LATIN_VOWEL_RUN = re.compile("[aeiouyjäëïöüáéíóúýàèìòùâêîôûăąęėīįūų]+")
 _LATIN_HUSHING_BEFORE = re.compile("(?:[zcs]h|[cs]z|rz|[žčšżść])$")
@@ -582,12 +588,11 @@ def _runs_agree(x: _Runs, y: _Runs, cross: bool = False) -> bool:
     for (place, vx), (_, vy) in zip(x, y, strict=True):
         if vx == vy or place == _ENDING or len(vx) != len(vy):
             continue
-        allowed = _ALTERNATIONS[place]
+        allowed = (_ALTERNATIONS_ACROSS if cross else _ALTERNATIONS)[place]
         for p, q in zip(vx, vy, strict=True):
             if p == q:
                 continue
-            pair = frozenset((p, q))
-            if pair in allowed and not (cross and place == _CLOSED and pair in _HARD_I_CROSS):
+            if frozenset((p, q)) in allowed:
                 continue
             return False
     return True
