@@ -226,16 +226,16 @@ def _taken_without_the_glide_check(a: str, b: str) -> bool:
 
 
 def _taken_without_the_hard_i(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The pairs same_name takes with Cyrillic и and ы read as any I (blocking._hard_i off)."""
-    kept = blocking._hard_i
+    """The pairs same_name takes with Cyrillic и and ы read as any I (blocking._hard_i_letters off)."""
+    kept = blocking._hard_i_letters
     memos = (blocking._compared_memo, blocking._words_memo)
     try:
-        blocking._hard_i = lambda word, runs: runs
+        blocking._hard_i_letters = lambda word: None
         for memo in memos:
             memo.clear()
         return [pair for pair in pairs if translit.same_name(*pair)]
     finally:
-        blocking._hard_i = kept
+        blocking._hard_i_letters = kept
         for memo in memos:
             memo.clear()
 
@@ -259,7 +259,7 @@ def test_cyrillic_i_and_y_are_no_o_or_e_in_a_closed_syllable() -> None:
     """Ukrainian і stands for о and е in a closed syllable (Харків / Харьков); Cyrillic и and ы
     there are a vowel of their own but after ж ч ш щ, and so is a Latin y against a Cyrillic
     word; between two Cyrillic words и and ы are no е of an open syllable either
-    (blocking._hard_i).  On KOATUU's official pairs: of the key-equal pairs same_name takes
+    (blocking._hard_i_letters).  On KOATUU's official pairs: of the key-equal pairs same_name takes
     without the rule, it keeps all but 11 of 17,275 (Бендюга / Биндюга, Гримуче / Гремучее:
     Ukrainian и for Russian е), and of the crossed pairs of two names it takes without it, it
     keeps 239 of 833 apart (Бичківці / Бочковцы, Видне / Водное, Билка / Белка)."""

@@ -424,14 +424,12 @@ def _work_out_latin_forms(name: str) -> tuple[str, bool, frozenset[str]] | None:
     found = [h for w in words for h in _HUSHING.findall(w)]
     stripped: set[str] = set()
     if found and len(found) <= _HUSHING_MAX:
+        split = [_HUSHING.split(w) for w in words]  # each word around its hushing letters
         for choice in product(*(_HUSHING_PLAIN[h] for h in found)):
             chosen = iter(choice)
-            forms = []
-            for w in words:
-                parts = _HUSHING.split(w)
-                form = parts[0] + "".join(next(chosen) + p for p in parts[1:])
-                forms.append(_NOT_ASCII_ALNUM.sub("", unidecode(form).lower()))
-            stripped.add(" ".join(sorted(f for f in forms if f)))
+            forms = (parts[0] + "".join(next(chosen) + p for p in parts[1:]) for parts in split)
+            stripped.add(" ".join(sorted(f for f in (_NOT_ASCII_ALNUM.sub(
+                "", unidecode(form).lower()) for form in forms) if f)))
     return ascii_form, plain, frozenset(stripped)
 
 
@@ -557,10 +555,10 @@ _LATIN_VOWEL_RUN = re.compile("[aeiouyjäëïöüáéíóúýàèìòùâêîô�
 _LATIN_HUSHING_BEFORE = re.compile("(?:[zcs]h|[cs]z|rz|[žčšżść])$")
 
 
-def _hard_i(word: str, runs: _Runs) -> _Runs:
-    """A Cyrillic word's runs with a single и or ы (no і) as Ы but after ж ч ш щ, or a Latin
-    word's with a single y as Ÿ but after a hushing letter, where the vowel runs of its letters
-    line up with the runs of its sounds."""
+def _hard_i_letters(word: str) -> tuple[list[str], tuple[str, ...], str] | None:
+    """A word's vowel runs as letters (a run after ж ч ш щ, or after a Latin hushing letter,
+    as ""), the letters that are hard (и ы, or y), and their mark (Ы, or Ÿ); None for a word
+    with neither."""
     if _ALL_CYRILLIC.fullmatch(word) is not None:
         letters = [("" if m.start() and word[m.start() - 1] in "жчшщ" else m.group()
                     ).replace("й", "") for m in _CYRILLIC_VOWEL_RUN.finditer(word)]
@@ -571,8 +569,14 @@ def _hard_i(word: str, runs: _Runs) -> _Runs:
                    for m in _LATIN_VOWEL_RUN.finditer(word)]
         hard, mark = ("y",), "Ÿ"  # (a Latin word with y only)
     else:
-        return runs
-    if len(letters) != len(runs) or not any(x in hard for x in letters):
+        return None
+    return (letters, hard, mark) if any(x in hard for x in letters) else None
+
+
+def _marked(runs: _Runs, letters: list[str], hard: tuple[str, ...], mark: str) -> _Runs:
+    """A word's runs with a single hard letter (_hard_i_letters) as its mark, where the vowel
+    runs of its letters line up with the runs of its sounds."""
+    if len(letters) != len(runs):
         return runs
     return tuple((place, (mark,)) if vowels == ("I",) and x in hard else (place, vowels)
                  for (place, vowels), x in zip(runs, letters, strict=True))
@@ -602,7 +606,9 @@ def _word_readings_compared(word: str) -> _Readings:
     """Each reading of a word: its key, whether it is a given name's, and its vowel runs."""
     done = _compared_memo.get(word)
     if done is None:
-        done = tuple((*_sounds_key(sounds), _hard_i(word, _word_runs(sounds)))
+        found = _hard_i_letters(word)  # the word's letters, read once for all its readings
+        done = tuple((*_sounds_key(sounds), _word_runs(sounds) if found is None
+                      else _marked(_word_runs(sounds), *found))
                      for sounds in _word_readings(word))
         _compared_memo[word] = done
     return done
