@@ -353,16 +353,40 @@ def test_two_cyrillic_spellings_write_a_glide_as_one_names_forms_do() -> None:
     assert translit.same_name("Олександрія", "Александрия")  # -ія, -ия: one ending
 
 
+def test_a_word_initial_glide_is_no_vowel_but_in_a_ukrainian_prothesis() -> None:
+    """A word that begins with я ю ё йo (Latin ja ya ia ju yu iu jo yo) is no word that begins
+    with а о у (blocking._onset): Ясиновка / Осинівка, Янівка / Анновка are names of two
+    places, and Yasenivka / Osynivka two names; but the Ukrainian prothesis of the given names
+    whose table rows have both (Йосип / Осип, Яким / Аким: blocking._prothetic_stems) leaves the
+    words made of them one name (KOATUU's Якимівка / Акимовка; Йосипівка / Осиповка)."""
+    two = [("Ясиновка", "Осинівка"), ("Янівка", "Анновка"), ("Югорск", "Угорськ"), ("Юшково", "Ушково")]
+    _names_of_two_places(*two)
+    for a, b in [*two, ("Yasenivka", "Осинівка"), ("Yasenivka", "Osynivka"),
+                 ("Юлянівка", "Ulianivka")]:
+        assert translit.key(a) == translit.key(b), (a, b)
+        assert _taken_without_the_glide_check(a, b), (a, b)
+        assert not translit.same_name(a, b), (a, b)
+    assert set(blocking._prothetic_stems()) >= {translit.key("Якимівка")[:4],
+                                                 translit.key("Йосипівка")[:4]}
+    _listed(("Якимівка", "Акимовка"))
+    for a, b in [("Якимівка", "Акимовка"), ("Йосипівка", "Осиповка"), ("Yakymivka", "Akimovka"),
+                 ("Yosypivka", "Осиповка"), ("Яким", "Аким")]:
+        assert translit.same_name(a, b), (a, b)
+    assert translit.key("Яким") == translit.key("Аким")  # one row of the given-names table
+
+
 def test_a_latin_glide_is_a_cyrillic_glide() -> None:
     """Of the gazetteer's pairs of a place's own (Cyrillic) name and its Latin names that
-    same_name takes without the glide check, the check keeps all but 4 of 21,824 (Мёры /
-    Miyory, Рязанская / Rayazanskaya, Буйнічы / Bunichi, Сеймчан / Semchan); a Latin j or y
+    same_name takes without the glide check, the check keeps all but 7 of 21,846 (Мёры /
+    Miyory, Рязанская / Rayazanskaya, Буйнічы / Bunichi, Сеймчан / Semchan; and by the
+    word-initial glide, Орданівка / Iordanovka, Юрківка / Urkivka, Алхан-Юрт / Ialkhan-Jurt);
+    a Latin j or y
     between vowels is a glide, which Маківка and Чернів do not write, and a Cyrillic ой is
     no Latin y (Bykovka / Бойківка), while a Latin spelling without a glide is no evidence
     (Yurivka, the national system's Юрʼївка)."""
     before, kept = _kept_of_the_latin_names("_glides_agree")
     assert len(before) > 20_000
-    assert len(before) - kept <= 6, f"{kept}/{len(before)}"
+    assert len(before) - kept <= 9, f"{kept}/{len(before)}"
     two = [("Makiyivka", "Маківка"), ("Cherniyiv", "Чернів"),
            ("Bykovka", "Бойківка"), ("Voytove", "Вітове")]  # and a diphthong is no one letter
     _names_of_two_places(*two)

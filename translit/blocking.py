@@ -27,6 +27,7 @@ from .normalize import (
     _RUNS,
     _VOWEL_SIGNS,
     _WORDS,
+    _fold,
     _glide_ending,
     _known_forms,
     _prepare,
@@ -40,6 +41,7 @@ from .normalize import (
     plain_forms,
     similarity,
 )
+from .tables import given_names
 
 #: similarity() at or above which a pair that only the looser fold blocks together (Дніпро /
 #: Днепр 0.91, Dainega / Deineha 0.92) is worth a person's look.  same_name() does not take
@@ -782,10 +784,17 @@ _consonants_memo: Memo[tuple[str, int], tuple[tuple[str, ...] | None]] = Memo(NA
 #   Новоекатеринівка; Сімеїз / Сімэіз), and a vowel before а о у (Заозёрный / Заазёрны);
 # * "N", none: a single vowel after a consonant (я ю after a sign too: Ульяновка / Улянівка).
 # Runs that do not line up (another number of runs) are left to the key, as the vowel rules
-# leave them.  And a word's first ю is no у (Юшково / Ушково, Юлянівка / Ульянівка: no
-# Russian, Ukrainian or Belarusian form of a name writes one for the other; а and я, е and э,
-# і and ї, и and й do alternate there: Акимовка / Якимівка, Эгор / Єгор, Ижицкое / Їжицьке,
-# Иосиповка / Йосипівка); nor is an ending -ия / -ія an -а or -я after a consonant (Тула /
+# leave them.  And a word that begins with a glide and a vowel (я ю ё йо; Latin ja ya ia ju
+# yu iu jo yo io) is no word that begins with а о у (a o u): Юшково / Ушково, Ясенівка /
+# Осинівка, Yasnyi / Осни, Юлянівка / Ulianivka - no Russian, Ukrainian or Belarusian form of
+# a name writes one for the other, but the Ukrainian prothesis of a few given names, which the
+# given-names table's rows show (Йосип / Осип, Яким / Аким: _prothetic_stems), and the words
+# made of them (Якимівка / Акимовка, Yosypivka / Osipovka); е and э, і and ї, и and й do
+# alternate there (Эгор / Єгор, Ижицкое / Їжицьке).  Measured on all the blocked pairs of
+# benchmarks/bench_key.py's collection that same_name took with only ю / у apart: 297 pairs of
+# two names fewer, 17 of one name (Iordanovka / Орданівка, Явдотівка / Авдотьевка: prothesis
+# in names the table does not list; Urkivka / Юрківка); on bench_persons.py's people, none
+# either way.  Nor is an ending -ия / -ія an -а or -я after a consonant (Тула /
 # Тулия, Вила / Вилия; Russian -ья is Ukrainian -ія, -ʼя or a doubled consonant + я, and is
 # neither: Ефросинья / Єфросінія).  Measured on the blocked Cyrillic pairs of
 # benchmarks/bench_key.py's collection that same_name takes without this check: 577 pairs of
@@ -835,7 +844,7 @@ def _glides_match(a: _GlideWord, b: _GlideWord) -> bool:
     """Whether two Cyrillic words' glides agree run by run (runs that do not line up: the
     key's), neither begins with ю where the other begins with у, and neither ends in -ия where
     the other ends in -а."""
-    if {a.first, b.first} == {"ю", "у"} or {a.ending, b.ending} == {"ія", "а"}:
+    if {a.ending, b.ending} == {"ія", "а"}:
         return False
     x, y = a.runs, b.runs
     if len(x) != len(y):
@@ -886,11 +895,42 @@ _CYRILLIC_DIPHTHONG = re.compile("[аеоуёэяює]й$")
 _Glides = tuple[tuple[str, str], ...]  # a word's inner vowel runs: (kind, run)
 
 
+_GLIDE_ONSET = re.compile("[яюё]|йо|[jy][aouáóúàòù]|i[aouáóúàòù]")
+_VOWEL_ONSET = re.compile("[аоу]|[aouáóúàòù](?![iyjï])")  # (ISO 9 â û: я ю)
+
+
+def _onset(word: str) -> str:
+    """A word's onset for the glide check: "G" a glide and a vowel (я ю ё йо; Latin ja ya ia
+    ju yu iu jo yo io), "V" а о у (a o u but a diphthong's), else ""; and "" for a word on the
+    stem of a given name whose forms differ so (_prothetic_stems: Якимівка / Акимовка)."""
+    onset = _onset_letters(word)
+    if onset and _fold(_word_sounds(word)).startswith(_prothetic_stems()):
+        return ""
+    return onset
+
+
+@cache
+def _prothetic_stems() -> tuple[str, ...]:
+    """The keys of the given names whose Ukrainian form has a glide before the vowel that begins
+    the Russian one (Ukrainian prothesis: Йосип / Осип, Яким / Аким), from the given-names
+    table's rows, as the stems of the words made of them (Йосипівка / Осиповка)."""
+    stems: set[str] = set()
+    for first, others in given_names().items():
+        forms = [f.lower() for f in (first, *others) if _ANY_CYRILLIC.search(f)]
+        if {_onset_letters(f) for f in forms} >= {"G", "V"}:
+            stems.update(_fold(_word_sounds(f)) for f in forms if _onset_letters(f))
+    return tuple(sorted(stems))
+
+
+def _onset_letters(word: str) -> str:
+    return "G" if _GLIDE_ONSET.match(word) else "V" if _VOWEL_ONSET.match(word) else ""
+
+
 class _GlideWord(NamedTuple):
     """What a word of a name writes of the glides and diphthongs the key drops."""
 
     cyrillic: bool
-    first: str  # its first letter where that is ю or у (Cyrillic words)
+    onset: str  # "G" a word-initial glide + vowel (_GLIDE_ONSET), "V" а о у, else ""
     ending: str  # "ія", "а" or "" (_ending_glide; Cyrillic words)
     runs: _Glides  # its inner vowel runs, each with its kind
     diphthongs: str  # for each run but the ending: "D" a diphthong, "1" one letter, "?" else
@@ -900,7 +940,7 @@ class _GlideWord(NamedTuple):
 def _cyrillic_glide_word(word: str) -> _GlideWord:
     runs = [m for m in _GLIDE_RUN.finditer(word) if m.end() < len(word)]
     return _GlideWord(
-        True, word[0] if word[0] in "юу" else "", _ending_glide(word),
+        True, _onset(word), _ending_glide(word),
         tuple((_glide_kind(word, m.start(), m.end()), m.group()) for m in runs if m.start()),
         "".join("D" if _CYRILLIC_DIPHTHONG.search(m.group()) else
                 "1" if len(m.group()) == 1 and m.group() != "й" else "?" for m in runs), "")
@@ -909,7 +949,7 @@ def _cyrillic_glide_word(word: str) -> _GlideWord:
 def _latin_glide_word(word: str) -> _GlideWord:
     runs = [m for m in _LATIN_GLIDE_RUN.finditer(word) if m.end() < len(word)]
     return _GlideWord(
-        False, "", "",
+        False, _onset(word), "",
         tuple(("E" if _LATIN_GLIDE_E.search(m.group()) else
                "G" if _LATIN_GLIDE.search(m.group()) else "?", m.group())
               for m in runs if m.start()),
@@ -952,6 +992,8 @@ _glides_memo: Memo[str, tuple[_GlideWord | None, ...]] = Memo(NAMES)
 def _words_glides_match(x: _GlideWord | None, y: _GlideWord | None) -> bool:
     if x is None or y is None:
         return True  # a word of mixed scripts: no evidence
+    if {x.onset, y.onset} == {"G", "V"}:
+        return False  # Ясенівка / Осинівка, Юлянівка / Ulianivka
     if not (x.cyrillic or y.cyrillic):  # two Latin words: diphthongs, glides written y or ï
         return _diphthongs_match(x, y) and _latin_y_glides_match(x, y)
     if x.cyrillic and y.cyrillic:

@@ -95,7 +95,7 @@ from .systems import romanize, systems
 from .tables import given_names, tables_dir
 
 #: Bumped whenever a key changes for some input; store it beside stored keys.
-KEY_VERSION = 7
+KEY_VERSION = 8
 #: The spelling conventions whose Latin the key reads as their own (its Latin readers, by
 #: translit.letters.latin_family); other conventions' spellings are read as English.
 KEY_CONVENTIONS = frozenset({"english", "scholarly", "lacinka", "german", "polish", "french",
