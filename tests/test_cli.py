@@ -502,8 +502,10 @@ def test_key_detect_repair(cli: Any) -> None:
     assert cli("key", *names).text.splitlines() == [translit.key(n) for n in names]
     assert cli("repair", *names).text.splitlines() == [translit.repair(n) for n in names]
     head, line = cli("detect", "Харків").text.splitlines()
-    assert head.split("\t") == list(VERBS["detect"].columns)  # several columns: a header
-    detected = line.split("\t")
+    # several columns: a header, and each row's name first
+    assert head.split("\t") == ["input", *VERBS["detect"].columns]
+    name, *detected = line.split("\t")
+    assert name == "Харків"
     assert cli("detect", "--no-header", "Харків").text == line + "\n"
     found = translit.detect("Харків")
     assert detected == [found.script, found.language or "", " ".join(found.evidence),
@@ -595,8 +597,31 @@ def test_group_from_stdin_reads_it_twice(cli: Any) -> None:
     data = ("\n".join(GROUP_NAMES) + "\n").encode()
     ran = cli("group", stdin=data)
     head, *lines = ran.text.splitlines()
-    assert head.split("\t") == ["group", "representative"] and len(lines) == len(GROUP_NAMES)
-    assert lines[0].split("\t") == ["1", translit.group(GROUP_NAMES)[0].representative]
+    assert head.split("\t") == ["input", "group", "representative"]
+    assert len(lines) == len(GROUP_NAMES)
+    assert lines[0].split("\t") == [GROUP_NAMES[0], "1", translit.group(GROUP_NAMES)[0].representative]
+
+
+def test_plain_text_of_several_columns_names_each_row(cli: Any, tmp_path: Path) -> None:
+    """A reader of the plain-text table sees which row is which: each line begins with its
+    name (a blank or placeholder row keeps its line), in one process or two, from a file, from
+    standard input and from arguments; the other formats are unchanged."""
+    names = ["Харків", "Kharkov", "", "-", "Київ", "Kyiv"]
+    path = write(tmp_path / "names.txt", "\n".join(names) + "\n")
+    groups = {g_name: n for n, g in enumerate(translit.group(names), 1) if g.key
+              for g_name in g.names}  # blanks and placeholders: no group
+    for ran in (cli("group", path), cli("group", path, "--jobs", "2"),
+                cli("group", stdin=("\n".join(names) + "\n").encode())):
+        head, *lines = ran.text.splitlines()
+        assert head == "input\tgroup\trepresentative"
+        assert [line.split("\t")[0] for line in lines] == names
+        for line in lines:
+            name, number, _ = line.split("\t")
+            assert number == (str(groups[name]) if name in groups else ""), line
+    detected = cli("detect", "Kharkov", "Харків").text.splitlines()
+    assert [line.split("\t")[0] for line in detected] == ["input", "Kharkov", "Харків"]
+    assert cli("detect", "--no-header", "Kharkov").text.startswith("Kharkov\tlatin\t")
+    assert cli("group", "-f", "csv", path).csv()[0] == ["input", "group", "representative"]
 
 
 # --- output file, progress, help -----------------------------------------------------------
@@ -805,8 +830,9 @@ def test_candidates_match_the_library(cli: Any) -> None:
 def test_candidates_as_text_and_csv(cli: Any) -> None:
     readings = translit.candidates("Kharkov", limit=4)
     head, text = cli("candidates", "--limit", "4", "Kharkov").text.splitlines()
-    assert head.split("\t") == list(VERBS["candidates"].columns)
-    line = text.split("\t")
+    assert head.split("\t") == ["input", *VERBS["candidates"].columns]
+    name, *line = text.split("\t")
+    assert name == "Kharkov"
     assert line[0] == readings[0].cyrillic
     assert line[3] == " ".join(readings[0].systems)
     assert line[4] == "; ".join(r.cyrillic for r in readings[1:])

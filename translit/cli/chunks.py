@@ -82,7 +82,7 @@ def run_chunk(job: Job, chunk: Chunk) -> ChunkResult:
     elif job.verb == "values":
         result.values = _with_lines(job, chunk, text, values)
     else:
-        out = render(job, chunk, text, rows, apply_verb(job, values))
+        out = render(job, chunk, text, rows, apply_verb(job, values), values)
         result.data = out.encode("utf-8", "backslashreplace")
         if job.verb == "romanize" and job.settings.system:
             _note_other_languages(job, chunk, text, values, result)

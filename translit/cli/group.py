@@ -24,6 +24,7 @@ from .verbs import Settings
 
 GROUP_EXAMPLE = (
     "translit group Kharkiv Харків Харьков Charkiw Kyiv\n"
+    "  translit group names.txt                              (each line: name, group, representative)\n"
     "  translit group people.csv --column surname            (each row: group, representative)\n"
     "  translit group people.csv --column surname --summary  (one row per group, largest first)\n"
     "  translit group people.csv --column surname --by same_name  (Dnipro with Днепр)"

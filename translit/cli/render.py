@@ -52,8 +52,9 @@ def appends_to_lines(job: Job) -> bool:
 
 
 def render(job: Job, chunk: Chunk, text: str, rows: list[Any] | OneLineRecords,
-           results: list[Any]) -> str:
-    """The output records of one chunk (*rows*: OneLineRecords only when appends_to_lines)."""
+           results: list[Any], values: list[Any] | None = None) -> str:
+    """The output records of one chunk (*rows*: OneLineRecords only when appends_to_lines;
+    *values*: the names, which plain text of several columns writes first)."""
     wide = len(job.columns) > 1
     out_format = job.output.format
     fmt = job.layout.format
@@ -62,8 +63,13 @@ def render(job: Job, chunk: Chunk, text: str, rows: list[Any] | OneLineRecords,
     if not wide and out_format != "jsonl" and not set(map(type, results)) <= {str, type(None)}:
         results = [cell(r) for r in results]  # identify: a tuple of system ids
     if out_format == "text":
-        if wide:
-            cells = ["\t".join(str(cell(c)) for c in r) if r is not None else "" for r in results]
+        if wide:  # a table for a reader: each row's name first, then its result's columns
+            blank = "\t" * (len(job.columns) - 1)
+            cells = ["\t".join(str(cell(c)) for c in r) if r is not None else blank
+                     for r in results]
+            if values is not None:
+                cells = [("" if v is None else str(v)) + "\t" + c
+                         for v, c in zip(values, cells, strict=True)]
         else:
             cells = ["" if r is None else str(r) for r in results]
         return "\n".join(cells) + "\n" if cells else ""

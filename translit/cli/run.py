@@ -423,7 +423,7 @@ def _header_for(run: Run, header: tuple[str, ...], output: Layout) -> bytes:
     if output.format in ("csv", "tsv"):
         return header_line(header + run.columns, output)
     if output.format == "text" and len(run.columns) > 1 and not run.args.no_header:
-        return ("\t".join(run.columns) + "\n").encode("utf-8")
+        return ("\t".join((INPUT_COLUMN, *run.columns)) + "\n").encode("utf-8")
     return b""
 
 
@@ -456,7 +456,7 @@ def run_names(run: Run, names: list[str]) -> None:
     results = apply_verb(job, values)
     chunk = Chunk(b"", 0, 1, True)
     text = "\n".join(names)
-    out = render(job, chunk, text, list(names), results)
+    out = render(job, chunk, text, list(names), results, values)
     run.write(out.encode("utf-8", "backslashreplace"))
 
 
