@@ -852,8 +852,8 @@ def _latin_ending_glide(word: str) -> str:
 
 def _glides_match(a: _GlideWord, b: _GlideWord) -> bool:
     """Whether two Cyrillic words' glides agree run by run (runs that do not line up: the
-    key's), neither begins with ю where the other begins with у, and neither ends in -ия where
-    the other ends in -а."""
+    key's) and neither ends in -ия where the other ends in -а (their onsets:
+    _words_glides_match)."""
     if {a.ending, b.ending} == {"ія", "а"}:
         return False
     x, y = a.runs, b.runs
@@ -878,8 +878,8 @@ def _glides_match(a: _GlideWord, b: _GlideWord) -> bool:
 # long i (Viiritsa, Apatiitti).  Two Latin spellings are not compared for glides.  Measured
 # on the same collection: 172 pairs of two names fewer, 3 of one name (Miyory / Мёры).  Its
 # ending -iya, -ija, -iia, -ïa (-ия, -ія after a consonant) is no -а after a consonant, Latin or
-# Cyrillic, as a Cyrillic one is none (Aleksandriya / Oleksandra, Livadija / Лівада, Toela /
-# Тулія); -ia is also я (Vinnytsia) and -yja French -ыжа (Ryja), and neither counts.  Measured
+# Cyrillic, as a Cyrillic one is none (Livadija / Лівада, Tuliya / Tula, Bazaliya / Бочала);
+# -ia is also я (Vinnytsia) and -yja French -ыжа (Ryja), and neither counts.  Measured
 # on all the blocked pairs of bench_key.py's collection: 87 pairs of two names fewer, 6 of one
 # (Spanish j for х: Belokurija / Белокуриха); of bench_persons.py's people, 2 of one person.
 #
