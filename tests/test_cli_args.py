@@ -367,18 +367,24 @@ def test_no_verb_but_check_exits_1(tmp_path: Path, people: Path) -> None:
 
 @pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGHUP])
 def test_a_signal_leaves_no_temporary_file(tmp_path: Path, number: int) -> None:
-    big = tmp_path / "big.txt"
-    big.write_text("".join(f"Шевченко{i} Київ{i}\n" for i in range(400_000)), "utf-8")
+    """A run stopped by a signal while it writes (its input still open: standard input that
+    has not ended, so the run cannot finish first, however fast the machine) leaves no
+    temporary output file and says nothing."""
     out = tmp_path / "out.txt"
-    process = subprocess.Popen([*COMMAND, "key", str(big), "-o", str(out)], env=ENV,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen([*COMMAND, "key", "-", "-o", str(out)], env=ENV,
+                               stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
+    assert process.stdin is not None
+    process.stdin.write("".join(f"Шевченко{i} Київ{i}\n" for i in range(400_000)).encode())
+    process.stdin.flush()  # (not closed: the run waits for more)
     deadline = time.monotonic() + 60
     while not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]:
         assert process.poll() is None and time.monotonic() < deadline
         time.sleep(0.02)
     process.send_signal(number)
     assert process.wait(timeout=60) == 128 + number
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.txt"]
+    process.stdin.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
     assert process.stderr is not None and process.stderr.read() == b""
 
 
