@@ -852,10 +852,7 @@ def _latin_ending_glide(word: str) -> str:
 
 def _glides_match(a: _GlideWord, b: _GlideWord) -> bool:
     """Whether two Cyrillic words' glides agree run by run (runs that do not line up: the
-    key's) and neither ends in -ия where the other ends in -а (their onsets:
-    _words_glides_match)."""
-    if {a.ending, b.ending} == {"ія", "а"}:
-        return False
+    key's; their onsets and endings: _words_glides_match)."""
     x, y = a.runs, b.runs
     if len(x) != len(y):
         return True
@@ -1008,7 +1005,7 @@ def _words_glides_match(x: _GlideWord | None, y: _GlideWord | None) -> bool:
     if {x.onset, y.onset} == {"G", "V"}:
         return False  # Ясенівка / Осинівка, Юлянівка / Ulianivka
     if {x.ending, y.ending} == {"ія", "а"}:
-        return False  # Тула / Тулия, Aleksandriya / Oleksandra
+        return False  # Тула / Тулия, Livadija / Лівада
     if not (x.cyrillic or y.cyrillic):  # two Latin words: diphthongs, glides written y or ï
         return _diphthongs_match(x, y) and _latin_y_glides_match(x, y)
     if x.cyrillic and y.cyrillic:
