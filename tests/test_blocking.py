@@ -185,7 +185,7 @@ def test_a_latin_spelling_keeps_g_and_kh_apart_from_cyrillic_kh_and_g() -> None:
     before, kept = _kept_of_the_latin_names("_velars_agree")
     assert len(before) > 20_000
     assert kept / len(before) >= 0.998, f"{kept}/{len(before)}"
-    apart = [("Chirkej", "Гірки"), ("Chromowe", "Громове"),
+    apart = [("Khaljavin", "Головин"), ("Chromowe", "Громове"),
              ("Degtyari", "Дехтярі")]
     _names_of_two_places(*apart)
     for a, b in apart:
@@ -316,6 +316,22 @@ def test_vowel_runs_in_another_place_or_of_another_length_are_compared() -> None
     assert not translit.same_name("Зоря", "Зера")  # о of a closed syllable, е of an open one
     for a, b in [("Андріївка", "Андреевка"), ("Одеса", "Одесса"), ("Андреевка", "Андрівка"),
                  ("Alekseevka", "Oleksiyvka"), ("Zlatoust", "Златоуст")]:
+        assert translit.same_name(a, b), (a, b)
+
+
+def test_an_ending_of_a_vowel_and_a_glide_is_no_adjectives_ending_but_its_forms() -> None:
+    """-ей and -уй (Latin -ey -ui …) are no -ий -ый (Latin -y), but -ей is Ukrainian -ій and
+    -ой the Russian adjective's -ий (blocking._endings_agree).  Measured on bench_key.py's
+    blocked pairs: 151 pairs of two names fewer, 48 of one name; bench_persons.py: 66 of two
+    people fewer (Дорофей / Дорофий), none of one."""
+    apart = [("Терней", "Терни"), ("Кадуй", "Кадый"), ("Пелепей", "Пилипи")]
+    _names_of_two_places(*apart)
+    for a, b in [*apart, ("Terney", "Терны"), ("Kaduy", "Kadyy"), ("Budei", "Boudy")]:
+        assert translit.key(a) == translit.key(b), (a, b)
+        assert _taken_without("_vowels_agree", a, b), (a, b)  # the ending's doing
+        assert not translit.same_name(a, b), (a, b)
+    for a, b in [("Крутой", "Крутий"), ("Lesnoy", "Лісний"), ("Терней", "Тернії"),
+                 ("Terney", "Терней"), ("Kaduj", "Кадуй"), ("Čerkasai", "Черкаси")]:
         assert translit.same_name(a, b), (a, b)
 
 

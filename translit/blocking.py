@@ -598,7 +598,11 @@ def _runs_agree(x: _Runs, y: _Runs, cross: bool = False) -> bool:
         return True
     table = _ALTERNATIONS_ACROSS if cross else _ALTERNATIONS
     for (px, vx), (py, vy) in zip(x, y, strict=True):
-        if vx == vy or px == _ENDING or py == _ENDING:
+        if vx == vy:
+            continue
+        if px == _ENDING or py == _ENDING:
+            if px == py and not _endings_agree(vx, vy):
+                return False
             continue
         places = (px,) if px == py else (px, py)
         if len(vx) != len(vy):
@@ -611,6 +615,22 @@ def _runs_agree(x: _Runs, y: _Runs, cross: bool = False) -> bool:
             if p != q and not _vowel_agrees(places, p, q, table):
                 return False
     return True
+
+
+# A word's ending is compared as the key's class (-о -е -ое one, -ий -ый -ій -ой one …), but
+# that -ей and -уй (Latin -ei -ey -ej, -ui -uy -uj) are no adjective's -ий -ый (Latin -y:
+# Терней / Терни, Буди / Будеї, Кадуй / Кадый): -ей is only Ukrainian -ій (Сергей / Сергій,
+# Терней / Тернії).  (Not -ай: Lithuanian writes the Russian plural -ы -и as -ai, Čerkasai /
+# Черкаси; nor -ой, the Russian adjective's stressed -ий, Крутой / Крутий.)
+_DIPHTHONG_ENDINGS = {"E": frozenset("IЫŸ") - {"I"}, "U": frozenset("IЫŸ")}
+
+
+def _endings_agree(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """Whether two words' endings (their vowels, a glide as I) agree by the rule above."""
+    if len(y) == 2:
+        x, y = y, x
+    return not (len(x) == 2 and x[1] == "I" and len(y) == 1
+                and y[0] in _DIPHTHONG_ENDINGS.get(x[0], ()))
 
 
 def _vowel_agrees(places: tuple[str, ...], p: str, q: str,
