@@ -419,27 +419,30 @@ def test_a_latin_glide_is_a_cyrillic_glide() -> None:
     before, kept = _kept_of_the_latin_names("_glides_agree")
     assert len(before) > 20_000
     assert len(before) - kept <= 9, f"{kept}/{len(before)}"
-    two = [("Makiyivka", "Маківка"), ("Cherniyiv", "Чернів"),
-           ("Bykovka", "Бойківка"), ("Voytove", "Вітове")]  # and a diphthong is no one letter
+    two = [("Makiyivka", "Маківка"), ("Cherniyiv", "Чернів"),  # and a diphthong is no one
+           ("Bykovka", "Бойківка"), ("Voytove", "Вітове"), ("Teikowo", "Теково")]  # letter
     _names_of_two_places(*two)
     for a, b in two:
         assert _taken_without_the_glide_check(a, b), (a, b)
         assert not translit.same_name(a, b) and not translit.same_name(b, a), (a, b)
     for a, b in [("Yurivka", "Юрʼївка"), ("Andriïvka", "Андріївка"), ("Kyyiv", "Київ"),
                  ("Andreyevka", "Андріївка"), ("Dmitrijevka", "Дмитрівка"),
-                 ("Pervomaiske", "Первомайське"), ("Bisk", "Бийск"), ("Sumy", "Суми")]:
+                 ("Pervomaiske", "Первомайське"), ("Bisk", "Бийск"), ("Sumy", "Суми"),
+                 ("Maguilov", "Могилів"), ("Karabaix", "Карабаш")]:  # French gui, Catalan aix
         assert translit.same_name(a, b), (a, b)
     # between two Latin spellings, a diphthong is no single letter either: Войтове is no Вітове
-    assert translit.key("Voytove") == translit.key("Vitove")
-    assert not translit.same_name("Voytove", "Vitove")
+    for a, b in [("Voytove", "Vitove"), ("Voitove", "Vitove"), ("Teikowo", "Tekove")]:
+        assert translit.key(a) == translit.key(b), (a, b)
+        assert not translit.same_name(a, b), (a, b)
     assert translit.same_name("Pervomayske", "Pervomaiske")
 
 
 def test_between_two_latin_spellings_a_glide_written_y_is_no_single_letter() -> None:
     """Of the 25,772 key-equal pairs of ASCII Latin names of one place in the gazetteer that
-    same_name takes without the glide check, it keeps all but 14 (a glide's vowel dropped:
+    same_name takes without the glide check, it keeps all but 24 (a glide's vowel dropped:
     Dmitrivka / Dmitriyevka, Vasilevo / Vasileyevo; the diphthong rule's Bunichi / Buynichi,
-    Semchan / Seymcan: Буйничи, Сеймчан); a glide written
+    Semchan / Seymcan, Seimchan: Буйничи, Сеймчан; German Heinrichswalde / Genrikhsval'de;
+    the word-initial glide's Iordanovka / Ordanovka); a glide written
     y or ï between vowels is no single letter of another Latin spelling (Makiyivka is
     Макіївка, Makivka Маківка), while j is no evidence (French j is ж: Snejinsk / Sněžinsk)
     and a glide without y (Yurivka / Yuryivka, ii / iyi) none either."""
@@ -451,7 +454,7 @@ def test_between_two_latin_spellings_a_glide_written_y_is_no_single_letter() -> 
     before = [pair for pair in pairs if _taken_without_the_glide_check(*pair)]
     assert len(before) > 10_000
     kept = sum(translit.same_name(a, b) for a, b in before)
-    assert len(before) - kept <= 20, f"{kept}/{len(before)}"
+    assert len(before) - kept <= 26, f"{kept}/{len(before)}"
     two = [("Makiyivka", "Makivka"), ("Teïkovo", "Tekovo"), ("Krasnyy Mayak", "Krasnyi Mak")]
     for a, b in two:
         assert translit.key(a) == translit.key(b), (a, b)

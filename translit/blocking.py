@@ -906,7 +906,12 @@ def _glides_match(a: _GlideWord, b: _GlideWord) -> bool:
 # vowel + й (j is French and Romanian ж: Ujgorod, Radujny): so one letter against such a
 # run is two names (Bykovka / Бойківка, Sumy / Суймы, Teykovo / Теково, Asha / Айша).  Every
 # run of a word but its ending counts, its first too.  Measured: 122 pairs of two names
-# fewer, 3 of one name (Bunichi / Буйничи, Буйнічы; Semchan / Сеймчан).
+# fewer, 3 of one name (Bunichi / Буйничи, Буйнічы; Semchan / Сеймчан).  So is a e o u + i or
+# ï before a consonant: Cyrillic vowel + й, ї, и or і (Leinart is Лейнарт, no Ленарт; Teikowo
+# no Теково), but French and Spanish gui (Eguine: Егіне) and Catalan aix (Karabaix: Карабаш).
+# Measured with the y rule's: 78 pairs of two names fewer, 11 of one name (Seimchan /
+# Semchan, Chervonoivanovka / Червоніванівка); of bench_persons.py's people, 72 of two
+# people fewer (Leinart / Ленарт, Zeinura / Зенура), none of one.
 #
 # Between two Latin spellings, a glide written y or ï between vowels (Makiyivka, Teïkovo,
 # Mayak) against a run of one letter (Makivka, Tekovo, Mak) is two names too: no convention
@@ -983,10 +988,20 @@ def _latin_glide_word(word: str) -> _GlideWord:
         tuple(("E" if _LATIN_GLIDE_E.search(m.group()) else
                "G" if _LATIN_GLIDE.search(m.group()) else "?", m.group())
               for m in runs if m.start()),
-        "".join("D" if _LATIN_DIPHTHONG.search(m.group()) else
+        "".join("D" if _latin_diphthong(word, m.start(), m.end()) else
                 "1" if len(m.group()) == 1 else "?" for m in runs),
         "".join("Y" if _LATIN_Y_GLIDE.search(m.group()) else
                 "1" if len(m.group()) == 1 else "?" for m in runs if m.start()))
+
+
+def _latin_diphthong(word: str, start: int, stop: int) -> bool:
+    """Whether the vowel run word[start:stop] ends in a diphthong: a e o u + y, i or ï; not
+    French and Spanish gui (г + i: Eguine, Maguilov), nor Catalan aix eix (аш еш: Karabaix)."""
+    run = word[start:stop]
+    if _LATIN_DIPHTHONG.search(run):
+        return True
+    return (len(run) >= 2 and run[-1] in "iï" and run[-2] in "aeouáéóú" and word[stop:stop + 1] != "x"
+            and not (run[-2] == "u" and stop - 2 == start and word[start - 1:start] in ("g", "q")))
 
 
 def _latin_glides_match(latin: _GlideWord, cyrillic: _GlideWord) -> bool:
