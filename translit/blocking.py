@@ -369,7 +369,7 @@ def same_name(a: str, b: str) -> bool:
     if ka == kb and _known_words(ka) and _raw_key(a) != _raw_key(b):
         return True  # equal only by the known forms
     return a == b or (_vowels_agree(a, b) and _consonants_agree(a, b) and _velars_agree(a, b)
-                      and _glides_agree(a, b))
+                      and _glides_agree(a, b)) or _latin_alike(a, b)
 
 
 def _latin_alike(a: str, b: str) -> bool:
