@@ -552,6 +552,14 @@ _ALTERNATIONS_ACROSS = {  # between a Cyrillic word and a Latin one
     _OPEN: _ALTERNATIONS[_OPEN] | {frozenset("EЫ")},
     _INITIAL: _ALTERNATIONS[_INITIAL],
 }
+# Between two words of Ukrainian letters, а and о of an open syllable are two names (Громівка /
+# Грамівка, Сазонівка / Созонівка): Ukrainian has no аканне and writes an unstressed о as о;
+# the alternation is Belarusian and Russian spelling's (Клімавічы / Климовичи, Кропивна /
+# Крапивна).  Measured on the blocked pairs of benchmarks/bench_key.py's collection: 48 pairs
+# of two names fewer, 10 of one name (Belarusian names in Ukrainian letters: Златапіль /
+# Златопіль); of bench_persons.py's people, 18 of two fewer, none of one.
+_ALTERNATIONS_UKRAINIAN = {**_ALTERNATIONS,
+                           _OPEN: _ALTERNATIONS[_OPEN] - {frozenset("AO")}}
 _CYRILLIC_VOWEL_RUN = re.compile("[аеёиіїоуыэюяєй]+")
 _LATIN_VOWEL_RUN = re.compile("[aeiouyjäëïöüáéíóúýàèìòùâêîôûăąęėīįūų]+")
 _LATIN_HUSHING_BEFORE = re.compile("(?:[zcs]h|[cs]z|rz|[žčšżść])$")
@@ -584,7 +592,7 @@ def _marked(runs: _Runs, letters: list[str], hard: tuple[str, ...], mark: str) -
                  for (place, vowels), x in zip(runs, letters, strict=True))
 
 
-def _runs_agree(x: _Runs, y: _Runs, cross: bool = False) -> bool:
+def _runs_agree(x: _Runs, y: _Runs, cross: bool = False, ukrainian: bool = False) -> bool:
     """Whether two words' vowel runs differ only by the alternations above (*cross*: one word
     Cyrillic, the other not).  Runs that do not line up (another number of runs) are left to
     the key: it said one name.  A run in another place (a syllable closed by a doubled or soft
@@ -596,7 +604,7 @@ def _runs_agree(x: _Runs, y: _Runs, cross: bool = False) -> bool:
     bench_persons.py's people, none either way."""
     if len(x) != len(y):
         return True
-    table = _ALTERNATIONS_ACROSS if cross else _ALTERNATIONS
+    table = _ALTERNATIONS_ACROSS if cross else _ALTERNATIONS_UKRAINIAN if ukrainian else _ALTERNATIONS
     for (px, vx), (py, vy) in zip(x, y, strict=True):
         if vx == vy:
             continue
@@ -654,8 +662,8 @@ def _word_readings_compared(word: str) -> _Readings:
 _compared_memo: Memo[str, _Readings] = Memo(WORDS)
 
 
-def _words_compared(name: str) -> tuple[tuple[bool, _Readings], ...]:
-    """Each word of a name with a key: whether it is Cyrillic, and its readings as
+def _words_compared(name: str) -> tuple[tuple[str, _Readings], ...]:
+    """Each word of a name with a key: its letters (_letters_kind), and its readings as
     _word_readings_compared gives them."""
     done = _words_memo.get(name)
     if done is None:
@@ -664,12 +672,26 @@ def _words_compared(name: str) -> tuple[tuple[bool, _Readings], ...]:
             word = match.group().strip(APOSTROPHES + "”\"·")
             readings = _word_readings_compared(word)
             if readings and readings[0][0]:
-                out.append((_ALL_CYRILLIC.fullmatch(word) is not None, readings))
+                out.append((_letters_kind(word), readings))
         done = _words_memo[name] = tuple(out)
     return done
 
 
-_words_memo: Memo[str, tuple[tuple[bool, _Readings], ...]] = Memo(NAMES)
+_words_memo: Memo[str, tuple[tuple[str, _Readings], ...]] = Memo(NAMES)
+# Ukrainian letters (і ї є ґ, an apostrophe inside), and none of Russian or Belarusian (ы э ё ъ
+# ў, дз, a final -ск -цк that Ukrainian writes -ськ -цьк: Салігорск, Святагірск are Belarusian)
+_UKRAINIAN_LETTERS = re.compile("[іїєґ]|[а-яіїєґ][ʼ'’][а-яіїєґ]")
+_NOT_UKRAINIAN_LETTERS = re.compile("[ыэёъў]|дз|[сц]к$")
+
+
+def _letters_kind(word: str) -> str:
+    """"latin" for a word not all Cyrillic; "ukrainian" for a Cyrillic word of Ukrainian
+    letters (_UKRAINIAN_LETTERS), else "cyrillic"."""
+    if _ALL_CYRILLIC.fullmatch(word) is None:
+        return "latin"
+    if _UKRAINIAN_LETTERS.search(word) and not _NOT_UKRAINIAN_LETTERS.search(word):
+        return "ukrainian"
+    return "cyrillic"
 
 
 def _vowels_agree(a: str, b: str) -> bool:
@@ -682,9 +704,10 @@ def _vowels_agree(a: str, b: str) -> bool:
         return True  # words that do not pair up: the key decided
 
     def agree(x: int, y: int) -> bool:
-        (cyrillic_a, readings_a), (cyrillic_b, readings_b) = wa[x], wb[y]
-        cross = cyrillic_a != cyrillic_b
-        return any(ka == kb and ((given_a and given_b) or _runs_agree(ra, rb, cross))
+        (letters_a, readings_a), (letters_b, readings_b) = wa[x], wb[y]
+        cross = (letters_a == "latin") != (letters_b == "latin")
+        ukrainian = letters_a == letters_b == "ukrainian"
+        return any(ka == kb and ((given_a and given_b) or _runs_agree(ra, rb, cross, ukrainian))
                    for ka, given_a, ra in readings_a for kb, given_b, rb in readings_b)
 
     keyed = [[y for y in range(len(wb)) if any(r[0] == s[0] for r in wa[x][1] for s in wb[y][1])]
