@@ -363,15 +363,14 @@ def same_name(a: str, b: str) -> bool:
     ka, kb = key(a), key(b)
     if not ka or not kb:
         return False  # blank or a placeholder ("-", "n/a"): no name to be the same
-    if ka != kb:
-        if _latin_alike(a, b):
-            return True  # one Latin spelling is the other without its marks (Mezova / Mežova)
-        if not _name_blocks(a)[0] & _name_blocks(b)[0]:
-            return False
+    if _latin_alike(a, b):
+        return True  # one Latin spelling is the other without its marks (Mezova / Mežova)
+    if ka != kb and not _name_blocks(a)[0] & _name_blocks(b)[0]:
+        return False
     if ka == kb and _known_words(ka) and _raw_key(a) != _raw_key(b):
         return True  # equal only by the known forms
     return a == b or (_vowels_agree(a, b) and _consonants_agree(a, b) and _velars_agree(a, b)
-                      and _glides_agree(a, b)) or _latin_alike(a, b)
+                      and _glides_agree(a, b))
 
 
 def _latin_alike(a: str, b: str) -> bool:
@@ -632,7 +631,7 @@ def _runs_agree(x: _Runs, y: _Runs, cross: bool = False, ukrainian: bool = False
 # Терней / Терни, Буди / Будеї, Кадуй / Кадый): -ей is only Ukrainian -ій (Сергей / Сергій,
 # Терней / Тернії).  (Not -ай: Lithuanian writes the Russian plural -ы -и as -ai, Čerkasai /
 # Черкаси; nor -ой, the Russian adjective's stressed -ий, Крутой / Крутий.)
-_DIPHTHONG_ENDINGS = {"E": frozenset("IЫŸ") - {"I"}, "U": frozenset("IЫŸ")}
+_DIPHTHONG_ENDINGS = {"E": frozenset("ЫŸ"), "U": frozenset("IЫŸ")}  # and what each is not
 
 
 def _endings_agree(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
